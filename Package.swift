@@ -1,0 +1,85 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "BackPlan",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "backplan", targets: ["backplan"]),
+        .library(name: "BackPlanPublish", targets: ["BackPlanPublish"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // The only C dependency: the system libcmark, found through pkg-config.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+
+        // Embeds Data/ and Templates/ into the binary as generated source, so the
+        // defaults travel with the executable wherever it is copied.
+        .executableTarget(name: "EmbedResources", path: "Sources/EmbedResources"),
+        .plugin(
+            name: "EmbedResourcesPlugin",
+            capability: .buildTool(),
+            dependencies: ["EmbedResources"]
+        ),
+        .target(
+            name: "BackPlanResources",
+            plugins: ["EmbedResourcesPlugin"]
+        ),
+
+        // Pure: catalog, preferences, planner. No file or process I/O.
+        .target(
+            name: "BackPlanCore",
+            dependencies: [
+                "BackPlanResources",
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        // Pure text to text: view models, Mustache, CommonMark.
+        .target(
+            name: "BackPlanRender",
+            dependencies: [
+                "BackPlanCore",
+                "BackPlanResources",
+                "CCmark",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // Every write and every child process.
+        .target(
+            name: "BackPlanPublish",
+            dependencies: ["BackPlanRender", "BackPlanCore"]
+        ),
+        .executableTarget(
+            name: "backplan",
+            dependencies: [
+                "BackPlanPublish",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        .testTarget(
+            name: "BackPlanCoreTests",
+            dependencies: ["BackPlanCore"]
+        ),
+        .testTarget(
+            name: "BackPlanRenderTests",
+            dependencies: ["BackPlanRender"]
+        ),
+        .testTarget(
+            name: "BackPlanPublishTests",
+            dependencies: ["BackPlanPublish"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["BackPlanCore"]
+        ),
+    ]
+)

@@ -1,0 +1,229 @@
+import BackPlanResources
+
+extension Catalog {
+    /// The catalog built into the binary (the package's `Data/catalog.yaml`).
+    ///
+    /// The embedded copy is validated by the test suite, so a failure here is a build defect.
+    public static let builtIn: Catalog = {
+        do {
+            return try Catalog(yaml: DefaultResources.catalogYAML, file: DefaultResources.catalogPath)
+        } catch {
+            preconditionFailure("the built-in catalog is invalid: \(error)")
+        }
+    }()
+
+    /// The built-in catalog's YAML text, for `catalog export` and tests.
+    public static var builtInYAML: String { DefaultResources.catalogYAML }
+
+    /// Parses and validates a catalog.
+    ///
+    /// - Throws: `InputError` naming the file, line, column and key of the first problem.
+    public init(yaml text: String, file: String) throws(InputError) {
+        let root = try YAMLValue.parse(text, file: file)
+        var moves: [Exercise] = []
+        var session: SessionRules?
+        var phases: [Phase: PhaseInfo] = [:]
+        var advice: [Advice] = []
+        var faq: [Question] = []
+        for (key, value) in try root.mapping(allowed: ["session", "phases", "advice", "faq", "moves"], required: ["moves"]) {
+            switch key {
+            case "session": session = try Self.sessionRules(value)
+            case "phases": phases = try Self.phases(value)
+            case "advice": advice = try Self.advice(value)
+            case "faq": faq = try Self.faq(value)
+            default: moves = try Self.moves(value)
+            }
+        }
+        self.init(
+            moves: moves, session: session ?? .articleDefaults, phases: phases, advice: advice, faq: faq, source: file)
+    }
+
+    // MARK: - Moves
+
+    private static let moveKeys = ["id", "name", "phase", "areas", "ways", "props", "dose", "steps"]
+
+    private static func moves(_ value: YAMLValue) throws(InputError) -> [Exercise] {
+        var moves: [Exercise] = []
+        var firstLine: [String: Int?] = [:]
+        for item in try value.sequence() {
+            let move = try exercise(item)
+            if let line = firstLine[move.id] {
+                throw item.error(.duplicateID(move.id, firstLine: line))
+            }
+            firstLine[move.id] = item.line
+            moves.append(move)
+        }
+        if moves.isEmpty { throw value.error(.invalid("the catalog has no moves")) }
+        return moves
+    }
+
+    private static func exercise(_ value: YAMLValue) throws(InputError) -> Exercise {
+        let entries = try value.mapping(allowed: moveKeys, required: ["id", "name", "phase", "areas", "ways", "dose", "steps"])
+        var move = Exercise(id: "", name: "", phase: .warmUp, areas: [], ways: [], dose: DoseRanges(), steps: [])
+        for (key, field) in entries {
+            switch key {
+            case "id": move.id = try slug(field)
+            case "name": move.name = try nonEmptyText(field)
+            case "phase": move.phase = try field.choice(Phase.self)
+            case "areas": move.areas = try nonEmptyList(field) { v throws(InputError) in try v.choice(Area.self) }
+            case "ways": move.ways = try nonEmptyList(field, way)
+            case "props": move.props = try field.sequence().map { v throws(InputError) in try v.choice(Prop.self) }
+            case "dose": move.dose = try dose(field)
+            default:
+                move.steps = try field.sequence().map { v throws(InputError) in try nonEmptyText(v) }
+                if move.steps.isEmpty { throw field.error(.noSteps) }
+            }
+        }
+        if move.dose.ranges.isEmpty {
+            throw value.error(.invalid("move '\(move.id)' has no dose; give at least one of sets, reps, hold_seconds, rounds, seconds"))
+        }
+        return move
+    }
+
+    private static func way(_ value: YAMLValue) throws(InputError) -> Way {
+        var way = Way(equipment: [], positions: [])
+        for (key, field) in try value.mapping(allowed: ["equipment", "positions"], required: ["equipment", "positions"]) {
+            if key == "equipment" {
+                way.equipment = try field.sequence().map { v throws(InputError) in try v.choice(Equipment.self) }
+            } else {
+                way.positions = try nonEmptyList(field) { v throws(InputError) in try v.choice(Position.self) }
+            }
+        }
+        return way
+    }
+
+    private static func dose(_ value: YAMLValue) throws(InputError) -> DoseRanges {
+        var dose = DoseRanges()
+        let keys = ["sets", "reps", "hold_seconds", "rounds", "seconds", "per_side"]
+        for (key, field) in try value.mapping(allowed: keys) {
+            switch key {
+            case "sets": dose.sets = try range(field)
+            case "reps": dose.reps = try range(field)
+            case "hold_seconds": dose.holdSeconds = try range(field)
+            case "rounds": dose.rounds = try range(field)
+            case "seconds": dose.seconds = try range(field)
+            default: dose.perSide = try field.bool()
+            }
+        }
+        return dose
+    }
+
+    /// `{min: 8, max: 12}`, `{min: 15}` (open-ended) or a single number.
+    static func range(_ value: YAMLValue) throws(InputError) -> DoseRange {
+        if case .scalar = value.node {
+            let number = try value.int(in: 1...3600)
+            return DoseRange(min: number, max: number)
+        }
+        var minimum: Int?
+        var maximum: Int?
+        for (key, field) in try value.mapping(allowed: ["min", "max"], required: ["min"]) {
+            if key == "min" { minimum = try field.int(in: 1...3600) } else { maximum = try field.int(in: 1...3600) }
+        }
+        let low = minimum ?? 1
+        if let maximum, maximum < low { throw value.error(.minAboveMax(min: low, max: maximum)) }
+        return DoseRange(min: low, max: maximum)
+    }
+
+    // MARK: - Session, phases, advice, FAQ
+
+    private static func sessionRules(_ value: YAMLValue) throws(InputError) -> SessionRules {
+        var rules = SessionRules.articleDefaults
+        let keys = ["frequency", "cardio", "dynamic_stretch_seconds", "static_stretch_in_warm_up_seconds", "rules"]
+        for (key, field) in try value.mapping(allowed: keys) {
+            switch key {
+            case "frequency": rules.frequency = try nonEmptyText(field)
+            case "cardio":
+                for (cardioKey, cardioField) in try field.mapping(allowed: ["minutes", "examples"]) {
+                    if cardioKey == "minutes" {
+                        rules.cardioMinutes = try range(cardioField)
+                    } else {
+                        rules.cardioExamples = try cardioField.sequence().map { v throws(InputError) in try nonEmptyText(v) }
+                    }
+                }
+            case "dynamic_stretch_seconds": rules.dynamicStretchSeconds = try range(field)
+            case "static_stretch_in_warm_up_seconds": rules.staticStretchInWarmUpSeconds = try range(field)
+            default: rules.rules = try field.sequence().map { v throws(InputError) in try nonEmptyText(v) }
+            }
+        }
+        return rules
+    }
+
+    private static func phases(_ value: YAMLValue) throws(InputError) -> [Phase: PhaseInfo] {
+        var phases: [Phase: PhaseInfo] = [:]
+        for (key, field) in try value.mapping(allowed: Phase.allCases.map(\.rawValue)) {
+            var info = PhaseInfo(title: "", summary: "")
+            for (infoKey, infoField) in try field.mapping(allowed: ["title", "summary"], required: ["title", "summary"]) {
+                if infoKey == "title" { info.title = try nonEmptyText(infoField) } else { info.summary = try nonEmptyText(infoField) }
+            }
+            phases[Phase(rawValue: key)!] = info
+        }
+        return phases
+    }
+
+    private static func advice(_ value: YAMLValue) throws(InputError) -> [Advice] {
+        try value.sequence().map { item throws(InputError) in
+            var advice = Advice(id: "", text: "")
+            for (key, field) in try item.mapping(allowed: ["id", "text"], required: ["id", "text"]) {
+                if key == "id" { advice.id = try slug(field) } else { advice.text = try nonEmptyText(field) }
+            }
+            return advice
+        }
+    }
+
+    private static func faq(_ value: YAMLValue) throws(InputError) -> [Question] {
+        try value.sequence().map { item throws(InputError) in
+            var question = Question(id: "", question: "", answer: [])
+            for (key, field) in try item.mapping(allowed: ["id", "question", "answer"], required: ["id", "question", "answer"]) {
+                switch key {
+                case "id": question.id = try slug(field)
+                case "question": question.question = try nonEmptyText(field)
+                default: question.answer = try field.sequence().map { v throws(InputError) in try nonEmptyText(v) }
+                }
+            }
+            return question
+        }
+    }
+
+    // MARK: - Helpers
+
+    private static func nonEmptyText(_ value: YAMLValue) throws(InputError) -> String {
+        let text = try value.string()
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            throw value.error(.wrongType(expected: "text", found: "an empty string"))
+        }
+        return text
+    }
+
+    /// An id: lowercase ASCII letters, digits and single hyphens, so it is safe as a file name and URL.
+    private static func slug(_ value: YAMLValue) throws(InputError) -> String {
+        let text = try value.string()
+        let valid = !text.isEmpty && text.count <= 64
+            && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+            && !text.hasPrefix("-") && !text.hasSuffix("-") && !text.contains("--")
+        guard valid else {
+            throw value.error(.invalid("'\(text)' is not a valid id; use lowercase letters, digits and single hyphens, such as 'neck-roll'"))
+        }
+        return text
+    }
+
+    private static func nonEmptyList<Item>(
+        _ value: YAMLValue, _ transform: (YAMLValue) throws(InputError) -> Item
+    ) throws(InputError) -> [Item] {
+        let items = try value.sequence()
+        if items.isEmpty { throw value.error(.wrongType(expected: "a list with at least one item", found: "an empty list")) }
+        var result: [Item] = []
+        for item in items { result.append(try transform(item)) }
+        return result
+    }
+}
+
+extension SessionRules {
+    /// The article's numbers, used when a catalog leaves out its `session` block.
+    public static let articleDefaults = SessionRules(
+        frequency: "a few times weekly",
+        cardioMinutes: DoseRange(min: 5, max: 10),
+        cardioExamples: ["walking", "cycling", "a gentle jog"],
+        dynamicStretchSeconds: DoseRange(min: 30, max: 60),
+        staticStretchInWarmUpSeconds: DoseRange(min: 10, max: 20),
+        rules: [])
+}

@@ -1,0 +1,68 @@
+/// A body area a move is "good for" and a person can name as a problem area.
+public enum Area: String, CaseIterable, Codable, Sendable, Comparable {
+    case neck, shoulders
+    case upperBack = "upper-back"
+    case midBack = "mid-back"
+    case lowerBack = "lower-back"
+    case chest
+
+    /// The name shown to people ("upper back").
+    public var title: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+
+    public static func < (a: Area, b: Area) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// Equipment a person may own; body weight needs none and is always available.
+public enum Equipment: String, CaseIterable, Codable, Sendable, Comparable {
+    case resistanceBand = "resistance-band"
+    case dumbbells
+    case foamRoller = "foam-roller"
+    case chair
+
+    public var title: String {
+        switch self {
+        case .resistanceBand: "resistance band"
+        case .dumbbells: "dumbbells"
+        case .foamRoller: "foam roller"
+        case .chair: "chair"
+        }
+    }
+
+    public static func < (a: Equipment, b: Equipment) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// The body position of a way to do a move; `lying` and `kneeling` are floor positions.
+public enum Position: String, CaseIterable, Codable, Sendable {
+    case standing, sitting, lying, kneeling
+
+    /// Whether the position is on the floor (excluded by `floor: false`).
+    public var isOnFloor: Bool { self == .lying || self == .kneeling }
+}
+
+/// Something a move needs that is not equipment a person buys.
+public enum Prop: String, CaseIterable, Codable, Sendable {
+    case wall, doorway, anchor
+
+    public var title: String {
+        switch self {
+        case .wall: "a wall"
+        case .doorway: "a doorway"
+        case .anchor: "a stable point to fix the band to"
+        }
+    }
+}
+
+/// The three phases of a session, in the order they are done.
+public enum Phase: String, CaseIterable, Codable, Sendable, Comparable {
+    case warmUp = "warm-up"
+    case strength
+    case coolDown = "cool-down"
+
+    public static func < (a: Phase, b: Phase) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}

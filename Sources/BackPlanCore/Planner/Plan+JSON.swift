@@ -1,0 +1,152 @@
+import Foundation
+
+extension Plan {
+    /// `plan.json` in the `backplan.plan/1` schema of SPEC, keys sorted, ending in a newline.
+    public func json(planID: String) -> String {
+        let document = PlanDocument(plan: self, planID: planID)
+        return JSONText.encode(document)
+    }
+}
+
+extension Catalog {
+    /// `catalog list --json`: every move in SPEC's catalog schema.
+    public func json(moves: [Exercise]) -> String {
+        JSONText.encode(moves.map(MoveDocument.init))
+    }
+}
+
+/// Stable JSON: sorted keys, no escaped slashes, two-space indentation, trailing newline.
+package enum JSONText {
+    package static func encode<Value: Encodable>(_ value: Value) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do {
+            return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        } catch {
+            preconditionFailure("plan values always encode: \(error)")
+        }
+    }
+}
+
+/// One move in the catalog JSON schema.
+struct MoveDocument: Encodable {
+    let id, name, phase: String
+    let areas: [String]
+    let equipment: [[String]]
+    let positions: [String]
+    let props: [String]
+    let dose: DoseRanges
+    let steps: [String]
+
+    init(_ move: Exercise) {
+        id = move.id
+        name = move.name
+        phase = move.phase.rawValue
+        areas = move.areas.map(\.rawValue)
+        equipment = move.equipmentAlternatives.map { $0.map(\.rawValue) }
+        positions = move.positions.map(\.rawValue)
+        props = move.props.map(\.rawValue)
+        dose = move.dose
+        steps = move.steps
+    }
+}
+
+/// `plan.json`.
+struct PlanDocument: Encodable {
+    struct Person: Encodable {
+        let name: String
+        let areas, equipment: [String]
+        let floor: Bool
+        let level, pain: String
+        let minutes: Int
+        let recent_injury: Bool
+        let days: [String]
+        let weeks: Int
+    }
+
+    struct WeekDocument: Encodable {
+        let week: Int
+        let sessions: [SessionDocument]
+    }
+
+    struct SessionDocument: Encodable {
+        let date: CivilDate
+        let weekday: String
+        let estimated_minutes: Double
+        let budget_minutes: Int
+        let uncovered_areas: [String]
+        let blocks: [BlockDocument]
+    }
+
+    struct BlockDocument: Encodable {
+        let phase: String
+        let cardio_minutes: Int?
+        let items: [ItemDocument]
+    }
+
+    struct ItemDocument: Encodable {
+        let id, name: String
+        let equipment: [String]
+        let positions: [String]
+        let dose: Dose
+        let estimated_seconds: Int
+
+        enum CodingKeys: String, CodingKey { case id, name, equipment, positions, estimated_seconds }
+
+        func encode(to encoder: any Encoder) throws {
+            // The dose fields sit directly on the item, as SPEC's schema shows.
+            try dose.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(name, forKey: .name)
+            try container.encode(equipment, forKey: .equipment)
+            try container.encode(positions, forKey: .positions)
+            try container.encode(estimated_seconds, forKey: .estimated_seconds)
+        }
+    }
+
+    let schema = "backplan.plan/1"
+    let plan_id: String
+    let person: Person
+    let start: CivilDate
+    let end: CivilDate
+    let seed: String
+    let gating: String
+    let advice: [String]
+    let notes: [String]
+    let weeks: [WeekDocument]
+
+    init(plan: Plan, planID: String) {
+        plan_id = planID
+        person = Person(
+            name: plan.person.name, areas: plan.person.areas.map(\.rawValue),
+            equipment: plan.person.equipment.map(\.rawValue), floor: plan.person.floor,
+            level: plan.person.level.rawValue, pain: plan.person.pain.rawValue, minutes: plan.person.minutes,
+            recent_injury: plan.person.recentInjury, days: plan.trainingDays.map(\.rawValue), weeks: plan.person.weeks)
+        start = plan.start
+        end = plan.end
+        seed = String(plan.seed)
+        gating = plan.gating == .noExercise ? "no-exercise" : plan.gating.rawValue
+        advice = plan.advice
+        notes = plan.notes
+        weeks = plan.weeks.map { week in
+            WeekDocument(week: week.number, sessions: week.sessions.map { session in
+                SessionDocument(
+                    date: session.date, weekday: session.weekday.rawValue,
+                    estimated_minutes: session.estimatedMinutes, budget_minutes: session.budgetSeconds / 60,
+                    uncovered_areas: session.uncoveredAreas.map(\.rawValue),
+                    blocks: session.blocks.map { block in
+                        BlockDocument(
+                            phase: block.phase.rawValue,
+                            cardio_minutes: block.phase == .warmUp ? session.cardioMinutes : nil,
+                            items: block.items.map { item in
+                                ItemDocument(
+                                    id: item.id, name: item.name, equipment: item.equipment.map(\.rawValue),
+                                    positions: item.positions.map(\.rawValue), dose: item.dose,
+                                    estimated_seconds: item.estimatedSeconds)
+                            })
+                    })
+            })
+        }
+    }
+}

@@ -1,0 +1,77 @@
+/// A person's multi-week plan: pure data, rendered and published by the layers above.
+public struct Plan: Equatable, Sendable {
+    /// How safety gating shaped the plan (SPEC rule 8).
+    public enum Gating: String, Equatable, Sendable {
+        /// All three phases.
+        case none
+        /// `pain: moderate`: gentle mobility and stretching only.
+        case gentle
+        /// `pain: severe` or `recent_injury`: no exercises until a professional says so.
+        case noExercise
+    }
+
+    public var person: Preferences
+    public var start: CivilDate
+    public var trainingDays: [Weekday]
+    public var seed: UInt64
+    public var gating: Gating
+    public var weeks: [Week]
+    /// The article's advice every plan carries, most important first.
+    public var advice: [String]
+    /// What the plan could not do as asked (areas the pool cannot work, sessions shorter than asked).
+    public var notes: [String]
+
+    /// The last day of the plan.
+    public var end: CivilDate { start.adding(days: person.weeks * 7 - 1) }
+
+    /// Every session, in date order.
+    public var sessions: [Session] { weeks.flatMap(\.sessions) }
+}
+
+/// One week of a plan.
+public struct Week: Equatable, Sendable {
+    public var number: Int
+    public var sessions: [Session]
+}
+
+/// One training day: cardio, then the three blocks in order.
+public struct Session: Equatable, Sendable {
+    public var date: CivilDate
+    public var weekday: Weekday { date.weekday }
+    public var cardioMinutes: Int
+    public var blocks: [Block]
+    /// The time model's estimate of the whole session, cardio included.
+    public var estimatedSeconds: Int
+    /// The person's budget in seconds.
+    public var budgetSeconds: Int
+    /// Asked-for areas no move of this session works (and why), empty when all are covered.
+    public var uncoveredAreas: [Area]
+
+    /// Estimated minutes rounded to the nearest half minute, as plans show them.
+    public var estimatedMinutes: Double { (Double(estimatedSeconds) / 30).rounded() / 2 }
+
+    /// Every item of the session in the order it is done.
+    public var items: [PlanItem] { blocks.flatMap(\.items) }
+
+    /// Whether even the fullest session the pool allows is below 70% of the budget.
+    public var isShorterThanAsked: Bool { estimatedSeconds * 10 < budgetSeconds * 7 }
+}
+
+/// The moves of one phase of a session.
+public struct Block: Equatable, Sendable {
+    public var phase: Phase
+    public var items: [PlanItem]
+}
+
+/// One move on one day, with the way and the dose chosen for it.
+public struct PlanItem: Equatable, Sendable {
+    public var id: String
+    public var name: String
+    public var phase: Phase
+    /// What this item uses from the person's equipment (empty: body weight).
+    public var equipment: [Equipment]
+    public var positions: [Position]
+    public var dose: Dose
+    /// The time model's estimate for this item, transition included.
+    public var estimatedSeconds: Int
+}

@@ -1,0 +1,140 @@
+import Foundation
+import Yams
+
+extension Preferences {
+    /// Every key a preferences file may have, in the order of SPEC.
+    public static let keys = [
+        "name", "email", "start", "weeks", "days", "days_per_week", "minutes", "areas", "equipment", "floor",
+        "level", "pain", "recent_injury", "time", "timezone", "reminder_minutes",
+    ]
+
+    /// Parses a preferences file; absent keys keep their defaults.
+    ///
+    /// - Throws: `InputError` naming the file, line, key and allowed values.
+    public init(yaml text: String, file: String) throws(InputError) {
+        let root = try YAMLValue.parse(text, file: file)
+        self.init()
+        try apply(root.mapping(allowed: Self.keys))
+    }
+
+    /// Parses preferences from UTF-8 bytes, rejecting anything that is not UTF-8.
+    public init(data: Data, file: String) throws(InputError) {
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw InputError(file: file, line: 1, problem: .notUTF8)
+        }
+        try self.init(yaml: text, file: file)
+    }
+
+    /// Applies key/value pairs (from a file, or a roster row turned into YAML nodes).
+    package mutating func apply(_ entries: [(String, YAMLValue)]) throws(InputError) {
+        var namedDays: YAMLValue?
+        var perWeek: YAMLValue?
+        for (key, value) in entries {
+            switch key {
+            case "name": name = try Self.name(value)
+            case "email": email = try Self.email(value)
+            case "start":
+                let text = try value.string()
+                guard let date = CivilDate(iso: text) else { throw value.error(.invalidDate(text)) }
+                start = date
+            case "weeks": weeks = try value.int(in: Self.weeksRange)
+            case "days":
+                namedDays = value
+                days = .named(try Self.weekdays(value))
+            case "days_per_week":
+                perWeek = value
+                days = .perWeek(try value.int(in: Self.daysPerWeekRange))
+            case "minutes": minutes = try value.int(in: Self.minutesRange)
+            case "areas": areas = try Self.distinct(value, Area.self, allowEmpty: false)
+            case "equipment": equipment = try Self.distinct(value, Equipment.self, allowEmpty: true)
+            case "floor": floor = try value.bool()
+            case "level": level = try value.choice(Level.self)
+            case "pain": pain = try value.choice(Pain.self)
+            case "recent_injury": recentInjury = try value.bool()
+            case "time":
+                let text = try value.string()
+                guard let parsed = LocalTime(text: text) else {
+                    throw value.error(.invalid("'\(text)' is not a time of day; expected HH:MM in 24-hour form, such as \"07:30\""))
+                }
+                time = parsed
+            case "timezone":
+                let text = try value.string()
+                guard TimeZone(identifier: text) != nil, text.contains("/") || text == "UTC" else {
+                    throw value.error(.invalid("'\(text)' is not a known time zone; expected an IANA name such as Europe/Berlin or America/New_York"))
+                }
+                timezone = text
+            case "reminder_minutes": reminderMinutes = try value.int(in: 0...10080)
+            default:
+                preconditionFailure("unhandled preferences key \(key)")
+            }
+        }
+        if let namedDays, perWeek != nil {
+            throw namedDays.error(.invalid("give either 'days' or 'days_per_week', not both"))
+        }
+    }
+
+    private static func name(_ value: YAMLValue) throws(InputError) -> String {
+        let text: String
+        if case .scalar(let scalar) = value.node { text = scalar.string } else { text = try value.string() }
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty { throw value.error(.invalid("the name is empty; write the name to show on the plan")) }
+        if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw value.error(.invalid("the name contains a line break or control character; write it on one line"))
+        }
+        if trimmed.count > 100 { throw value.error(.invalid("the name is longer than 100 characters")) }
+        return trimmed
+    }
+
+    private static func email(_ value: YAMLValue) throws(InputError) -> String {
+        let text = try value.string().trimmingCharacters(in: .whitespaces)
+        guard EmailAddress.isPlausible(text) else {
+            throw value.error(.invalid("'\(text)' is not an email address; expected something like alex@example.com"))
+        }
+        return text
+    }
+
+    private static func weekdays(_ value: YAMLValue) throws(InputError) -> [Weekday] {
+        let items = try value.list()
+        if items.isEmpty { throw value.error(.wrongType(expected: "a list of days such as [mon, wed, fri]", found: "an empty list")) }
+        var days: [Weekday] = []
+        for item in items {
+            let text = try item.string()
+            let key = text.lowercased()
+            let day = Weekday(rawValue: key) ?? Weekday.allCases.first { $0.title.lowercased() == key }
+            guard let day else {
+                let allowed = Weekday.allCases.map(\.rawValue)
+                throw item.error(.badValue(text, allowed: allowed, suggestion: Suggestion.closest(to: key, in: allowed)))
+            }
+            if days.contains(day) { throw item.error(.invalid("'\(text)' is listed twice")) }
+            days.append(day)
+        }
+        return days
+    }
+
+    private static func distinct<Choice: RawRepresentable & CaseIterable & Equatable>(
+        _ value: YAMLValue, _ type: Choice.Type, allowEmpty: Bool
+    ) throws(InputError) -> [Choice] where Choice.RawValue == String {
+        let items = try value.list()
+        if items.isEmpty && !allowEmpty {
+            throw value.error(.wrongType(expected: "a list with at least one of: " + Choice.allCases.map(\.rawValue).joined(separator: ", "), found: "an empty list"))
+        }
+        var result: [Choice] = []
+        for item in items {
+            let choice = try item.choice(type)
+            if result.contains(choice) { throw item.error(.invalid("'\(choice.rawValue)' is listed twice")) }
+            result.append(choice)
+        }
+        return result
+    }
+}
+
+/// The shape check for an email address; sending code does the stricter header checks.
+package enum EmailAddress {
+    /// `local@domain.tld` with no spaces, angle brackets or control characters.
+    package static func isPlausible(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
+              !parts[1].hasSuffix("."), text.count <= 254 else { return false }
+        return !text.unicodeScalars.contains { $0.value <= 0x20 || $0.value == 0x7F || "<>()[]\\,;:\"".unicodeScalars.contains($0) }
+    }
+}

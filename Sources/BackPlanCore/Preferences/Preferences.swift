@@ -1,0 +1,120 @@
+import Foundation
+
+/// What a person wants from a plan: the preferences file of SPEC, with defaults applied.
+public struct Preferences: Equatable, Sendable {
+    public enum Level: String, CaseIterable, Codable, Sendable { case beginner, intermediate }
+    public enum Pain: String, CaseIterable, Codable, Sendable { case none, mild, moderate, severe }
+
+    /// How training days were asked for.
+    public enum Days: Equatable, Sendable {
+        case named([Weekday])
+        case perWeek(Int)
+    }
+
+    public var name: String = "You"
+    public var email: String?
+    /// The first day of week 1; nil means "next Monday", resolved by the caller who knows today.
+    public var start: CivilDate?
+    public var weeks: Int = 4
+    public var days: Days = .perWeek(3)
+    public var minutes: Int = 30
+    public var areas: [Area] = Area.allCases
+    public var equipment: [Equipment] = [.chair]
+    public var floor: Bool = true
+    public var level: Level = .beginner
+    public var pain: Pain = .none
+    public var recentInjury: Bool = false
+    /// Local start time of sessions ("07:30"); nil gives all-day calendar events.
+    public var time: LocalTime?
+    /// IANA zone of `time`; nil means the machine's zone.
+    public var timezone: String?
+    /// Minutes before a session the calendar reminds; nil means the default.
+    public var reminderMinutes: Int?
+
+    public init() {}
+
+    public static let weeksRange = 1...12
+    public static let minutesRange = 10...90
+    public static let daysPerWeekRange = 1...7
+
+    /// The training weekdays, in week order.
+    public var trainingDays: [Weekday] {
+        switch days {
+        case .named(let days): return Array(Set(days)).sorted()
+        case .perWeek(let count): return Preferences.spreadDays(count)
+        }
+    }
+
+    /// Training days spread through the week: no two in a row where the count allows.
+    public static func spreadDays(_ count: Int) -> [Weekday] {
+        switch count {
+        case ...1: return [.mon]
+        case 2: return [.mon, .thu]
+        case 3: return [.mon, .wed, .fri]
+        case 4: return [.mon, .tue, .thu, .sat]
+        case 5: return [.mon, .tue, .thu, .fri, .sat]
+        case 6: return [.mon, .tue, .wed, .fri, .sat, .sun]
+        default: return Weekday.allCases
+        }
+    }
+
+    /// The built-in example person, used when `plan` is given no file.
+    public static let example: Preferences = {
+        var person = Preferences()
+        person.name = "Alex Doe"
+        person.email = "alex@example.com"
+        person.weeks = 4
+        person.days = .named([.mon, .wed, .fri])
+        person.minutes = 30
+        person.areas = [.neck, .upperBack, .shoulders]
+        person.equipment = [.resistanceBand, .chair]
+        person.floor = true
+        person.level = .beginner
+        person.pain = .mild
+        person.time = LocalTime(hour: 7, minute: 30)
+        person.timezone = "Europe/Berlin"
+        return person
+    }()
+
+    /// The example person as a preferences file, for the README and `--help`.
+    public static let exampleYAML = """
+        name: Alex Doe
+        email: alex@example.com
+        weeks: 4
+        days: [mon, wed, fri]
+        minutes: 30
+        areas: [neck, upper-back, shoulders]
+        equipment: [resistance-band, chair]
+        floor: true
+        level: beginner
+        pain: mild
+        time: "07:30"
+        timezone: Europe/Berlin
+
+        """
+}
+
+/// A wall-clock time of day ("07:30").
+public struct LocalTime: Hashable, Sendable, CustomStringConvertible {
+    public let hour: Int
+    public let minute: Int
+
+    public init?(hour: Int, minute: Int) {
+        guard (0...23).contains(hour), (0...59).contains(minute) else { return nil }
+        self.hour = hour
+        self.minute = minute
+    }
+
+    /// Parses `H:MM` or `HH:MM`.
+    public init?(text: String) {
+        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
+              let hour = Int(parts[0]), let minute = Int(parts[1]),
+              parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }) else { return nil }
+        self.init(hour: hour, minute: minute)
+    }
+
+    public var description: String {
+        (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
+    }
+}

@@ -1,0 +1,142 @@
+import Yams
+
+/// A YAML node with its file and key path, so every read can fail with a located `InputError`.
+package struct YAMLValue {
+    package let node: Node
+    package let file: String
+    package let key: String
+
+    /// Parses `text` into its root node.
+    package static func parse(_ text: String, file: String) throws(InputError) -> YAMLValue {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            throw located(error, file: file)
+        } catch {
+            throw InputError(file: file, problem: .malformed("\(error)"))
+        }
+        guard let root else { throw InputError(file: file, line: 1, problem: .empty) }
+        if root.null != nil {
+            throw InputError(file: file, line: 1, problem: .empty)
+        }
+        return YAMLValue(node: root, file: file, key: "")
+    }
+
+    private static func located(_ error: YamlError, file: String) -> InputError {
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
+             let .composer(context, problem, mark, _):
+            let detail = context.map { "\(problem) \($0.text)".trimmingCharacters(in: .whitespaces) } ?? problem
+            return InputError(file: file, line: mark.line, column: mark.column, problem: .malformed(detail))
+        case let .duplicatedKeysInMapping(duplicates, context):
+            return InputError(
+                file: file, line: context.mark.line, column: context.mark.column,
+                problem: .malformed("duplicate key \(duplicates.joined(separator: ", "))"))
+        case .reader, .dataCouldNotBeDecoded:
+            return InputError(file: file, line: 1, problem: .notUTF8)
+        default:
+            return InputError(file: file, problem: .malformed("\(error)"))
+        }
+    }
+
+    package var line: Int? { node.mark?.line }
+    package var column: Int? { node.mark?.column }
+
+    package func error(_ problem: InputError.Problem) -> InputError {
+        InputError(file: file, line: line, column: column, key: key, problem: problem)
+    }
+
+    /// A short word for what this node is, for "expected X, found Y" messages.
+    package var kindName: String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        case .scalar(let scalar):
+            if node.null != nil || (scalar.style == .plain && scalar.string.isEmpty) {
+                return "nothing"
+            }
+            if node.int != nil { return "the number \(scalar.string)" }
+            if node.bool != nil { return "'\(scalar.string)'" }
+            return "'\(scalar.string)'"
+        }
+    }
+
+    // MARK: - Containers
+
+    /// The entries of a mapping in file order, after checking every key is allowed and every required key present.
+    package func mapping(allowed: [String], required: [String] = []) throws(InputError) -> [(String, YAMLValue)] {
+        guard case .mapping(let mapping) = node else {
+            throw error(.wrongType(expected: "a mapping of keys", found: kindName))
+        }
+        var entries: [(String, YAMLValue)] = []
+        for (keyNode, valueNode) in mapping {
+            guard case .scalar(let scalar) = keyNode else {
+                throw YAMLValue(node: keyNode, file: file, key: key).error(.wrongType(expected: "a key", found: "a \(keyNode)"))
+            }
+            let name = scalar.string
+            let child = YAMLValue(node: valueNode, file: file, key: key.isEmpty ? name : "\(key).\(name)")
+            guard allowed.contains(name) else {
+                let located = YAMLValue(node: keyNode, file: file, key: child.key)
+                throw located.error(.unknownKey(allowed: allowed, suggestion: Suggestion.closest(to: name, in: allowed)))
+            }
+            entries.append((name, child))
+        }
+        for name in required where !entries.contains(where: { $0.0 == name }) {
+            throw InputError(file: file, line: line, column: column, key: key.isEmpty ? name : "\(key).\(name)", problem: .missingKey)
+        }
+        return entries
+    }
+
+    /// The items of a list.
+    package func sequence() throws(InputError) -> [YAMLValue] {
+        guard case .sequence(let sequence) = node else {
+            throw error(.wrongType(expected: "a list", found: kindName))
+        }
+        return sequence.enumerated().map { index, item in
+            YAMLValue(node: item, file: file, key: "\(key)[\(index + 1)]")
+        }
+    }
+
+    /// A list, also accepting a single scalar as a one-item list.
+    package func list() throws(InputError) -> [YAMLValue] {
+        if case .scalar = node { return [self] }
+        return try sequence()
+    }
+
+    // MARK: - Scalars
+
+    package func string() throws(InputError) -> String {
+        guard case .scalar(let scalar) = node, kindName != "nothing" else {
+            throw error(.wrongType(expected: "text", found: kindName))
+        }
+        return scalar.string
+    }
+
+    package func int(in range: ClosedRange<Int>? = nil) throws(InputError) -> Int {
+        guard let value = node.int, case .scalar(let scalar) = node, scalar.style == .plain else {
+            throw error(.wrongType(expected: "a whole number" + (range.map { " in \($0.lowerBound)..\($0.upperBound)" } ?? ""), found: kindName))
+        }
+        if let range, !range.contains(value) {
+            throw error(.outOfRange(String(value), range: "\(range.lowerBound)..\(range.upperBound)"))
+        }
+        return value
+    }
+
+    package func bool() throws(InputError) -> Bool {
+        guard let value = node.bool, case .scalar(let scalar) = node, scalar.style == .plain else {
+            throw error(.wrongType(expected: "true or false", found: kindName))
+        }
+        return value
+    }
+
+    /// A value of a closed set, matched by its raw value.
+    package func choice<Choice: RawRepresentable & CaseIterable>(_ type: Choice.Type) throws(InputError) -> Choice
+    where Choice.RawValue == String {
+        let text = try string()
+        if let value = Choice(rawValue: text) { return value }
+        let allowed = Choice.allCases.map(\.rawValue)
+        throw error(.badValue(text, allowed: allowed, suggestion: Suggestion.closest(to: text, in: allowed)))
+    }
+}

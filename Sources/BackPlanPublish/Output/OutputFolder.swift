@@ -1,0 +1,37 @@
+import Foundation
+
+/// A folder BackPlan writes into; every path inside it is checked to stay inside it.
+package struct OutputFolder: Sendable {
+    package let url: URL
+
+    package init(path: String) {
+        url = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
+    }
+
+    /// The URL of a relative path made of safe components (no `..`, no absolute paths, no control characters).
+    package func url(for relativePath: String) throws(PublishError) -> URL {
+        let components = relativePath.split(separator: "/", omittingEmptySubsequences: false)
+        let safe = !relativePath.isEmpty && !relativePath.hasPrefix("/") && components.allSatisfy { component in
+            !component.isEmpty && component != "." && component != ".."
+                && !component.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "\\" }
+        }
+        guard safe else { throw PublishError(path: relativePath, problem: .unsafePath) }
+        let target = url.appendingPathComponent(relativePath).standardizedFileURL
+        guard target.path.hasPrefix(url.path.hasSuffix("/") ? url.path : url.path + "/") else {
+            throw PublishError(path: relativePath, problem: .unsafePath)
+        }
+        return target
+    }
+
+    /// Writes every file, after all of them were produced, so a failure while rendering writes nothing.
+    package func write(_ files: [(path: String, data: Data)]) throws(PublishError) -> [URL] {
+        var targets: [(URL, Data)] = []
+        for file in files { targets.append((try url(for: file.path), file.data)) }
+        var written: [URL] = []
+        for (target, data) in targets {
+            try AtomicFile.write(data, to: target)
+            written.append(target)
+        }
+        return written
+    }
+}

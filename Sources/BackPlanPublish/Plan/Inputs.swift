@@ -1,0 +1,71 @@
+import BackPlanCore
+import BackPlanRender
+import Foundation
+
+/// The catalog and templates a command works with, read once from disk or taken from the binary.
+public struct Inputs: Sendable {
+    public let catalog: Catalog
+    /// The catalog's text, part of every plan id.
+    let catalogText: String
+    let templates: TemplateSet
+
+    /// Loads `--catalog FILE` (or the built-in catalog) and `--templates DIR` (over the defaults).
+    ///
+    /// - Throws: `InputError`, `TemplateError` or `PublishError` naming the file at fault.
+    public static func load(catalogPath: String?, templatesPath: String?) throws -> Inputs {
+        let catalog: Catalog
+        let text: String
+        if let catalogPath {
+            text = try readText(catalogPath)
+            catalog = try Catalog(yaml: text, file: catalogPath)
+        } else {
+            text = Catalog.builtInYAML
+            catalog = Catalog.builtIn
+        }
+        return Inputs(catalog: catalog, catalogText: text, templates: try templateSet(from: templatesPath))
+    }
+
+    /// Reads a whole UTF-8 text file.
+    public static func readText(_ path: String) throws(PublishError) -> String {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw PublishError(path: path, problem: .cannotRead(AtomicFile.reason(error)))
+        }
+        guard let text = String(data: data, encoding: .utf8) else { throw PublishError(path: path, problem: .notUTF8) }
+        return text
+    }
+
+    /// The default templates with every `*.mustache` file of `path` replacing the one of the same name.
+    static func templateSet(from path: String?) throws -> TemplateSet {
+        guard let path else { return try TemplateSet() }
+        let folder = URL(fileURLWithPath: path, isDirectory: true)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw PublishError(path: path, problem: .cannotRead("no such folder"))
+        }
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".mustache") }.sorted()
+        let known = Set(TemplateSet.defaults.keys)
+        var overrides: [String: (text: String, path: String)] = [:]
+        for name in names {
+            let filePath = folder.appendingPathComponent(name).path
+            guard known.contains(name) else {
+                let suggestion = Suggestion.closest(to: name, in: Array(known)).map { " (did you mean '\($0)'?)" } ?? ""
+                throw PublishError(path: filePath, problem: .invalid("not a BackPlan template name\(suggestion); templates are: \(known.sorted().joined(separator: ", "))"))
+            }
+            overrides[name] = (try readText(filePath), filePath)
+        }
+        return try TemplateSet(overrides: overrides)
+    }
+
+    /// A fingerprint of the templates' text, part of every plan id.
+    var templatesFingerprint: String {
+        var hash = Fingerprint()
+        for (name, text) in templates.sources.sorted(by: { $0.key < $1.key }) {
+            hash.combine(name)
+            hash.combine(text)
+        }
+        return hash.hex()
+    }
+}

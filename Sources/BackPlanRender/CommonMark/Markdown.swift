@@ -1,0 +1,47 @@
+/// Escaping user and catalog text for CommonMark, so it is shown and never interpreted.
+package enum Markdown {
+    /// `text` as CommonMark inline content that renders literally.
+    ///
+    /// Inline syntax (`\`, backticks, `*`, `_`, brackets, `<`, `>`, `&`) is
+    /// backslash-escaped everywhere; block syntax only where a line could start
+    /// with it. Newlines and tabs become spaces: a value never opens a new block,
+    /// whatever the template puts before it. Other punctuation stays readable, so
+    /// plan.md is pleasant as plain text ("2-3 sets", "Child's pose").
+    package static func escape(_ text: String) -> String {
+        var out = String()
+        out.reserveCapacity(text.utf8.count + 8)
+        var atStart = true
+        var previousWasSpace = false
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" || scalar == "\r" || scalar == "\t" || scalar.value < 0x20 || scalar.value == 0x7F {
+                if !atStart && !previousWasSpace && scalar.value < 0x20 && scalar != "\u{0}" {
+                    out.append(" ")
+                    previousWasSpace = true
+                }
+                continue
+            }
+            if atStart && scalar == " " { continue }
+            if "\\`*_[]<>&".unicodeScalars.contains(scalar) {
+                out.append("\\")
+            } else if atStart && "#-+=|~:".unicodeScalars.contains(scalar) {
+                out.append("\\")
+            }
+            out.unicodeScalars.append(scalar)
+            atStart = false
+            previousWasSpace = scalar == " "
+        }
+        while out.hasSuffix(" ") { out.removeLast() }
+        return escapingListNumber(out)
+    }
+
+    /// "1. " or "1) " at the very start would open an ordered list: escape its dot or parenthesis.
+    private static func escapingListNumber(_ text: String) -> String {
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        guard !digits.isEmpty, digits.count <= 9 else { return text }
+        let rest = text.dropFirst(digits.count)
+        guard let marker = rest.first, marker == "." || marker == ")" else { return text }
+        let after = rest.dropFirst()
+        guard after.isEmpty || after.first == " " else { return text }
+        return digits + "\\" + rest
+    }
+}

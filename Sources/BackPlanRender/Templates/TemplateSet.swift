@@ -1,0 +1,108 @@
+import BackPlanResources
+import Mustache
+
+/// The named Mustache templates used to render plans and pages: defaults, overridden by file name.
+///
+/// Templates whose name contains `.md` render CommonMark: their values are
+/// escaped for Markdown (`MarkdownContentType`), so user text stays literal.
+/// `.html` templates escape for HTML, as Mustache does by default.
+package struct TemplateSet: Sendable {
+    /// Template text by file name (`plan.md.mustache`).
+    package private(set) var sources: [String: String]
+    /// Where each template came from, for messages ("Templates/plan.md.mustache" or a user's path).
+    package private(set) var origins: [String: String]
+    private var library: MustacheLibrary
+
+    /// The templates built into the binary.
+    package static var defaults: [String: String] { DefaultResources.templates }
+
+    /// Builds the set from the defaults and `overrides` (file name to text, with the path to show in errors).
+    package init(overrides: [String: (text: String, path: String)] = [:]) throws(TemplateError) {
+        MarkdownContentType.registerOnce()
+        var sources = Self.defaults
+        var origins = Dictionary(uniqueKeysWithValues: sources.keys.map { ($0, "Templates/\($0)") })
+        for (name, override) in overrides {
+            sources[name] = override.text
+            origins[name] = override.path
+        }
+        var library = MustacheLibrary()
+        for (file, text) in sources.sorted(by: { $0.key < $1.key }) where file.hasSuffix(".mustache") {
+            let name = String(file.dropLast(".mustache".count))
+            let isMarkdown = name.contains(".md")
+            let prefix = isMarkdown ? MarkdownContentType.pragma : ""
+            do {
+                library.register(try MustacheTemplate(string: prefix + text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                let line = error.context.lineNumber
+                var column = error.context.columnNumber
+                if line == 1 { column = max(1, column - prefix.count) }
+                throw TemplateError(file: origins[file]!, line: line, column: column, message: "\(Self.describe(error.error)) near '\(error.context.line.trimmingCharacters(in: .whitespaces))'")
+            } catch {
+                throw TemplateError(file: origins[file]!, message: "\(error)")
+            }
+        }
+        self.sources = sources
+        self.origins = origins
+        self.library = library
+        try checkPartials()
+    }
+
+    /// Renders the template `name` (without `.mustache`) with `context`.
+    package func render(_ name: String, _ context: [String: Any]) throws(TemplateError) -> String {
+        guard let output = library.render(context, withTemplate: name) else {
+            throw TemplateError(file: "\(name).mustache", message: "no such template; expected one of: \(templateNames.joined(separator: ", "))")
+        }
+        return output
+    }
+
+    package var templateNames: [String] {
+        sources.keys.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(".mustache".count)) }.sorted()
+    }
+
+    /// A partial that names a missing template renders nothing in Mustache; here it is an error.
+    private func checkPartials() throws(TemplateError) {
+        let names = Set(templateNames)
+        for (file, text) in sources.sorted(by: { $0.key < $1.key }) {
+            for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                var rest = Substring(line)
+                while let open = rest.range(of: "{{>") {
+                    let after = rest[open.upperBound...]
+                    guard let close = after.range(of: "}}") else { break }
+                    let name = after[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                    if !names.contains(name) {
+                        throw TemplateError(
+                            file: origins[file]!, line: lineIndex + 1,
+                            message: "partial '\(name)' does not exist; templates are: \(templateNames.joined(separator: ", "))")
+                    }
+                    rest = after[close.upperBound...]
+                }
+            }
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect?: return "a section is closed with a name that does not match its opening tag"
+        case .unfinishedName?: return "a tag is not closed with '}}'"
+        case .expectedSectionEnd?: return "a section is opened but never closed"
+        case .invalidSetDelimiter?: return "invalid set-delimiter tag"
+        case .unrecognisedConfigVariable?: return "unknown pragma"
+        case .invalidConfigVariableSyntax?: return "invalid pragma"
+        default: return "template syntax error (\(error))"
+        }
+    }
+}
+
+/// Mustache escaping for CommonMark output.
+struct MarkdownContentType: MustacheContentType {
+    static let pragma = "{{% CONTENT_TYPE: MARKDOWN }}"
+
+    func escapeText(_ text: String) -> String { Markdown.escape(text) }
+
+    /// Registers the content type with swift-mustache; the registry is global, so do it once.
+    static func registerOnce() { _ = registration }
+
+    private static let registration: Void = {
+        MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+    }()
+}

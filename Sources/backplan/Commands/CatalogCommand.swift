@@ -1,0 +1,90 @@
+import ArgumentParser
+import BackPlanCore
+import BackPlanPublish
+
+/// `backplan catalog list|show|validate`.
+struct CatalogCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "catalog",
+        abstract: "Browse and check the exercise catalog.",
+        subcommands: [List.self, Show.self, Validate.self],
+        defaultSubcommand: List.self
+    )
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the moves, optionally filtered.")
+
+        @OptionGroup var catalog: CatalogOption
+
+        @Option(help: "Only moves good for this area.")
+        var area: Area?
+
+        @Option(help: "Only moves that can use this equipment.")
+        var equipment: Equipment?
+
+        @Option(help: "Only moves of this phase.")
+        var phase: Phase?
+
+        @Flag(help: "Print JSON (the catalog schema of the spec) instead of a table.")
+        var json = false
+
+        func run() throws {
+            let catalog = try catalog.load()
+            let moves = catalog.moves(area: area, equipment: equipment, phase: phase)
+            if json {
+                print(catalog.json(moves: moves), terminator: "")
+            } else {
+                print(CatalogText.table(moves), terminator: "")
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one move: what it is good for, how to do it, the dose.")
+
+        @OptionGroup var catalog: CatalogOption
+
+        @Argument(help: ArgumentHelp("The move's id, as `catalog list` prints it.", valueName: "id"))
+        var id: String
+
+        @Flag(help: "Print JSON instead of text.")
+        var json = false
+
+        func run() throws {
+            let catalog = try catalog.load()
+            guard let move = catalog.move(id: id) else {
+                let hint = catalog.suggestion(for: id).map { " Did you mean '\($0)'?" } ?? ""
+                throw CommandError("no move with id '\(id)'.\(hint) Run `backplan catalog list` to see all ids.")
+            }
+            print(json ? catalog.json(moves: [move]) : CatalogText.details(move, catalog: catalog), terminator: "")
+        }
+    }
+
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Check a catalog file and summarise it.")
+
+        @Argument(help: ArgumentHelp("The catalog YAML to check.", valueName: "file"))
+        var file: String
+
+        func run() throws {
+            let catalog = try Catalog(yaml: try Inputs.readText(file), file: file)
+            let counts = Phase.allCases.map { phase in "\(catalog.moves(phase: phase).count) \(phase.rawValue)" }
+            print("\(file): OK, \(catalog.moves.count) moves (\(counts.joined(separator: ", "))), \(catalog.advice.count) pieces of advice, \(catalog.faq.count) questions")
+        }
+    }
+}
+
+/// `--catalog FILE` for the catalog subcommands.
+struct CatalogOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Use this catalog YAML instead of the built-in one.", valueName: "file"))
+    var catalog: String?
+
+    func load() throws -> Catalog {
+        guard let catalog else { return .builtIn }
+        return try Catalog(yaml: try Inputs.readText(catalog), file: catalog)
+    }
+}
+
+extension Area: ExpressibleByArgument {}
+extension Equipment: ExpressibleByArgument {}
+extension Phase: ExpressibleByArgument {}

@@ -1,0 +1,8 @@
+/// A plain error of the command line itself; printed as `Error: <message>` without the usage text.
+struct CommandError: Error, CustomStringConvertible {
+    var description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}
