@@ -51,7 +51,7 @@ public struct Preferences: Equatable, Sendable {
         case ...1: return [.mon]
         case 2: return [.mon, .thu]
         case 3: return [.mon, .wed, .fri]
-        case 4: return [.mon, .tue, .thu, .sat]
+        case 4: return [.mon, .wed, .fri, .sun]
         case 5: return [.mon, .tue, .thu, .fri, .sat]
         case 6: return [.mon, .tue, .wed, .fri, .sat, .sun]
         default: return Weekday.allCases

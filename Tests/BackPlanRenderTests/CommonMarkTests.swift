@@ -1,0 +1,107 @@
+import Foundation
+import Testing
+
+@testable import BackPlanRender
+
+/// The wrapper must print exactly what the reference `cmark` CLI prints for the same input.
+@Suite("CommonMark wrapper")
+struct CommonMarkTests {
+    static let inputs: [(String, String)] = [
+        ("ATX and setext headings", "# One\n\nTwo\n===\n\n### Three ###\n"),
+        ("nested lists", "- a\n  - b\n    1. c\n    2. d\n- e\n\n3) x\n4) y\n"),
+        ("tables are not core CommonMark: they stay a paragraph of pipes", "| a | b |\n|---|---|\n| 1 | 2 |\n"),
+        ("code spans, fenced and indented code", "Use `x < y`.\n\n```swift\nlet a = \"<b>\"\n```\n\n    indented\n"),
+        ("emphasis and strong", "*em* _em_ **strong** __strong__ ***both*** a*b*c\n"),
+        ("links, images and autolinks", "[a](http://example.com \"t\") ![i](p.png) <https://example.org> [r]\n\n[r]: /ref\n"),
+        ("entities and escapes", "&amp; &copy; &#35; &#x22; \\* \\[not a link\\]\n"),
+        ("non-ASCII text", "Zoë Müller — naïve café ☐ 背痛 🙂\n"),
+        ("block quotes and breaks", "> quote\n> more\n\nline  \nbreak\\\nagain\n\n---\n"),
+        ("empty input", ""),
+        ("raw HTML is omitted in safe mode", "<script>alert(1)</script>\n\n<div onclick=\"x()\">hi</div>\n\ninline <b>bold</b>\n"),
+        ("dangerous link schemes are emptied", "[x](javascript:alert(1)) [v](vbscript:msgbox) [f](file:///etc/passwd) [d](data:text/html;base64,PHNjcmlwdD4=)\n"),
+    ]
+
+    @Test("matches the cmark CLI", arguments: inputs)
+    func matchesReference(name: String, markdown: String) throws {
+        guard let reference = try Self.referenceHTML(markdown) else { try Test.cancel(Self.noCLI) }
+        #expect(CommonMark.html(fromMarkdown: markdown) == reference)
+    }
+
+    @Test("matches the cmark CLI with smart punctuation")
+    func smartMatchesReference() throws {
+        let markdown = "\"Quotes\" and 'single' -- dashes --- and dots...\n"
+        guard let reference = try Self.referenceHTML(markdown, arguments: ["--smart"]) else { try Test.cancel(Self.noCLI) }
+        let html = CommonMark.html(fromMarkdown: markdown, options: .init(smartPunctuation: true))
+        #expect(html == reference)
+        #expect(html.contains("“Quotes”"))
+    }
+
+    @Test("a 1 MB document converts, and matches the CLI")
+    func largeInput() throws {
+        let paragraph = "Some *text* with a [link](https://example.com) and `code`, repeated.\n\n"
+        let markdown = String(repeating: paragraph, count: 1_048_576 / paragraph.utf8.count + 1)
+        #expect(markdown.utf8.count > 1_000_000)
+        let html = CommonMark.html(fromMarkdown: markdown)
+        #expect(html.components(separatedBy: "<em>text</em>").count - 1 == markdown.components(separatedBy: "*text*").count - 1)
+        if let reference = try Self.referenceHTML(markdown) { #expect(html == reference) }
+    }
+
+    @Test("script tags and javascript links come out inert")
+    func inert() {
+        let html = CommonMark.html(fromMarkdown: "<script>alert(1)</script>\n\n[x](javascript:alert(1))\n")
+        #expect(!html.contains("<script"))
+        #expect(html.contains("<!-- raw HTML omitted -->"))
+        #expect(html.contains("<a href=\"\">x</a>"))
+    }
+
+    @Test("Markdown escaping keeps hostile text literal", arguments: [
+        "<script>alert(1)</script> [x](javascript:alert(1))",
+        "# not a heading",
+        "- not a list",
+        "1. not a list",
+        "*not emphasis* `not code` &amp; <b>",
+        "line one\nline two\n\n# still not a heading",
+        "![img](x.png) <https://auto.link>",
+        "back\\slash",
+    ])
+    func escapedTextStaysLiteral(text: String) {
+        let html = CommonMark.html(fromMarkdown: "Name: " + Markdown.escape(text) + "\n\n" + Markdown.escape(text) + "\n")
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("<a "))
+        #expect(!html.contains("<img"))
+        #expect(!html.contains("<h1"))
+        #expect(!html.contains("<li"))
+        #expect(!html.contains("<em"))
+        #expect(!html.contains("<code"))
+        #expect(!html.contains("<b>"))
+        #expect(html.hasPrefix("<p>Name: "))
+    }
+
+    @Test("escaping leaves ordinary text readable")
+    func readable() {
+        #expect(Markdown.escape("2-3 sets of 8-12 reps") == "2-3 sets of 8-12 reps")
+        #expect(Markdown.escape("Child's pose: 28.5 min.") == "Child's pose: 28.5 min.")
+        #expect(Markdown.escape("29.5") == "29.5")
+        #expect(Markdown.escape("1. first") == "1\\. first")
+    }
+
+    static let noCLI: Comment = "skipped: the reference cmark CLI is not installed (apt-get install cmark)"
+
+    /// The `cmark` CLI's output for `markdown`, or nil when the CLI is not installed.
+    static func referenceHTML(_ markdown: String, arguments: [String] = []) throws -> String? {
+        let path = ["/usr/bin/cmark", "/usr/local/bin/cmark"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let path else { return nil }
+        let input = FileManager.default.temporaryDirectory.appendingPathComponent("backplan-cmark-\(UUID().uuidString).md")
+        try Data(markdown.utf8).write(to: input)
+        defer { try? FileManager.default.removeItem(at: input) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments + [input.path]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+}
