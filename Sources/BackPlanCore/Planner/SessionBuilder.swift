@@ -1,4 +1,7 @@
 /// Builds one session: the step-by-step choices of `Planner`.
+///
+/// Works on indices into the pool with per-move seconds cached for the current
+/// warm-up bout: a plan builds thousands of candidate sessions in `batch`.
 struct SessionBuilder {
     let planner: Planner
     let person: Preferences
@@ -7,10 +10,15 @@ struct SessionBuilder {
     let history: UsageHistory
     let sessionIndex: Int
 
-    private var chosen: [(candidate: Candidate, way: Way)] = []
+    private var chosen: [Int] = []
+    private var isChosen: [Bool]
+    private var ways: [Int: Way] = [:]
+    private var seconds: [Int]
+    private var chosenSeconds = 0
     private var cardioMinutes: Int
     private var warmUpBout: Int
-    private var scores: [String: Double] = [:]
+    private var scores: [Double]
+    private var covered: Set<Area> = []
 
     init(planner: Planner, person: Preferences, pool: [Candidate], level: Double, history: UsageHistory, sessionIndex: Int) {
         self.planner = planner
@@ -21,7 +29,14 @@ struct SessionBuilder {
         self.sessionIndex = sessionIndex
         self.cardioMinutes = planner.catalog.session.cardioMinutes.min
         self.warmUpBout = planner.catalog.session.dynamicStretchSeconds.min
+        self.isChosen = Array(repeating: false, count: pool.count)
+        self.scores = Array(repeating: 0, count: pool.count)
+        self.seconds = Array(repeating: 0, count: pool.count)
+        updateSeconds()
     }
+
+    /// How many moves of a phase make "a handful" before other ways of filling time are tried.
+    static let handful: [Phase: Int] = [.warmUp: 4, .strength: 4, .coolDown: 3]
 
     var budget: Int { person.minutes * 60 }
 
@@ -32,24 +47,23 @@ struct SessionBuilder {
 
         // 1. One move per phase, each covering as many asked areas as it can.
         for phase in [Phase.strength, .coolDown, .warmUp] {
-            if let best = best(in: candidates(phase: phase), covering: asked.subtracting(coveredAreas)) {
-                add(best)
-            }
+            if let pick = best(where: { pool[$0].move.phase == phase }, covering: asked.subtracting(covered)) { add(pick) }
         }
         // 2. Every asked area the pool can work, as far as the time allows.
         while true {
-            let missing = coverable.subtracting(coveredAreas)
+            let missing = coverable.subtracting(covered)
             guard !missing.isEmpty,
-                  let next = best(in: candidates(phase: nil).filter { !Set($0.move.areas).isDisjoint(with: missing) }, covering: missing)
+                  let pick = best(where: { !Set(pool[$0].move.areas).isDisjoint(with: missing) }, covering: missing)
             else { break }
-            add(next)
+            add(pick)
         }
         // 3. A mix of body-weight and equipment strengthening where both are possible.
-        for wantsEquipment in [false, true] {
-            let strength = chosen.filter { $0.candidate.move.phase == .strength }
-            guard !strength.isEmpty, !strength.contains(where: { $0.way.isBodyWeight != wantsEquipment }) else { continue }
-            let kind = candidates(phase: .strength).filter { $0.ways.contains { $0.isBodyWeight != wantsEquipment } }
-            if let next = best(in: kind, covering: asked, bodyWeight: !wantsEquipment) { add(next, bodyWeight: !wantsEquipment) }
+        for wantsBodyWeight in [true, false] {
+            let strength = chosen.filter { pool[$0].move.phase == .strength }
+            guard !strength.isEmpty, !strength.contains(where: { ways[$0]!.isBodyWeight == wantsBodyWeight }) else { continue }
+            if let pick = best(where: { pool[$0].move.phase == .strength }, covering: asked, bodyWeight: wantsBodyWeight) {
+                add(pick, bodyWeight: wantsBodyWeight)
+            }
         }
         // 4. Fill the budget: a handful of moves per phase first (the article's "select a
         //    handful"), then a longer cardio, then longer warm-up bouts, then more moves.
@@ -59,113 +73,106 @@ struct SessionBuilder {
         let bouts = planner.catalog.session.dynamicStretchSeconds
         while warmUpBout + 15 <= (bouts.max ?? bouts.min) {
             warmUpBout += 15
-            if estimate > budget { warmUpBout -= 15; break }
+            updateSeconds()
+            if estimate > budget {
+                warmUpBout -= 15
+                updateSeconds()
+                break
+            }
         }
         fill(towards: asked, handful: false)
-        return session(date: date, uncovered: coverable.subtracting(coveredAreas))
+        return session(date: date, uncovered: coverable.subtracting(covered))
     }
-
-    /// How many moves of a phase make "a handful" before other ways of filling time are tried.
-    static let handful: [Phase: Int] = [.warmUp: 4, .strength: 4, .coolDown: 3]
 
     /// Adds moves, asked areas first, until the session uses 90% of its budget or nothing more fits.
     private mutating func fill(towards asked: Set<Area>, handful: Bool) {
         while estimate * 10 < budget * 9 {
-            let open = candidates(phase: nil).filter { candidate in
-                !handful || count(of: candidate.move.phase) < Self.handful[candidate.move.phase, default: 3]
-            }
-            let relevant = open.filter { !Set($0.move.areas).isDisjoint(with: asked) }
-            guard let pick = best(in: relevant, covering: asked, balance: true) ?? best(in: open, covering: asked, balance: true)
+            let openPhases = Set(Phase.allCases.filter { !handful || count(of: $0) < Self.handful[$0, default: 3] })
+            let pool = self.pool
+            let relevant = best(where: { openPhases.contains(pool[$0].move.phase) && !Set(pool[$0].move.areas).isDisjoint(with: asked) },
+                                covering: asked, balance: true)
+            guard let pick = relevant ?? best(where: { openPhases.contains(pool[$0].move.phase) }, covering: asked, balance: true)
             else { return }
             add(pick)
         }
     }
 
     private func count(of phase: Phase) -> Int {
-        chosen.filter { $0.candidate.move.phase == phase }.count
+        chosen.reduce(0) { $0 + (pool[$1].move.phase == phase ? 1 : 0) }
     }
 
     // MARK: - Choosing
 
-    /// Lower is better: recently and often used moves wait their turn.
+    /// Lower is better: moves done in the session before, and often this week or last, wait their turn.
     private mutating func scoreCandidates(generator: inout SeededGenerator) {
-        for candidate in pool {
+        let thisWeek = sessionIndex > 0 ? history.byWeek[history.lastWeekIndex] : nil
+        let lastWeek = history.byWeek[sessionIndex > 0 ? history.lastWeekIndex - 1 : history.lastWeekIndex]
+        for (index, candidate) in pool.enumerated() {
             let id = candidate.id
             var score = generator.unit()
-            if history.lastSession.contains(id) && sessionIndex > 0 { score += 100 }
-            score += 10 * Double(history.byWeek[history.lastWeekIndex + (sessionIndex > 0 ? 0 : 1)]?[id] ?? 0)
-            if sessionIndex == 0 { score += 6 * Double(history.byWeek[history.lastWeekIndex]?[id] ?? 0) }
-            score += 2 * Double(history.total[id] ?? 0)
-            scores[id] = score
+            if history.lastSession.contains(id) { score += 100 }
+            score += 10 * Double(thisWeek?[id] ?? 0)
+            score += 5 * Double(lastWeek?[id] ?? 0)
+            score += Double(history.total[id] ?? 0)
+            scores[index] = score
         }
     }
 
-    private func candidates(phase: Phase?) -> [Candidate] {
-        pool.filter { candidate in
-            (phase == nil || candidate.move.phase == phase) && !chosen.contains { $0.candidate.id == candidate.id }
+    /// The unchosen candidate that fits the time left and covers the most of `areas`, ties going to the least used.
+    private func best(where include: (Int) -> Bool, covering areas: Set<Area>, bodyWeight: Bool? = nil, balance: Bool = false) -> Int? {
+        var best: (index: Int, value: Double)?
+        for index in pool.indices where !isChosen[index] && include(index) {
+            guard estimate + seconds[index] <= budget, way(for: index, bodyWeight: bodyWeight) != nil else { continue }
+            let move = pool[index].move
+            var value = -scores[index]
+            if !areas.isEmpty { value += 50 * Double(move.areas.reduce(0) { $0 + (areas.contains($1) ? 1 : 0) }) }
+            if balance { value -= 8 * Double(count(of: move.phase)) }
+            if best == nil || value > best!.value { best = (index, value) }
         }
+        return best?.index
     }
 
-    /// The candidate that fits the time left and covers the most of `areas`, ties going to the least used.
-    private func best(in candidates: [Candidate], covering areas: Set<Area>, bodyWeight: Bool? = nil, balance: Bool = false) -> Candidate? {
-        var best: (Candidate, Double)?
-        for candidate in candidates {
-            guard fits(candidate, bodyWeight: bodyWeight) else { continue }
-            let gain = Double(Set(candidate.move.areas).intersection(areas).count)
-            var value = gain * 50 - (scores[candidate.id] ?? 0)
-            if balance {
-                value -= 8 * Double(count(of: candidate.move.phase))
-            }
-            if best == nil || value > best!.1 { best = (candidate, value) }
-        }
-        return best?.0
-    }
-
-    private func fits(_ candidate: Candidate, bodyWeight: Bool? = nil) -> Bool {
-        estimate + seconds(for: candidate.move) <= budget && way(for: candidate, bodyWeight: bodyWeight) != nil
-    }
-
-    /// One of the person's ways, rotating between alternatives from session to session.
-    private func way(for candidate: Candidate, bodyWeight: Bool? = nil) -> Way? {
-        let ways = candidate.ways.filter { bodyWeight == nil || $0.isBodyWeight == bodyWeight }
+    /// One of the person's ways, rotating between alternatives from one use of the move to the next.
+    private func way(for index: Int, bodyWeight: Bool? = nil) -> Way? {
+        let ways = pool[index].ways.filter { bodyWeight == nil || $0.isBodyWeight == bodyWeight }
         guard !ways.isEmpty else { return nil }
-        let uses = history.total[candidate.id] ?? 0
-        return ways[uses % ways.count]
+        return ways[(history.total[pool[index].id] ?? 0) % ways.count]
     }
 
-    private mutating func add(_ candidate: Candidate, bodyWeight: Bool? = nil) {
-        guard let way = way(for: candidate, bodyWeight: bodyWeight) else { return }
-        chosen.append((candidate, way))
+    private mutating func add(_ index: Int, bodyWeight: Bool? = nil) {
+        guard let way = way(for: index, bodyWeight: bodyWeight) else { return }
+        chosen.append(index)
+        isChosen[index] = true
+        ways[index] = way
+        chosenSeconds += seconds[index]
+        covered.formUnion(pool[index].move.areas)
     }
-
-    private var coveredAreas: Set<Area> { Set(chosen.flatMap(\.candidate.move.areas)) }
 
     // MARK: - Time
 
-    private func seconds(for move: Exercise) -> Int {
-        planner.timeModel.seconds(phase: move.phase, dose: planner.dose(of: move, level: level, warmUpBout: warmUpBout))
+    private mutating func updateSeconds() {
+        for (index, candidate) in pool.enumerated() {
+            let move = candidate.move
+            seconds[index] = planner.timeModel.seconds(phase: move.phase, dose: planner.dose(of: move, level: level, warmUpBout: warmUpBout))
+        }
+        chosenSeconds = chosen.reduce(0) { $0 + seconds[$1] }
     }
 
-    private var estimate: Int {
-        cardioMinutes * 60 + chosen.reduce(0) { $0 + seconds(for: $1.candidate.move) }
-    }
+    private var estimate: Int { cardioMinutes * 60 + chosenSeconds }
 
     // MARK: - Result
 
     private func session(date: CivilDate, uncovered: Set<Area>) -> Session {
-        let order = planner.catalog.moves.map(\.id)
+        // Within a phase, moves keep the catalog's order (the pool is in catalog order).
+        let order = chosen.sorted()
         let blocks = Phase.allCases.compactMap { phase -> Block? in
-            let items = chosen
-                .filter { $0.candidate.move.phase == phase }
-                .sorted { order.firstIndex(of: $0.candidate.id)! < order.firstIndex(of: $1.candidate.id)! }
-                .map { entry in
-                    let move = entry.candidate.move
-                    let dose = planner.dose(of: move, level: level, warmUpBout: warmUpBout)
-                    return PlanItem(
-                        id: move.id, name: move.name, phase: phase, equipment: entry.way.equipment.sorted(),
-                        positions: entry.way.positions, dose: dose,
-                        estimatedSeconds: planner.timeModel.seconds(phase: phase, dose: dose))
-                }
+            let items = order.filter { pool[$0].move.phase == phase }.map { index in
+                let move = pool[index].move
+                let dose = planner.dose(of: move, level: level, warmUpBout: warmUpBout)
+                return PlanItem(
+                    id: move.id, name: move.name, phase: phase, equipment: ways[index]!.equipment.sorted(),
+                    positions: ways[index]!.positions, dose: dose, estimatedSeconds: seconds[index])
+            }
             // The warm-up block always exists: it carries the cardio.
             return items.isEmpty && phase != .warmUp ? nil : Block(phase: phase, items: items)
         }
