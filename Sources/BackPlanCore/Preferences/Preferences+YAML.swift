@@ -103,7 +103,9 @@ extension Preferences {
             let day = Weekday(rawValue: key) ?? Weekday.allCases.first { $0.title.lowercased() == key }
             guard let day else {
                 let allowed = Weekday.allCases.map(\.rawValue)
-                throw item.error(.badValue(text, allowed: allowed, suggestion: Suggestion.closest(to: key, in: allowed)))
+                let names = allowed + Weekday.allCases.map { $0.title.lowercased() }
+                let suggestion = Suggestion.closest(to: key, in: names).map { String($0.prefix(3)) }
+                throw item.error(.badValue(text, allowed: allowed, suggestion: suggestion))
             }
             if days.contains(day) { throw item.error(.invalid("'\(text)' is listed twice")) }
             days.append(day)
