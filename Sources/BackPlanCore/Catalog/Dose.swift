@@ -101,7 +101,6 @@ public struct Dose: Equatable, Hashable, Sendable, Codable {
     /// "3 sets × 10 reps, hold 5 s, each side": the dose in plain words.
     public var text: String {
         var parts: [String] = []
-        if let seconds { parts.append("\(seconds) s") }
         switch (sets, reps) {
         case let (sets?, reps?): parts.append("\(sets) sets × \(reps) reps")
         case let (sets?, nil): parts.append("\(sets) sets")
@@ -111,6 +110,9 @@ public struct Dose: Equatable, Hashable, Sendable, Codable {
         if let holdSeconds { parts.append("hold \(holdSeconds) s") }
         if let rounds { parts.append("\(rounds) rounds") }
         if perSide { parts.append("each side") }
-        return parts.joined(separator: ", ")
+        let details = parts.joined(separator: ", ")
+        guard let seconds else { return details }
+        // A timed bout (a warm-up stretch) leads; the counts say what to do within it.
+        return details.isEmpty ? "\(seconds) s" : "\(seconds) s (\(details))"
     }
 }
