@@ -75,7 +75,8 @@ let package = Package(
         ),
         .testTarget(
             name: "BackPlanPublishTests",
-            dependencies: ["BackPlanPublish"]
+            dependencies: ["BackPlanPublish"],
+            exclude: ["Golden"]
         ),
         .testTarget(
             name: "EndToEndTests",
