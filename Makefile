@@ -5,10 +5,10 @@
 
 SWIFT ?= swift
 APT_PACKAGES := libcmark-dev cmark
-TEST_APT_PACKAGES := $(APT_PACKAGES) python3 python3-pip
+TEST_APT_PACKAGES := $(APT_PACKAGES) python3 python3-pip weasyprint poppler-utils fonts-dejavu-core
 RELEASE_BIN := .build/release/backplan
 
-.PHONY: demo test build release deps test-deps clean
+.PHONY: demo test build release deps test-deps clean bench-pdf
 
 demo: deps release
 	$(RELEASE_BIN) catalog list
@@ -29,6 +29,11 @@ deps:
 
 test-deps:
 	@.ci/install-packages $(TEST_APT_PACKAGES)
+
+# Seconds per plan.pdf for each installed engine, against the same plan without a PDF.
+bench-pdf: release
+	@.ci/install-packages weasyprint poppler-utils fonts-dejavu-core
+	scripts/bench-pdf.sh 5
 
 clean:
 	rm -rf .build

@@ -25,6 +25,12 @@ public struct PlanSettings: Sendable {
     public var weeks: Int?
     public var paper: Paper = .a4
     public var formats: [OutputFormat] = OutputFormat.defaults
+    /// A clinic's details for the cover and footer (`--brand`).
+    public var brand: Brand?
+    /// The engine `--pdf-engine` asks for; nil finds one.
+    public var pdfEngine: PDFEngineKind?
+    /// The PATH to look for PDF engines on, read by the CLI.
+    public var searchPath = "/usr/local/bin:/usr/bin:/bin"
     /// Today in the user's zone, for "next Monday"; read by the CLI, never here.
     public var today: CivilDate
 
@@ -54,6 +60,7 @@ public struct PlanPublisher: Sendable {
     public func planID(for plan: Plan, settings: PlanSettings) -> String {
         Fingerprint(
             String(reflecting: plan.person), plan.start.iso, String(plan.seed), settings.paper.rawValue,
+            settings.brand.map { String(reflecting: $0) } ?? "",
             inputs.catalogText, inputs.templatesFingerprint
         ).hex(digits: 8)
     }
@@ -65,17 +72,22 @@ public struct PlanPublisher: Sendable {
         let renderer = PlanRenderer(templates: inputs.templates, catalog: inputs.catalog)
         let formats = Set(settings.formats)
         var files: [(path: String, data: Data)] = []
-        let markdown = try renderer.markdown(plan, planID: id, paper: settings.paper)
+        let look = PlanLook(planID: id, paper: settings.paper, brand: settings.brand)
+        let markdown = try renderer.markdown(plan, look: look)
+        let html = formats.contains(.html) || formats.contains(.pdf) ? try renderer.html(plan, markdown: markdown, look: look) : ""
+        // Find the engine before the slow work, so a missing one fails fast.
+        let engine = formats.contains(.pdf) ? try PDFEngine.find(settings.pdfEngine, searchPath: settings.searchPath) : nil
         for format in formats.sorted() {
             switch format {
             case .md:
                 files.append((format.fileName, Data(markdown.utf8)))
             case .html:
-                let html = try renderer.html(plan, markdown: markdown, planID: id, paper: settings.paper)
                 files.append((format.fileName, Data(html.utf8)))
             case .json:
                 files.append((format.fileName, Data(plan.json(planID: id).utf8)))
-            case .ics, .pdf:
+            case .pdf:
+                files.append((format.fileName, try engine!.pdf(fromHTML: html)))
+            case .ics:
                 throw PublishError(path: format.fileName, problem: .invalid("the \(format.rawValue) format is not available in this version; use md, html or json"))
             }
         }

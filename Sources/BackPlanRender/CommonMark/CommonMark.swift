@@ -46,6 +46,53 @@ package enum CommonMark {
         return String(cString: rendered)
     }
 
+    /// The HTML of a document in which trusted code supplies some blocks.
+    ///
+    /// An HTML block of the input whose text (trimmed) is a key of `blocks`,
+    /// such as `<!-- backplan:week-grid 1 -->`, becomes a custom block that
+    /// renders that value as is. Everything else renders in safe mode, so user
+    /// text, which is escaped and can never form an HTML block, stays inert.
+    package static func html(fromMarkdown markdown: String, options: Options = .standard, blocks: [String: String]) -> String {
+        guard !blocks.isEmpty else { return html(fromMarkdown: markdown, options: options) }
+        let flags = options.cmarkFlags
+        guard let document = cmark_parse_document(markdown, markdown.utf8.count, flags) else {
+            preconditionFailure("cmark_parse_document returned NULL (out of memory)")
+        }
+        defer { cmark_node_free(document) }
+        for (node, replacement) in htmlBlocks(in: document, matching: blocks) {
+            guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else {
+                preconditionFailure("cmark_node_new returned NULL (out of memory)")
+            }
+            // cmark copies the string; the node now belongs to the document, which frees it.
+            precondition(cmark_node_set_on_enter(custom, replacement) == 1, "cmark refused a custom block's HTML")
+            precondition(cmark_node_replace(node, custom) == 1, "cmark refused to replace an HTML block")
+            cmark_node_free(node)
+        }
+        guard let rendered = cmark_render_html(document, flags) else {
+            preconditionFailure("cmark_render_html returned NULL (out of memory)")
+        }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
+    /// HTML block nodes whose text is a key of `blocks`, with their replacements.
+    ///
+    /// Collected before any change, because cmark's iterator must not see the tree mutate.
+    /// The pointers are owned by `document` and must not outlive it or escape this file.
+    fileprivate static func htmlBlocks(in document: OpaquePointer, matching blocks: [String: String]) -> [(OpaquePointer, String)] {
+        guard let iterator = cmark_iter_new(document) else { preconditionFailure("cmark_iter_new returned NULL") }
+        defer { cmark_iter_free(iterator) }
+        var found: [(OpaquePointer, String)] = []
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK,
+                  cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
+                  let literal = cmark_node_get_literal(node) else { continue }
+            let text = String(cString: literal).trimmingCharacters(in: .whitespacesAndNewlines)
+            if let replacement = blocks[text] { found.append((node, replacement)) }
+        }
+        return found
+    }
+
     /// The libcmark version the binary is linked against ("0.30.2").
     package static var libraryVersion: String {
         guard let text = cmark_version_string() else { return "unknown" }

@@ -4,15 +4,16 @@ import BackPlanCore
 ///
 /// Values are plain text; the Markdown templates escape them on output.
 package enum PlanView {
-    package static func context(plan: Plan, catalog: Catalog, planID: String, paper: Paper) -> [String: Any] {
+    package static func context(plan: Plan, catalog: Catalog, look: PlanLook) -> [String: Any] {
         let person = plan.person
         let cardio = catalog.session.cardioMinutes
-        return [
+        let planID = look.planID
+        var context: [String: Any] = [
             "name": person.name,
             "title": "Back plan for \(person.name)",
             "planID": planID,
             "seed": String(plan.seed),
-            "paper": paper.cssSize,
+            "paper": look.paper.cssSize,
             "start": plan.start.longText,
             "end": plan.end.longText,
             "startISO": plan.start.iso,
@@ -41,7 +42,21 @@ package enum PlanView {
                 "transition": TimeModel.standard.transition,
             ] as [String: Any],
             "weeks": plan.weeks.map { week(for: $0, plan: plan, catalog: catalog) },
+            // Running header and footer of printed pages, as CSS strings.
+            "cssHeader": HTML.cssString("Back plan for \(person.name)"),
+            "cssDates": HTML.cssString("\(plan.start.longText) to \(plan.end.longText)"),
+            "cssFooter": HTML.cssString(["Plan \(planID)", look.brand.map { [$0.name, $0.phone].compactMap { $0 }.joined(separator: " · ") }].compactMap { $0 }.joined(separator: " · ")),
         ]
+        if let brand = look.brand {
+            context["brand"] = [
+                "name": brand.name,
+                "contact": brand.contact,
+                "hasContact": !brand.contact.isEmpty,
+                "logoURI": brand.logo?.dataURI ?? "",
+                "hasLogo": brand.logo != nil,
+            ] as [String: Any]
+        }
+        return context
     }
 
     private static func week(for week: Week, plan: Plan, catalog: Catalog) -> [String: Any] {
@@ -63,6 +78,7 @@ package enum PlanView {
             "to": first.adding(days: 6).longText,
             "dayHeadings": days.map { $0.weekday.shortTitle }.joined(separator: " "),
             "glance": glance,
+            "gridMarker": WeekGrid.marker(week: week.number),
             "sessions": week.sessions.map { session(for: $0, catalog: catalog) },
         ]
     }

@@ -34,8 +34,17 @@ struct PlanOptions: ParsableArguments {
     @Option(name: .long, help: "Page size for printing.")
     var paper: Paper = .a4
 
-    @Option(name: .long, help: ArgumentHelp("Comma-separated formats: md, html, json (default: md,html,json).", valueName: "list"))
+    @Option(name: .long, help: ArgumentHelp("Comma-separated formats: md, html, json, pdf (default: md,html,json).", valueName: "list"))
     var format: String?
+
+    @Flag(name: .long, help: "Also write plan.pdf (short for adding pdf to --format).")
+    var pdf = false
+
+    @Option(name: .long, help: "The HTML-to-PDF engine; default: WeasyPrint if installed, else Chromium.")
+    var pdfEngine: PDFEngineKind?
+
+    @Option(name: .long, help: ArgumentHelp("A clinic's brand YAML (name, address, phone, website, email, logo) for the cover and footer.", valueName: "file"))
+    var brand: String?
 
     @Flag(name: .long, help: "Say more about what was done.")
     var verbose = false
@@ -51,15 +60,19 @@ struct PlanOptions: ParsableArguments {
     }
 
     func formats() throws -> [OutputFormat] {
-        guard let format else { return OutputFormat.defaults.filter { $0 != .ics } }
         var formats: [OutputFormat] = []
-        for word in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
-            guard let value = OutputFormat(rawValue: word) else {
-                throw ValidationError("--format '\(word)' is not a format; expected a comma list of: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+        if let format {
+            for word in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
+                guard let value = OutputFormat(rawValue: word) else {
+                    throw ValidationError("--format '\(word)' is not a format; expected a comma list of: \(OutputFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                if !formats.contains(value) { formats.append(value) }
             }
-            if !formats.contains(value) { formats.append(value) }
+            if formats.isEmpty { throw ValidationError("--format is empty; expected a comma list such as md,html,json") }
+        } else {
+            formats = OutputFormat.defaults.filter { $0 != .ics }
         }
-        if formats.isEmpty { throw ValidationError("--format is empty; expected a comma list such as md,html,json") }
+        if pdf && !formats.contains(.pdf) { formats.append(.pdf) }
         return formats
     }
 
@@ -70,11 +83,15 @@ struct PlanOptions: ParsableArguments {
         settings.weeks = weeks
         settings.paper = paper
         settings.formats = try formats()
+        settings.pdfEngine = pdfEngine
+        settings.searchPath = ProcessInfo.processInfo.environment["PATH"] ?? settings.searchPath
+        settings.brand = try brand.map(BrandFile.load)
         return settings
     }
 }
 
 extension Paper: ExpressibleByArgument {}
+extension PDFEngineKind: ExpressibleByArgument {}
 
 /// What the command reads from its surroundings, read once here at the edge.
 enum Environment {

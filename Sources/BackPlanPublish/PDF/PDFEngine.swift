@@ -1,0 +1,124 @@
+import Foundation
+
+/// An HTML-to-PDF program BackPlan knows how to drive.
+public enum PDFEngineKind: String, CaseIterable, Sendable {
+    case weasyprint, chromium
+
+    /// Program names to look for on the PATH, in order.
+    var programs: [String] {
+        switch self {
+        case .weasyprint: ["weasyprint"]
+        case .chromium: ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"]
+        }
+    }
+
+    var installHint: String {
+        switch self {
+        case .weasyprint: "apt-get install weasyprint"
+        case .chromium: "apt-get install chromium"
+        }
+    }
+}
+
+/// Prints an HTML page to PDF with an engine found on the machine. The only place PDFs are made.
+///
+/// The engine runs as a child process with a time limit; it reads a temporary
+/// copy of the page and writes a temporary PDF, whose bytes are returned, so
+/// the caller writes `plan.pdf` whole or not at all.
+public struct PDFEngine: Sendable {
+    public let kind: PDFEngineKind
+    public let executable: URL
+    public var timeout: TimeInterval = 120
+
+    /// The asked engine, or the first found (WeasyPrint, then Chromium) on `searchPath`.
+    public static func find(_ preferred: PDFEngineKind?, searchPath: String) throws(PublishError) -> PDFEngine {
+        let kinds = preferred.map { [$0] } ?? PDFEngineKind.allCases
+        for kind in kinds {
+            for program in kind.programs {
+                for folder in searchPath.split(separator: ":") where !folder.isEmpty {
+                    let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(program)
+                    if FileManager.default.isExecutableFile(atPath: candidate.path) {
+                        return PDFEngine(kind: kind, executable: candidate)
+                    }
+                }
+            }
+        }
+        if let preferred {
+            throw PublishError(path: "plan.pdf", problem: .invalid("--pdf-engine \(preferred.rawValue): \(preferred.programs[0]) is not installed; install it with `\(preferred.installHint)`"))
+        }
+        throw PublishError(path: "plan.pdf", problem: .invalid("no HTML-to-PDF engine found; install WeasyPrint (`apt-get install weasyprint`) or Chromium (`apt-get install chromium`)"))
+    }
+
+    /// The PDF of `html`, with `paper` already set by the page's CSS `@page` rule.
+    public func pdf(fromHTML html: String) throws(PublishError) -> Data {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("backplan-pdf-\(UUID().uuidString)", isDirectory: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let page = scratch.appendingPathComponent("plan.html")
+        let output = scratch.appendingPathComponent("plan.pdf")
+        let log = scratch.appendingPathComponent("engine.log")
+        do {
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+            try Data(html.utf8).write(to: page)
+            FileManager.default.createFile(atPath: log.path, contents: nil)
+        } catch {
+            throw PublishError(path: scratch.path, problem: .cannotWrite(AtomicFile.reason(error)))
+        }
+        try run(arguments(page: page, output: output, scratch: scratch), log: log, home: scratch)
+        guard let data = FileManager.default.contents(atPath: output.path), data.starts(with: Data("%PDF".utf8)) else {
+            throw failure("finished without writing a PDF", log: log)
+        }
+        return data
+    }
+
+    private func arguments(page: URL, output: URL, scratch: URL) -> [String] {
+        switch kind {
+        case .weasyprint:
+            return ["--quiet", "--media-type", "print", page.path, output.path]
+        case .chromium:
+            return [
+                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+                "--user-data-dir=\(scratch.appendingPathComponent("profile").path)",
+                "--no-pdf-header-footer", "--print-to-pdf=\(output.path)", page.absoluteString,
+            ]
+        }
+    }
+
+    private func run(_ arguments: [String], log: URL, home: URL) throws(PublishError) {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        // The engines keep caches and crash reports under HOME; keep them in the scratch folder.
+        var environment = ProcessInfo.processInfo.environment
+        environment["HOME"] = home.path
+        environment["XDG_CONFIG_HOME"] = home.appendingPathComponent("config").path
+        environment["XDG_CACHE_HOME"] = home.appendingPathComponent("cache").path
+        process.environment = environment
+        process.standardInput = FileHandle.nullDevice
+        process.standardOutput = FileHandle.nullDevice
+        do {
+            process.standardError = try FileHandle(forWritingTo: log)
+            try process.run()
+        } catch {
+            throw PublishError(path: executable.path, problem: .invalid("cannot start \(kind.rawValue): \(AtomicFile.reason(error))"))
+        }
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning && Date() < deadline { usleep(20_000) }
+        if process.isRunning {
+            process.terminate()
+            usleep(500_000)
+            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+            process.waitUntilExit()
+            throw failure("did not finish within \(Int(timeout)) seconds and was stopped", log: log)
+        }
+        process.waitUntilExit()
+        if process.terminationStatus != 0 {
+            throw failure("failed with exit status \(process.terminationStatus)", log: log)
+        }
+    }
+
+    private func failure(_ what: String, log: URL) -> PublishError {
+        let stderr = (try? String(contentsOf: log, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let shown = stderr.isEmpty ? "" : ":\n" + stderr.split(separator: "\n").suffix(20).joined(separator: "\n")
+        return PublishError(path: "plan.pdf", problem: .invalid("\(kind.rawValue) \(what)\(shown)"))
+    }
+}

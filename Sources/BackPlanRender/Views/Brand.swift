@@ -1,0 +1,60 @@
+import BackPlanCore
+
+/// A clinic's details shown on the cover and in the footer of printed plans.
+public struct Brand: Equatable, Sendable {
+    public var name: String
+    public var address: String?
+    public var phone: String?
+    public var website: String?
+    public var email: String?
+    /// Path of the logo as written in the brand file, resolved by the publisher.
+    public var logoPath: String?
+    /// The logo embedded in the page (never fetched over the network).
+    public var logo: Logo?
+
+    public init(name: String) {
+        self.name = name
+    }
+
+    /// An image embedded as a data URI.
+    public struct Logo: Equatable, Sendable {
+        public var mediaType: String
+        public var base64: String
+
+        public init(mediaType: String, base64: String) {
+            self.mediaType = mediaType
+            self.base64 = base64
+        }
+
+        var dataURI: String { "data:\(mediaType);base64,\(base64)" }
+    }
+
+    /// The contact line: "12 River St · +44 1234 · riverside.example".
+    var contact: String {
+        [address, phone, website, email].compactMap { $0 }.joined(separator: " · ")
+    }
+}
+
+extension Brand {
+    static let keys = ["name", "address", "phone", "website", "email", "logo"]
+
+    /// Parses a brand file: `name` is required, the rest optional, `logo` a path relative to the file.
+    public init(yaml text: String, file: String) throws(InputError) {
+        let root = try YAMLValue.parse(text, file: file)
+        self.init(name: "")
+        for (key, value) in try root.mapping(allowed: Self.keys, required: ["name"]) {
+            let text = try value.string().trimmingCharacters(in: .whitespaces)
+            if text.isEmpty || text.count > 200 || text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                throw value.error(.invalid("expected one line of text of at most 200 characters"))
+            }
+            switch key {
+            case "name": name = text
+            case "address": address = text
+            case "phone": phone = text
+            case "website": website = text
+            case "email": email = text
+            default: logoPath = text
+            }
+        }
+    }
+}
