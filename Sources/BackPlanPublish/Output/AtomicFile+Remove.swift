@@ -1,0 +1,22 @@
+import Foundation
+
+extension AtomicFile {
+    /// Removes a regular file the site no longer produces; symbolic links and folders are left alone.
+    ///
+    /// Lives beside the writes so that `grep` over `AtomicFile` finds every change BackPlan makes on disk.
+    package static func removeFile(at url: URL) throws(PublishError) {
+        do {
+            let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+            guard attributes[.type] as? FileAttributeType == .typeRegular else { return }
+            try FileManager.default.removeItem(at: url)
+        } catch {
+            throw PublishError(path: url.path, problem: .cannotWrite(reason(error)))
+        }
+    }
+
+    /// Removes `folder` if it is an empty folder; anything else is left as it is.
+    package static func removeFolderIfEmpty(_ folder: URL) {
+        guard let contents = try? FileManager.default.contentsOfDirectory(atPath: folder.path), contents.isEmpty else { return }
+        try? FileManager.default.removeItem(at: folder)
+    }
+}
