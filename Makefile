@@ -29,6 +29,9 @@ deps:
 
 test-deps:
 	@.ci/install-packages $(TEST_APT_PACKAGES)
+	@python3 -c 'import html5lib' 2>/dev/null \
+	  || python3 -m pip install --quiet --disable-pip-version-check html5lib 2>/dev/null \
+	  || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages html5lib
 
 clean:
 	rm -rf .build
