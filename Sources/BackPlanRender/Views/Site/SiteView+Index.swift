@@ -7,7 +7,6 @@ extension SiteView {
         var context = common(page: path, catalog: catalog, settings: settings)
         let session = catalog.session
         context["phases"] = phases(from: path, catalog: catalog, moves: catalog.moves)
-        context["rules"] = session.rules.map { ["text": $0] }
         context["frequency"] = session.frequency
         context["cardioRange"] = session.cardioMinutes.text
         context["cardioExamples"] = PlanView.cardioExamples(catalog)
@@ -16,6 +15,7 @@ extension SiteView {
                 "title": capitalised(area.title),
                 "href": path.href(to: .area(area)),
                 "count": catalog.moves(area: area).count,
+                "movesWord": catalog.moves(area: area).count == 1 ? "move" : "moves",
             ] as [String: Any]
         }
         let counts = Phase.allCases.map { phase in

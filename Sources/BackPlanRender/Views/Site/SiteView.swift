@@ -38,8 +38,10 @@ enum SiteView {
                 "number": index + 1,
                 "id": phase.rawValue,
                 "title": phaseTitle(phase, catalog: catalog),
+                "titleLower": phaseTitle(phase, catalog: catalog).lowercased(),
                 "summary": catalog.phases[phase]?.summary ?? "",
                 "count": phaseMoves.count,
+                "movesWord": phaseMoves.count == 1 ? "move" : "moves",
                 "hasMoves": !phaseMoves.isEmpty,
                 "moves": phaseMoves.map { moveSummary($0, from: page, catalog: catalog) },
             ]
