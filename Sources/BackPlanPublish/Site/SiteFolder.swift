@@ -32,7 +32,7 @@ package struct SiteFolder {
             if (try? Data(contentsOf: target.url)) == target.data {
                 report.unchanged.append(target.path)
             } else {
-                try AtomicFile.write(target.data, to: target.url)
+                try AtomicFile.replace(target.data, at: target.url)
                 report.written.append(target.path)
             }
         }
@@ -75,7 +75,7 @@ package struct SiteFolder {
             + "# delete this file and it will never remove anything from this folder.\n"
         let data = Data((header + paths.sorted().map { $0 + "\n" }.joined()).utf8)
         if (try? Data(contentsOf: manifestURL)) != data {
-            try AtomicFile.write(data, to: manifestURL)
+            try AtomicFile.replace(data, at: manifestURL)
         }
     }
 
