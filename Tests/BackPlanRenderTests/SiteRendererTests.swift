@@ -35,6 +35,12 @@ struct SiteRendererTests {
         #expect(neck.text.contains(#"<li><a href="../areas/neck.html" aria-current="page">Neck</a></li>"#))
     }
 
+    @Test("a move's areas read as a sentence")
+    func areasSentence() throws {
+        let childsPose = try #require(try files().first { $0.path == .exercise("childs-pose") })
+        #expect(childsPose.text.contains(#"<a href="../areas/shoulders.html">shoulders</a>, <a href="../areas/upper-back.html">upper back</a>, <a href="../areas/mid-back.html">mid back</a> and <a href="../areas/lower-back.html">lower back</a>"#))
+    }
+
     @Test("rendering twice gives the same bytes")
     func deterministic() throws {
         #expect(try files(baseURL: "https://a.example/") == (try files(baseURL: "https://a.example/")))

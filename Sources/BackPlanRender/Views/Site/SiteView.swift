@@ -91,6 +91,9 @@ enum SiteView {
     }
 
     /// Items with the separator that follows each in a sentence: ", ", " and " or nothing.
+    ///
+    /// Templates insert it unescaped (`{{{separator}}}`): Markdown escaping trims
+    /// the spaces around a value, which would glue the words together.
     static func inline(_ items: [[String: Any]]) -> [[String: Any]] {
         items.enumerated().map { index, item in
             var item = item
