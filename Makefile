@@ -1,18 +1,21 @@
 # BackPlan: two commands do everything on a fresh machine.
-#   make demo   build (release) and write the example person's plan into Output/
+#   make demo   build (release), write the example person's plan into Output/
+#               and the exercise library's website into Output/site/
 #   make test   build and run the whole test suite
-# Both install missing system packages with apt when run as root, or print the command.
+#   make bench-site  time `backplan site` against Hugo building as many pages
+# Each installs missing system packages with apt when run as root, or print the command.
 
 SWIFT ?= swift
 APT_PACKAGES := libcmark-dev cmark
 TEST_APT_PACKAGES := $(APT_PACKAGES) python3 python3-pip weasyprint poppler-utils fonts-dejavu-core
 RELEASE_BIN := .build/release/backplan
 
-.PHONY: demo test build release deps test-deps clean bench-pdf
+.PHONY: demo test build release deps test-deps bench-site bench-pdf clean
 
 demo: deps release
 	$(RELEASE_BIN) catalog list
 	$(RELEASE_BIN) plan --output Output --verbose
+	$(RELEASE_BIN) site --output Output/site --verbose
 
 test: test-deps
 	$(SWIFT) build --build-tests
@@ -29,6 +32,13 @@ deps:
 
 test-deps:
 	@.ci/install-packages $(TEST_APT_PACKAGES)
+	@python3 -c 'import html5lib' 2>/dev/null \
+	  || python3 -m pip install --quiet --disable-pip-version-check html5lib 2>/dev/null \
+	  || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages html5lib
+
+bench-site: release
+	@.ci/install-packages hugo hyperfine
+	@scripts/bench-site.sh $(RELEASE_BIN)
 
 # Seconds per plan.pdf for each installed engine, against the same plan without a PDF.
 bench-pdf: release

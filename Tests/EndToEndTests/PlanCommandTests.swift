@@ -14,7 +14,7 @@ struct PlanCommandTests {
         #expect(markdown.contains("## Week 4: 21 December 2026 to 27 December 2026"))
         let html = try scratch.read("Output/plan.html")
         #expect(html.contains("<h1>Back plan for Alex Doe</h1>"))
-        #expect(html.contains("@page { size: A4;"))
+        #expect(html.contains("size: A4;"))
         #expect(!html.contains("http://") && !html.contains("https://"), "the page must not reach the network")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(scratch.read("Output/plan.json").utf8)) as? [String: Any])
         #expect(json["schema"] as? String == "backplan.plan/1")
@@ -86,7 +86,7 @@ struct PlanCommandTests {
         let result = try Backplan.run(["plan", "--format", "json,html", "--paper", "letter", "--weeks", "2"], in: scratch.url)
         #expect(result.status == 0)
         #expect(scratch.files() == ["Output/plan.html", "Output/plan.json"])
-        #expect(try scratch.read("Output/plan.html").contains("@page { size: letter;"))
+        #expect(try scratch.read("Output/plan.html").contains("size: letter;"))
         #expect(try scratch.read("Output/plan.json").contains("\"weeks\" : 2"))
     }
 

@@ -39,18 +39,5 @@ public enum CatalogText {
     }
 
     /// "2-3 sets of 8-12 reps", "hold 10-15 s, each side".
-    public static func doseText(_ dose: DoseRanges) -> String {
-        var parts: [String] = []
-        if let seconds = dose.seconds { parts.append("\(seconds.text) s") }
-        switch (dose.sets, dose.reps) {
-        case let (sets?, reps?): parts.append("\(sets.text) sets of \(reps.text) reps")
-        case let (sets?, nil): parts.append("\(sets.text) sets")
-        case let (nil, reps?): parts.append("\(reps.text) reps")
-        default: break
-        }
-        if let hold = dose.holdSeconds { parts.append(hold.max == nil ? "hold at least \(hold.min) s" : "hold \(hold.text) s") }
-        if let rounds = dose.rounds { parts.append("\(rounds.text) rounds") }
-        if dose.perSide { parts.append("each side") }
-        return parts.joined(separator: ", ")
-    }
+    public static func doseText(_ dose: DoseRanges) -> String { dose.text }
 }

@@ -1,0 +1,27 @@
+import Foundation
+
+/// What a site build did to its output folder.
+public struct SiteReport: Equatable, Sendable {
+    /// The output folder.
+    public var folder: URL
+    /// Files whose bytes changed (or were new), written again.
+    public var written: [String]
+    /// Files left untouched because their bytes were already right.
+    public var unchanged: [String]
+    /// Files of an earlier build the site no longer produces, removed.
+    public var removed: [String]
+    /// Whether BackPlan created the folder (it carries the manifest), so it may remove stale files there.
+    public var isManaged: Bool
+
+    /// Every file of the site, written or not.
+    public var fileCount: Int { written.count + unchanged.count }
+
+    /// "31 files: 2 written, 29 unchanged, 1 removed".
+    public var summary: String {
+        var text = "\(fileCount) files: \(written.count) written, \(unchanged.count) unchanged, \(removed.count) removed"
+        if !isManaged {
+            text += " (the folder was not created by backplan site, so nothing in it is removed)"
+        }
+        return text
+    }
+}

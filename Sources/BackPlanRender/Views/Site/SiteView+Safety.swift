@@ -1,0 +1,32 @@
+import BackPlanCore
+
+extension SiteView {
+    /// `safety.html`: the article's safety advice and its questions and answers.
+    static func safetyPage(catalog: Catalog, settings: SiteSettings) -> SitePage {
+        let path = SitePath.safety
+        var context = common(page: path, catalog: catalog, settings: settings)
+        context["advice"] = catalog.advice.map { ["text": $0.text] }
+        context["faq"] = catalog.faq.map { question in
+            ["question": question.question, "answer": question.answer.map { ["text": $0] }] as [String: Any]
+        }
+        context["rules"] = catalog.session.rules.map { ["text": $0] }
+        return SitePage(
+            path: path, heading: "Safety and common questions",
+            description: "When to stop, when to see a healthcare professional, and answers to common questions about exercising with neck and back pain.",
+            kind: "safety", template: "site-safety.md", context: context)
+    }
+
+    /// `example-plan.html`: the built-in example person's plan, the same Markdown `backplan plan` writes.
+    static func examplePlanPage(_ example: SiteExamplePlan, catalog: Catalog, settings: SiteSettings) -> SitePage {
+        let path = SitePath.examplePlan
+        var context = common(page: path, catalog: catalog, settings: settings)
+        context["plan"] = example.markdown
+        context["preferences"] = example.preferencesYAML
+        var page = SitePage(
+            path: path, heading: example.title,
+            description: "An example \(example.weeks)-week exercise plan for neck, shoulder and back pain, made by BackPlan from one person's preferences.",
+            kind: "plan", template: "site-plan.md", context: context)
+        page.blocks = example.blocks
+        return page
+    }
+}

@@ -1,0 +1,112 @@
+import BackPlanCore
+
+/// The template contexts of the site's pages: plain text values and relative links, escaped by the templates.
+///
+/// Every link is made with `SitePath.href(to:)` from the page it appears on, so
+/// the site has no absolute path and works wherever it is copied.
+enum SiteView {
+    /// Values every Markdown page template can use.
+    static func common(page: SitePath, catalog: Catalog, settings: SiteSettings) -> [String: Any] {
+        [
+            "siteTitle": settings.title,
+            "indexHref": page.href(to: .index),
+            "safetyHref": page.href(to: .safety),
+            "examplePlanHref": page.href(to: .examplePlan),
+            "moveCount": catalog.moves.count,
+            "stopAdvice": catalog.advice(id: "stop-if-worse") ?? "Stop and see a healthcare professional if your pain gets worse.",
+        ]
+    }
+
+    /// A move as a line of a list: name, link, phase, areas, equipment and dose.
+    static func moveSummary(_ move: Exercise, from page: SitePath, catalog: Catalog) -> [String: Any] {
+        [
+            "id": move.id,
+            "name": move.name,
+            "href": page.href(to: .exercise(move.id)),
+            "phase": phaseTitle(move.phase, catalog: catalog),
+            "areas": list(move.areas.map(\.title)),
+            "equipment": equipmentText(move),
+            "dose": move.dose.text,
+        ]
+    }
+
+    /// The three phases in session order, each with its moves.
+    static func phases(from page: SitePath, catalog: Catalog, moves: [Exercise]) -> [[String: Any]] {
+        Phase.allCases.enumerated().map { index, phase in
+            let phaseMoves = moves.filter { $0.phase == phase }
+            return [
+                "number": index + 1,
+                "id": phase.rawValue,
+                "title": phaseTitle(phase, catalog: catalog),
+                "titleLower": phaseTitle(phase, catalog: catalog).lowercased(),
+                "summary": catalog.phases[phase]?.summary ?? "",
+                "count": phaseMoves.count,
+                "movesWord": phaseMoves.count == 1 ? "move" : "moves",
+                "hasMoves": !phaseMoves.isEmpty,
+                "moves": phaseMoves.map { moveSummary($0, from: page, catalog: catalog) },
+            ]
+        }
+    }
+
+    /// The phase's title from the catalog ("Dynamic warm-up"), or a plain default.
+    static func phaseTitle(_ phase: Phase, catalog: Catalog) -> String {
+        catalog.phases[phase]?.title ?? PlanView.defaultTitle(phase)
+    }
+
+    /// "body weight", "a resistance band or dumbbells", "a foam roller or a chair".
+    static func equipmentText(_ move: Exercise) -> String {
+        let ways = move.ways.map(wayEquipment)
+        var seen: [String] = []
+        for way in ways where !seen.contains(way) { seen.append(way) }
+        return seen.joined(separator: " or ")
+    }
+
+    /// "body weight", "a resistance band", "a chair and dumbbells".
+    static func wayEquipment(_ way: Way) -> String {
+        guard !way.isBodyWeight else { return "body weight" }
+        return list(way.equipment.map(article))
+    }
+
+    static func article(_ equipment: Equipment) -> String {
+        switch equipment {
+        case .resistanceBand: "a resistance band"
+        case .dumbbells: "dumbbells"
+        case .foamRoller: "a foam roller"
+        case .chair: "a chair"
+        }
+    }
+
+    /// "standing or sitting".
+    static func positions(_ positions: [Position]) -> String {
+        let words = positions.map { position in
+            switch position {
+            case .standing: "standing"
+            case .sitting: "sitting"
+            case .lying: "lying down"
+            case .kneeling: "on all fours or kneeling"
+            }
+        }
+        guard words.count > 1 else { return words.first ?? "" }
+        return words.dropLast().joined(separator: ", ") + " or " + words.last!
+    }
+
+    /// Items with the separator that follows each in a sentence: ", ", " and " or nothing.
+    ///
+    /// Templates insert it unescaped (`{{{separator}}}`): Markdown escaping trims
+    /// the spaces around a value, which would glue the words together.
+    static func inline(_ items: [[String: Any]]) -> [[String: Any]] {
+        items.enumerated().map { index, item in
+            var item = item
+            item["separator"] = index == items.count - 1 ? "" : index == items.count - 2 ? " and " : ", "
+            return item
+        }
+    }
+
+    /// "neck, upper back and shoulders".
+    static func list(_ items: [String]) -> String { PlanView.list(items) }
+
+    /// "Neck": a title with a capital first letter, for headings and navigation.
+    static func capitalised(_ text: String) -> String {
+        text.prefix(1).uppercased() + text.dropFirst()
+    }
+}

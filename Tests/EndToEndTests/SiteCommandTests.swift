@@ -1,0 +1,201 @@
+import BackPlanCore
+import Foundation
+import Testing
+
+@Suite("backplan site, run as a user would")
+struct SiteCommandTests {
+    /// The 29 pages: index, safety, example plan, 20 moves, 6 areas.
+    static let expectedPages = (["index.html", "safety.html", "example-plan.html"]
+        + Catalog.builtIn.moves.map { "exercises/\($0.id).html" }
+        + Area.allCases.map { "areas/\($0.rawValue).html" }).sorted()
+
+    /// Builds the site into `site/` of a fresh scratch folder.
+    static func build(_ extra: [String] = [], in scratch: ScratchFolder? = nil) throws -> (ScratchFolder, Backplan.Result) {
+        let scratch = try scratch ?? ScratchFolder()
+        let result = try Backplan.run(["site", "--output", "site"] + extra, in: scratch.url)
+        return (scratch, result)
+    }
+
+    static func pages(_ scratch: ScratchFolder) -> [String] {
+        scratch.files().filter { $0.hasPrefix("site/") && $0.hasSuffix(".html") }.map { String($0.dropFirst(5)) }
+    }
+
+    @Test("writes 20 move pages, 6 area pages, 3 fixed pages and the style sheet, quietly")
+    func pageCount() throws {
+        let (scratch, result) = try Self.build()
+        #expect(result.status == 0)
+        #expect(result.stdout == "site/index.html\n")
+        #expect(result.stderr.isEmpty)
+        #expect(Self.pages(scratch) == Self.expectedPages)
+        #expect(Self.pages(scratch).count == 20 + 6 + 3)
+        #expect(scratch.exists("site/style.css"))
+        #expect(!scratch.exists("site/sitemap.xml"))
+        #expect(!(try scratch.read("site/index.html")).contains("rel=\"canonical\""))
+    }
+
+    @Test("every relative href and src resolves to a file of the site")
+    func linksResolve() throws {
+        let (scratch, result) = try Self.build(["--base-url", "https://clinic.example/back"])
+        try #require(result.status == 0)
+        let broken = try SiteChecks.brokenLinks(in: scratch, site: "site", pages: Self.expectedPages)
+        #expect(broken.isEmpty, "\(broken.joined(separator: "\n"))")
+        let index = try scratch.read("site/index.html")
+        #expect(SiteChecks.links(in: index).filter { $0.hasPrefix("areas/") }.count >= 6)
+    }
+
+    @Test("with --base-url every page has its canonical link and sitemap.xml lists them all")
+    func canonicalAndSitemap() throws {
+        let (scratch, result) = try Self.build(["--base-url", "https://clinic.example/back"])
+        try #require(result.status == 0)
+        #expect(try scratch.read("site/exercises/row.html").contains(#"<link rel="canonical" href="https://clinic.example/back/exercises/row.html">"#))
+        #expect(try scratch.read("site/index.html").contains(#"<link rel="canonical" href="https://clinic.example/back/">"#))
+        let sitemap = try scratch.read("site/sitemap.xml")
+        #expect(sitemap.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"))
+        #expect(sitemap.components(separatedBy: "<loc>").count - 1 == Self.expectedPages.count)
+        #expect(sitemap.contains("<loc>https://clinic.example/back/areas/chest.html</loc>"))
+    }
+
+    @Test("every page is valid HTML5 with lang, title, description, one h1 and landmarks",
+          .enabled(if: SiteChecks.hasHTML5Lib, "needs python3 with html5lib (make test-deps installs it)"))
+    func validHTML5() throws {
+        let (scratch, result) = try Self.build(["--base-url", "https://clinic.example/"])
+        try #require(result.status == 0)
+        let check = try SiteChecks.validate(Self.expectedPages, in: scratch, site: "site")
+        #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
+    }
+
+    @Test("the same inputs give byte-identical files, whatever the output folder")
+    func deterministic() throws {
+        let scratch = try ScratchFolder()
+        let first = try Backplan.run(["site", "--output", "one"], in: scratch.url)
+        let second = try Backplan.run(["site", "--output", "deeper/two", "--verbose"], in: scratch.url)
+        try #require(first.status == 0 && second.status == 0)
+        let one = scratch.files().filter { $0.hasPrefix("one/") }.map { String($0.dropFirst(4)) }
+        let two = scratch.files().filter { $0.hasPrefix("deeper/two/") }.map { String($0.dropFirst(11)) }
+        #expect(one == two)
+        for file in one {
+            #expect(try scratch.read("one/" + file) == (try scratch.read("deeper/two/" + file)), "\(file) differs")
+        }
+    }
+
+    @Test("a rebuild with nothing changed writes no file; a damaged file is rewritten alone")
+    func incremental() throws {
+        let (scratch, first) = try Self.build(["--verbose"])
+        #expect(first.stdout.hasSuffix("site: 30 files: 30 written, 0 unchanged, 0 removed\n"))
+        let again = try Backplan.run(["site", "--output", "site", "--verbose"], in: scratch.url)
+        #expect(again.status == 0)
+        #expect(again.stdout == "site: 30 files: 0 written, 30 unchanged, 0 removed\n")
+        try scratch.write("site/exercises/row.html", "edited by hand")
+        let repaired = try Backplan.run(["site", "--output", "site", "--verbose"], in: scratch.url)
+        #expect(repaired.stdout == "wrote exercises/row.html\nsite: 30 files: 1 written, 29 unchanged, 0 removed\n")
+    }
+
+    @Test("pages the catalog no longer has are removed from a folder backplan created, and nothing else")
+    func removesStalePages() throws {
+        let scratch = try ScratchFolder()
+        let catalog = try scratch.write("extra.yaml", Catalog.builtInYAML + Self.extraMove)
+        let first = try Backplan.run(["site", "--output", "site", "--catalog", catalog.path], in: scratch.url)
+        try #require(first.status == 0)
+        #expect(scratch.exists("site/exercises/towel-stretch.html"))
+        try scratch.write("site/CNAME", "exercises.clinic.example\n")
+        let second = try Backplan.run(["site", "--output", "site", "--verbose"], in: scratch.url)
+        #expect(second.status == 0)
+        #expect(second.stdout.contains("removed exercises/towel-stretch.html\n"))
+        #expect(second.stdout.hasSuffix(" 1 removed\n"))
+        #expect(!scratch.exists("site/exercises/towel-stretch.html"))
+        #expect(scratch.exists("site/CNAME"))
+    }
+
+    @Test("nothing is removed from a folder backplan did not create")
+    func keepsForeignFolder() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("site/notes.txt", "mine\n")
+        let catalog = try scratch.write("extra.yaml", Catalog.builtInYAML + Self.extraMove)
+        try #require(try Backplan.run(["site", "--output", "site", "--catalog", catalog.path], in: scratch.url).status == 0)
+        let second = try Backplan.run(["site", "--output", "site", "--verbose"], in: scratch.url)
+        #expect(second.status == 0)
+        #expect(second.stdout.contains("0 removed (the folder was not created by backplan site, so nothing in it is removed)"))
+        #expect(scratch.exists("site/exercises/towel-stretch.html"))
+        #expect(scratch.exists("site/notes.txt"))
+        #expect(!scratch.exists("site/.backplan-site"))
+    }
+
+    @Test("hostile catalog text comes out inert, and the pages stay valid")
+    func hostileCatalog() throws {
+        let scratch = try ScratchFolder()
+        var yaml = Catalog.builtInYAML
+        yaml = yaml.replacingOccurrences(of: "name: Neck roll", with: "name: '<script>alert(1)</script> [x](javascript:alert(1))'")
+        yaml = yaml.replacingOccurrences(
+            of: "      - Finish the circle where you started.",
+            with: "      - '<img src=x onerror=alert(1)> [click](javascript:alert(1)) <a href=\"javascript:alert(2)\">a</a>'")
+        yaml = yaml.replacingOccurrences(of: "title: Dynamic warm-up", with: "title: '</title><script>alert(3)</script>'")
+        let catalog = try scratch.write("hostile.yaml", yaml)
+        let result = try Backplan.run(["site", "--output", "site", "--catalog", catalog.path], in: scratch.url)
+        try #require(result.status == 0, "\(result.stderr)")
+        for page in Self.expectedPages {
+            let html = try scratch.read("site/" + page)
+            #expect(!html.contains("<script"), "\(page) has a script tag")
+            #expect(!html.contains("<img"), "\(page) has an image")
+            #expect(!SiteChecks.links(in: html).contains { $0.lowercased().contains("javascript") }, "\(page) links to javascript:")
+        }
+        let move = try scratch.read("site/exercises/neck-roll.html")
+        #expect(move.contains("<h1>&lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:alert(1))</h1>"))
+        #expect(move.contains("<title>&lt;script&gt;alert(1)&lt;/script&gt; [x](javascript:alert(1)) · Neck and back exercises</title>"))
+        #expect(try SiteChecks.brokenLinks(in: scratch, site: "site", pages: Self.expectedPages).isEmpty)
+        if SiteChecks.hasHTML5Lib {
+            let check = try SiteChecks.validate(Self.expectedPages, in: scratch, site: "site")
+            #expect(check.status == 0, "\(check.stdout)")
+        }
+    }
+
+    @Test("the example plan page is the plan `backplan plan` writes for the example person")
+    func examplePlanIsThePlan() throws {
+        let (scratch, site) = try Self.build()
+        let plan = try Backplan.run(["plan", "--output", "plan", "--start", "2026-11-30", "--format", "md"], in: scratch.url)
+        try #require(site.status == 0 && plan.status == 0)
+        let markdown = try scratch.read("plan/plan.md")
+        let lastLine = try #require(markdown.split(separator: "\n").last)
+        let planID = try #require(lastLine.split(separator: " ").dropFirst().first)
+        let page = try scratch.read("site/example-plan.html")
+        #expect(page.contains("<h1>Back plan for Alex Doe</h1>"))
+        #expect(page.contains("Plan \(planID) for Alex Doe, starting 2026-11-30."))
+    }
+
+    @Test("templates given with --templates replace the site's defaults")
+    func templatesOverride() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("mine/site-exercise.md.mustache", "# {{name}}\n\nOur own page for {{name}}.\n")
+        let result = try Backplan.run(["site", "--output", "site", "--templates", "mine", "--title", "Example Clinic"], in: scratch.url)
+        try #require(result.status == 0, "\(result.stderr)")
+        let page = try scratch.read("site/exercises/cat-cow.html")
+        #expect(page.contains("<p>Our own page for Cat-Cow.</p>"))
+        #expect(page.contains("<title>Cat-Cow · Example Clinic</title>"))
+    }
+
+    @Test("bad options are errors that say what to give", arguments: zip(
+        [["--base-url", "clinic.example"], ["--base-url", "https://x.example/\"><script>"], ["--title", " "]],
+        ["Error: --base-url 'clinic.example' is not usable; expected an absolute http or https address",
+         "Error: --base-url 'https://x.example/\"><script>' is not usable",
+         "Error: --title must be one line of text"]))
+    func badOptions(arguments: [String], message: String) throws {
+        let (scratch, result) = try Self.build(arguments)
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix(message))
+        #expect(!scratch.exists("site"))
+    }
+
+    static let extraMove = """
+
+      - id: towel-stretch
+        name: Towel stretch
+        phase: cool-down
+        areas: [chest]
+        ways:
+          - {equipment: [], positions: [standing]}
+        dose:
+          hold_seconds: {min: 10, max: 20}
+        steps:
+          - Hold a towel behind your back with both hands and lift it gently.
+
+    """
+}
