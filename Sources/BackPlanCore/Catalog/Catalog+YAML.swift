@@ -1,4 +1,5 @@
 import BackPlanResources
+import Foundation
 
 extension Catalog {
     /// The catalog built into the binary (the package's `Data/catalog.yaml`).
@@ -6,7 +7,8 @@ extension Catalog {
     /// The embedded copy is validated by the test suite, so a failure here is a build defect.
     public static let builtIn: Catalog = {
         do {
-            return try Catalog(yaml: DefaultResources.catalogYAML, file: DefaultResources.catalogPath)
+            let root = try JSONNode.node(from: Data(DefaultResources.catalogJSON.utf8))
+            return try Catalog(root: YAMLValue(node: root, file: DefaultResources.catalogPath, key: ""))
         } catch {
             preconditionFailure("the built-in catalog is invalid: \(error)")
         }
@@ -19,7 +21,11 @@ extension Catalog {
     ///
     /// - Throws: `InputError` naming the file, line, column and key of the first problem.
     public init(yaml text: String, file: String) throws(InputError) {
-        let root = try YAMLValue.parse(text, file: file)
+        try self.init(root: try YAMLValue.parse(text, file: file))
+    }
+
+    init(root: YAMLValue) throws(InputError) {
+        let file = root.file
         var moves: [Exercise] = []
         var session: SessionRules?
         var phases: [Phase: PhaseInfo] = [:]
