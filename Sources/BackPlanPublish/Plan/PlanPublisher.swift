@@ -27,6 +27,8 @@ public struct PlanSettings: Sendable {
     public var formats: [OutputFormat] = OutputFormat.defaults
     /// Today in the user's zone, for "next Monday"; read by the CLI, never here.
     public var today: CivilDate
+    /// The machine's IANA time zone, for calendar times when the preferences name none; read by the CLI.
+    public var machineTimeZone: String = "UTC"
 
     public init(today: CivilDate) {
         self.today = today
@@ -75,11 +77,25 @@ public struct PlanPublisher: Sendable {
                 files.append((format.fileName, Data(html.utf8)))
             case .json:
                 files.append((format.fileName, Data(plan.json(planID: id).utf8)))
-            case .ics, .pdf:
-                throw PublishError(path: format.fileName, problem: .invalid("the \(format.rawValue) format is not available in this version; use md, html or json"))
+            case .ics:
+                files.append((format.fileName, Data(try calendar(for: plan, settings: settings).ics.utf8)))
+            case .pdf:
+                throw PublishError(path: format.fileName, problem: .invalid("the \(format.rawValue) format is not available in this version; use md, html, ics or json"))
             }
         }
         return files
+    }
+
+    /// The plan's calendar, timed in the preferences' zone (else the machine's) when they give a `time`.
+    ///
+    /// - Throws: `PublishError` when the zone is not in the system's zone database.
+    package func calendar(for plan: Plan, settings: PlanSettings) throws(PublishError) -> PlanCalendar {
+        guard plan.person.time != nil else { return PlanCalendar(plan: plan, catalog: inputs.catalog, zone: nil) }
+        let identifier = plan.person.timezone ?? settings.machineTimeZone
+        guard let zone = CalendarZone(identifier: identifier, covering: plan.start, through: plan.end) else {
+            throw PublishError(path: OutputFormat.ics.fileName, problem: .invalid("the time zone '\(identifier)' is not in this machine's zone database; set 'timezone' in the preferences to an IANA name such as Europe/Berlin"))
+        }
+        return PlanCalendar(plan: plan, catalog: inputs.catalog, zone: zone)
     }
 
     /// Renders and writes the plan into `folder`; returns the files written.

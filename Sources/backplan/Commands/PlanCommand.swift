@@ -7,7 +7,7 @@ import Foundation
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Write one person's plan (plan.md, plan.html, plan.json).",
+        abstract: "Write one person's plan (plan.md, plan.html, plan.ics, plan.json).",
         discussion: """
             Without a preferences file the built-in example person is used:
 

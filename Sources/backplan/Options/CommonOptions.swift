@@ -34,7 +34,7 @@ struct PlanOptions: ParsableArguments {
     @Option(name: .long, help: "Page size for printing.")
     var paper: Paper = .a4
 
-    @Option(name: .long, help: ArgumentHelp("Comma-separated formats: md, html, json (default: md,html,json).", valueName: "list"))
+    @Option(name: .long, help: ArgumentHelp("Comma-separated formats: md, html, ics, json (default: md,html,ics,json).", valueName: "list"))
     var format: String?
 
     @Flag(name: .long, help: "Say more about what was done.")
@@ -51,7 +51,7 @@ struct PlanOptions: ParsableArguments {
     }
 
     func formats() throws -> [OutputFormat] {
-        guard let format else { return OutputFormat.defaults.filter { $0 != .ics } }
+        guard let format else { return OutputFormat.defaults }
         var formats: [OutputFormat] = []
         for word in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
             guard let value = OutputFormat(rawValue: word) else {
@@ -65,6 +65,7 @@ struct PlanOptions: ParsableArguments {
 
     func settings() throws -> PlanSettings {
         var settings = PlanSettings(today: Environment.today())
+        settings.machineTimeZone = Environment.timeZone()
         settings.seed = seed
         settings.start = start.flatMap(CivilDate.init(iso:))
         settings.weeks = weeks
@@ -82,5 +83,11 @@ enum Environment {
     static func today() -> CivilDate {
         let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
         return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    /// The machine's IANA time zone name (from `TZ` or the system setting), UTC when it has none.
+    static func timeZone() -> String {
+        let identifier = TimeZone.current.identifier
+        return TimeZone(identifier: identifier) == nil || identifier.isEmpty ? "UTC" : identifier
     }
 }
