@@ -5,7 +5,9 @@
 
 SWIFT ?= swift
 APT_PACKAGES := libcmark-dev cmark
-TEST_APT_PACKAGES := $(APT_PACKAGES) python3 python3-pip
+TEST_APT_PACKAGES := $(APT_PACKAGES) python3 python3-pip msmtp
+# Read plan.ics and plan.eml with real parsers, receive mail over SMTP.
+TEST_PYTHON_PACKAGES := icalendar aiosmtpd
 RELEASE_BIN := .build/release/backplan
 
 .PHONY: demo test build release deps test-deps clean
@@ -29,6 +31,7 @@ deps:
 
 test-deps:
 	@.ci/install-packages $(TEST_APT_PACKAGES)
+	@.ci/install-python-packages $(TEST_PYTHON_PACKAGES)
 
 clean:
 	rm -rf .build
