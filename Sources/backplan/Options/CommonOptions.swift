@@ -34,9 +34,6 @@ struct PlanOptions: ParsableArguments {
     @Option(name: .long, help: "Page size for printing.")
     var paper: Paper = .a4
 
-    @Option(name: .long, help: ArgumentHelp("Comma-separated formats: md, html, ics, json (default: md,html,ics,json).", valueName: "list"))
-    var format: String?
-
     @Flag(name: .long, help: "Say more about what was done.")
     var verbose = false
 
@@ -47,6 +44,25 @@ struct PlanOptions: ParsableArguments {
         if let weeks, !Preferences.weeksRange.contains(weeks) {
             throw ValidationError("--weeks \(weeks) is out of range 1..12")
         }
+    }
+
+    func settings() throws -> PlanSettings {
+        var settings = PlanSettings(today: Environment.today())
+        settings.machineTimeZone = Environment.timeZone()
+        settings.seed = seed
+        settings.start = start.flatMap(CivilDate.init(iso:))
+        settings.weeks = weeks
+        settings.paper = paper
+        return settings
+    }
+}
+
+/// `--format`: which files `plan` writes (`email` always writes plan.eml).
+struct FormatOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Comma-separated formats: md, html, ics, json (default: md,html,ics,json).", valueName: "list"))
+    var format: String?
+
+    func validate() throws {
         _ = try formats()
     }
 
@@ -62,17 +78,6 @@ struct PlanOptions: ParsableArguments {
         if formats.isEmpty { throw ValidationError("--format is empty; expected a comma list such as md,html,json") }
         return formats
     }
-
-    func settings() throws -> PlanSettings {
-        var settings = PlanSettings(today: Environment.today())
-        settings.machineTimeZone = Environment.timeZone()
-        settings.seed = seed
-        settings.start = start.flatMap(CivilDate.init(iso:))
-        settings.weeks = weeks
-        settings.paper = paper
-        settings.formats = try formats()
-        return settings
-    }
 }
 
 extension Paper: ExpressibleByArgument {}
@@ -83,6 +88,11 @@ enum Environment {
     static func today() -> CivilDate {
         let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
         return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    /// Where programs such as sendmail are looked up: the PATH, then where sendmail traditionally lives.
+    static func searchPath() -> String {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin") + ":/usr/sbin:/usr/lib"
     }
 
     /// The machine's IANA time zone name (from `TZ` or the system setting), UTC when it has none.

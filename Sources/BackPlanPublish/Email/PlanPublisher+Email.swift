@@ -1,0 +1,27 @@
+import BackPlanCore
+import BackPlanRender
+import Foundation
+
+extension PlanPublisher {
+    /// `plan.eml`: the plan's Markdown and HTML with `plan.ics` attached, as one MIME message.
+    ///
+    /// Addresses, names and the subject are checked first, so bad ones write nothing.
+    ///
+    /// - Throws: `EmailError` for an address, name or subject, else the errors of `files(for:settings:)`.
+    public func email(for person: Preferences, settings: PlanSettings, email: EmailSettings) throws -> Data {
+        let plan = plan(for: person, settings: settings)
+        let envelope = try PlanMessage(settings: email, plan: plan)
+        let id = planID(for: plan, settings: settings)
+        let renderer = PlanRenderer(templates: inputs.templates, catalog: inputs.catalog)
+        let markdown = try renderer.markdown(plan, planID: id, paper: settings.paper)
+        let html = try renderer.html(plan, markdown: markdown, planID: id, paper: settings.paper)
+        let ics = try calendar(for: plan, settings: settings).ics
+        return envelope.message(planID: id, plan: plan, markdown: markdown, html: html, ics: ics).data
+    }
+
+    /// Writes `plan.eml` into `folder` and returns its URL.
+    public func publishEmail(_ person: Preferences, settings: PlanSettings, email: EmailSettings, to folder: String) throws -> URL {
+        let message = try self.email(for: person, settings: settings, email: email)
+        return try OutputFolder(path: folder).write([("plan.eml", message)])[0]
+    }
+}
