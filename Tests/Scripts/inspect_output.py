@@ -4,6 +4,9 @@
   inspect_output.py check MODULE...   exit 0 when every module imports, else 3
   inspect_output.py ics FILE          plan.ics through `icalendar`
   inspect_output.py eml FILE          plan.eml through the standard `email` package
+  inspect_output.py smtp-sink DIR     an aiosmtpd server on 127.0.0.1 and a free port;
+                                      prints the port, saves each message to DIR,
+                                      stops on SIGTERM or when stdin closes
 
 The Swift tests run this script and compare its JSON; a missing module exits
 with status 3 so that they can skip with a clear message.
@@ -15,7 +18,10 @@ import email
 import email.policy
 import importlib
 import json
+import os
+import signal
 import sys
+import threading
 
 
 def check(modules):
@@ -138,6 +144,46 @@ def eml(path):
     }, ensure_ascii=False))
 
 
+def smtp_sink(folder):
+    import asyncio
+    import socket
+    from aiosmtpd.smtp import SMTP
+
+    class Saver:
+        def __init__(self):
+            self.count = 0
+
+        async def handle_DATA(self, server, conversation, envelope):
+            self.count += 1
+            base = os.path.join(folder, "message-%d" % self.count)
+            with open(base + ".eml", "wb") as handle:
+                handle.write(envelope.original_content or envelope.content)
+            with open(base + ".json", "w") as handle:
+                json.dump({"mail_from": envelope.mail_from, "rcpt_tos": envelope.rcpt_tos}, handle)
+            return "250 Message accepted for delivery"
+
+    async def serve():
+        # A parent may start us with signals blocked; stop on SIGTERM or when stdin closes, whichever comes.
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGTERM, signal.SIGINT])
+        # Bind first, then report the port: no other process can take it in between.
+        listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        saver = Saver()
+        loop = asyncio.get_running_loop()
+        server = await loop.create_server(lambda: SMTP(saver, hostname="backplan.test"), sock=listener)
+        stop = asyncio.Event()
+        loop.add_signal_handler(signal.SIGTERM, stop.set)
+        loop.add_signal_handler(signal.SIGINT, stop.set)
+        threading.Thread(target=lambda: (sys.stdin.buffer.read(), loop.call_soon_threadsafe(stop.set)), daemon=True).start()
+        print(listener.getsockname()[1], flush=True)
+        await stop.wait()
+        server.close()
+        await server.wait_closed()
+
+    asyncio.run(serve())
+
+
 def main():
     if len(sys.argv) < 2:
         print(__doc__, file=sys.stderr)
@@ -149,6 +195,8 @@ def main():
         ics(arguments[0])
     elif command == "eml":
         eml(arguments[0])
+    elif command == "smtp-sink":
+        smtp_sink(arguments[0])
     else:
         print("unknown command " + command, file=sys.stderr)
         sys.exit(2)
