@@ -91,6 +91,18 @@ struct CalendarOutputTests {
         #expect(calendar.events.allSatisfy { $0.alarms == ["-PT1H30M"] })
     }
 
+    @Test("without a timezone in the preferences, times are in the machine's zone")
+    func machineZone() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("prefs.yaml", "name: Sam\nstart: 2026-11-30\nweeks: 1\ntime: \"07:30\"\n")
+        let result = try Backplan.run(["plan", "prefs.yaml", "--output", "out", "--format", "ics"], in: scratch.url,
+                                      environment: ["TZ": "America/New_York"])
+        try #require(result.status == 0, "\(result.stderr)")
+        let calendar = try PythonInspector.calendar(scratch.url.appendingPathComponent("out/plan.ics"))
+        #expect(calendar.timezones == ["America/New_York"])
+        #expect(calendar.events.first?.start.utc == "2026-11-30T12:30:00+00:00")
+    }
+
     @Test("UIDs stay the same for the same person and start, and differ otherwise")
     func stableUIDs() throws {
         let scratch = try ScratchFolder()
