@@ -7,7 +7,9 @@
 
 SWIFT ?= swift
 APT_PACKAGES := libcmark-dev cmark
-TEST_APT_PACKAGES := $(APT_PACKAGES) python3 python3-pip weasyprint poppler-utils fonts-dejavu-core
+TEST_APT_PACKAGES := $(APT_PACKAGES) python3 python3-pip weasyprint poppler-utils fonts-dejavu-core msmtp
+# Read plan.ics and plan.eml with real parsers, receive mail over SMTP, validate HTML5.
+TEST_PYTHON_PACKAGES := icalendar aiosmtpd html5lib
 RELEASE_BIN := .build/release/backplan
 
 .PHONY: demo test build release deps test-deps bench-site bench-pdf clean
@@ -32,9 +34,7 @@ deps:
 
 test-deps:
 	@.ci/install-packages $(TEST_APT_PACKAGES)
-	@python3 -c 'import html5lib' 2>/dev/null \
-	  || python3 -m pip install --quiet --disable-pip-version-check html5lib 2>/dev/null \
-	  || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages html5lib
+	@.ci/install-python-packages $(TEST_PYTHON_PACKAGES)
 
 bench-site: release
 	@.ci/install-packages hugo hyperfine

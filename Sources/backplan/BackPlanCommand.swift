@@ -10,6 +10,6 @@ struct BackPlanCommand: ParsableCommand {
             With no preferences file, `backplan plan` writes a plan for a built-in example person \
             into Output/. See `backplan help <command>` for each command's options.
             """,
-        subcommands: [PlanCommand.self, SiteCommand.self, CatalogCommand.self, TemplatesCommand.self]
+        subcommands: [PlanCommand.self, SiteCommand.self, EmailCommand.self, CatalogCommand.self, TemplatesCommand.self]
     )
 }

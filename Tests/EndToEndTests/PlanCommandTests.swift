@@ -8,7 +8,7 @@ struct PlanCommandTests {
         let scratch = try ScratchFolder()
         let result = try Backplan.run(["plan", "--start", "2026-11-30"], in: scratch.url)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "Output/plan.md\nOutput/plan.html\nOutput/plan.json\n")
+        #expect(result.stdout == "Output/plan.md\nOutput/plan.html\nOutput/plan.ics\nOutput/plan.json\n")
         let markdown = try scratch.read("Output/plan.md")
         #expect(markdown.hasPrefix("# Back plan for Alex Doe\n"))
         #expect(markdown.contains("## Week 4: 21 December 2026 to 27 December 2026"))

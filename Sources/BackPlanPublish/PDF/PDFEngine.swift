@@ -37,7 +37,9 @@ public struct PDFEngine: Sendable {
             for program in kind.programs {
                 for folder in searchPath.split(separator: ":") where !folder.isEmpty {
                     let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(program)
-                    if FileManager.default.isExecutableFile(atPath: candidate.path) {
+                    var isDirectory: ObjCBool = false
+                    if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                       FileManager.default.isExecutableFile(atPath: candidate.path) {
                         return PDFEngine(kind: kind, executable: candidate)
                     }
                 }

@@ -33,6 +33,8 @@ public struct PlanSettings: Sendable {
     public var searchPath = "/usr/local/bin:/usr/bin:/bin"
     /// Today in the user's zone, for "next Monday"; read by the CLI, never here.
     public var today: CivilDate
+    /// The machine's IANA time zone, for calendar times when the preferences name none; read by the CLI.
+    public var machineTimeZone: String = "UTC"
 
     public init(today: CivilDate) {
         self.today = today
@@ -88,10 +90,22 @@ public struct PlanPublisher: Sendable {
             case .pdf:
                 files.append((format.fileName, try engine!.pdf(fromHTML: html)))
             case .ics:
-                throw PublishError(path: format.fileName, problem: .invalid("the \(format.rawValue) format is not available in this version; use md, html or json"))
+                files.append((format.fileName, Data(try calendar(for: plan, settings: settings).ics.utf8)))
             }
         }
         return files
+    }
+
+    /// The plan's calendar, timed in the preferences' zone (else the machine's) when they give a `time`.
+    ///
+    /// - Throws: `PublishError` when the zone is not in the system's zone database.
+    package func calendar(for plan: Plan, settings: PlanSettings) throws(PublishError) -> PlanCalendar {
+        guard plan.person.time != nil else { return PlanCalendar(plan: plan, catalog: inputs.catalog, zone: nil) }
+        let identifier = plan.person.timezone ?? settings.machineTimeZone
+        guard let zone = CalendarZone(identifier: identifier, covering: plan.start, through: plan.end) else {
+            throw PublishError(path: OutputFormat.ics.fileName, problem: .invalid("the time zone '\(identifier)' is not in this machine's zone database; set 'timezone' in the preferences to an IANA name such as Europe/Berlin"))
+        }
+        return PlanCalendar(plan: plan, catalog: inputs.catalog, zone: zone)
     }
 
     /// Renders and writes the plan into `folder`; returns the files written.

@@ -7,7 +7,7 @@ import Foundation
 struct PlanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "plan",
-        abstract: "Write one person's plan (plan.md, plan.html, plan.json).",
+        abstract: "Write one person's plan (plan.md, plan.html, plan.ics, plan.json).",
         discussion: """
             Without a preferences file the built-in example person is used:
 
@@ -20,11 +20,13 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var sources: SourceOptions
     @OptionGroup var options: PlanOptions
+    @OptionGroup var formats: FormatOptions
 
     func run() throws {
         let person = try preferences.map(Self.loadPreferences) ?? .example
         let publisher = PlanPublisher(inputs: try sources.inputs())
-        let settings = try options.settings()
+        var settings = try options.settings()
+        settings.formats = try formats.formats()
         let written = try publisher.publish(person, settings: settings, to: options.output)
         if options.verbose {
             let plan = publisher.plan(for: person, settings: settings)

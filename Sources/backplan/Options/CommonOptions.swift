@@ -34,12 +34,6 @@ struct PlanOptions: ParsableArguments {
     @Option(name: .long, help: "Page size for printing.")
     var paper: Paper = .a4
 
-    @Option(name: .long, help: ArgumentHelp("Comma-separated formats: md, html, json, pdf (default: md,html,json).", valueName: "list"))
-    var format: String?
-
-    @Flag(name: .long, help: "Also write plan.pdf (short for adding pdf to --format).")
-    var pdf = false
-
     @Option(name: .long, help: "The HTML-to-PDF engine; default: WeasyPrint if installed, else Chromium.")
     var pdfEngine: PDFEngineKind?
 
@@ -56,6 +50,31 @@ struct PlanOptions: ParsableArguments {
         if let weeks, !Preferences.weeksRange.contains(weeks) {
             throw ValidationError("--weeks \(weeks) is out of range 1..12")
         }
+    }
+
+    func settings() throws -> PlanSettings {
+        var settings = PlanSettings(today: Environment.today())
+        settings.machineTimeZone = Environment.timeZone()
+        settings.seed = seed
+        settings.start = start.flatMap(CivilDate.init(iso:))
+        settings.weeks = weeks
+        settings.paper = paper
+        settings.pdfEngine = pdfEngine
+        settings.searchPath = Environment.searchPath()
+        settings.brand = try brand.map(BrandFile.load)
+        return settings
+    }
+}
+
+/// `--format`: which files `plan` writes (`email` always writes plan.eml).
+struct FormatOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Comma-separated formats: md, html, ics, json, pdf (default: md,html,ics,json).", valueName: "list"))
+    var format: String?
+
+    @Flag(name: .long, help: "Also write plan.pdf (short for adding pdf to --format).")
+    var pdf = false
+
+    func validate() throws {
         _ = try formats()
     }
 
@@ -70,23 +89,10 @@ struct PlanOptions: ParsableArguments {
             }
             if formats.isEmpty { throw ValidationError("--format is empty; expected a comma list such as md,html,json") }
         } else {
-            formats = OutputFormat.defaults.filter { $0 != .ics }
+            formats = OutputFormat.defaults
         }
         if pdf && !formats.contains(.pdf) { formats.append(.pdf) }
         return formats
-    }
-
-    func settings() throws -> PlanSettings {
-        var settings = PlanSettings(today: Environment.today())
-        settings.seed = seed
-        settings.start = start.flatMap(CivilDate.init(iso:))
-        settings.weeks = weeks
-        settings.paper = paper
-        settings.formats = try formats()
-        settings.pdfEngine = pdfEngine
-        settings.searchPath = ProcessInfo.processInfo.environment["PATH"] ?? settings.searchPath
-        settings.brand = try brand.map(BrandFile.load)
-        return settings
     }
 }
 
@@ -99,5 +105,16 @@ enum Environment {
     static func today() -> CivilDate {
         let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
         return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    /// Where programs such as sendmail are looked up: the PATH, then where sendmail traditionally lives.
+    static func searchPath() -> String {
+        (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin") + ":/usr/sbin:/usr/lib"
+    }
+
+    /// The machine's IANA time zone name (from `TZ` or the system setting), UTC when it has none.
+    static func timeZone() -> String {
+        let identifier = TimeZone.current.identifier
+        return TimeZone(identifier: identifier) == nil || identifier.isEmpty ? "UTC" : identifier
     }
 }

@@ -1,0 +1,114 @@
+import BackPlanCore
+
+/// A plan as an RFC 5545 calendar (`plan.ics`): one event per training day.
+///
+/// Nothing here reads the clock: DTSTAMP is the plan's first day, and UIDs
+/// come from the person, the plan's start and the day, so importing a
+/// remade plan updates its events instead of adding copies.
+package struct PlanCalendar: Sendable {
+    /// Minutes before a timed event its reminder fires when the preferences do not say.
+    package static let defaultReminderMinutes = 30
+    static let productID = "-//BackPlan//BackPlan plan//EN"
+
+    package var plan: Plan
+    package var catalog: Catalog
+    /// The zone of `time`; nil gives all-day events (it is ignored without a `time`).
+    package var zone: CalendarZone?
+
+    package init(plan: Plan, catalog: Catalog, zone: CalendarZone?) {
+        self.plan = plan
+        self.catalog = catalog
+        self.zone = zone
+    }
+
+    /// The plan's title, the summary of every event.
+    package var title: String { "Back plan for \(plan.person.name)" }
+
+    /// The whole `plan.ics` text.
+    package var ics: String {
+        var components: [ICalendar] = []
+        if let zone = timedZone, !zone.isUTC { components.append(zone.component) }
+        if plan.weeks.isEmpty {
+            components.append(adviceEvent)
+        } else {
+            for week in plan.weeks {
+                components += week.sessions.map { event(for: $0, week: week.number) }
+            }
+        }
+        return ICalendar("VCALENDAR", properties: [
+            .init("VERSION", "2.0"),
+            .init("PRODID", Self.productID),
+            .init("CALSCALE", "GREGORIAN"),
+            .init("METHOD", "PUBLISH"),
+            .init("X-WR-CALNAME", text: title),
+        ], components: components).text
+    }
+
+    /// The zone events are timed in, or nil when they are all-day.
+    private var timedZone: CalendarZone? { plan.person.time == nil ? nil : zone }
+
+    /// A stable id for the person and the plan's start; the day is added per event.
+    var seriesID: String {
+        Fingerprint("backplan.calendar/1", plan.person.name, plan.person.email ?? "", plan.start.iso).hex()
+    }
+
+    func uid(for date: CivilDate) -> String {
+        "\(CalendarFormat.date(date))-\(seriesID)@backplan"
+    }
+
+    // MARK: - Events
+
+    private func event(for session: Session, week: Int) -> ICalendar {
+        var properties = identity(for: session.date)
+        properties += timing(for: session)
+        properties.append(.init("SUMMARY", text: title))
+        properties.append(.init("DESCRIPTION", text: routine(session, week: week)))
+        return ICalendar("VEVENT", properties: properties, components: alarm.map { [$0] } ?? [])
+    }
+
+    /// A plan without exercises still gets one all-day event that says why, on its first day.
+    private var adviceEvent: ICalendar {
+        var properties = identity(for: plan.start)
+        properties += allDay(plan.start)
+        properties.append(.init("SUMMARY", text: "\(title): see a healthcare professional first"))
+        properties.append(.init("DESCRIPTION", text: plan.advice.joined(separator: "\n")))
+        return ICalendar("VEVENT", properties: properties)
+    }
+
+    private func identity(for date: CivilDate) -> [ICalendar.Property] {
+        [
+            .init("UID", uid(for: date)),
+            .init("DTSTAMP", CalendarFormat.date(plan.start) + "T000000Z"),
+        ]
+    }
+
+    private func timing(for session: Session) -> [ICalendar.Property] {
+        guard let time = plan.person.time, let zone = timedZone else { return allDay(session.date) }
+        let start = CalendarFormat.dateTime(session.date, time)
+        let seconds = Int((session.estimatedMinutes * 60).rounded())
+        return [
+            zone.isUTC ? .init("DTSTART", start + "Z") : .init("DTSTART", start, parameters: [("TZID", zone.identifier)]),
+            .init("DURATION", CalendarFormat.duration(seconds: seconds)),
+            .init("TRANSP", "OPAQUE"),
+        ]
+    }
+
+    private func allDay(_ date: CivilDate) -> [ICalendar.Property] {
+        [
+            .init("DTSTART", CalendarFormat.date(date), parameters: [("VALUE", "DATE")]),
+            .init("DTEND", CalendarFormat.date(date.adding(days: 1)), parameters: [("VALUE", "DATE")]),
+            .init("TRANSP", "TRANSPARENT"),
+        ]
+    }
+
+    /// A display reminder: `reminder_minutes` before, 30 by default for timed events; all-day events only when asked.
+    private var alarm: ICalendar? {
+        let minutes = plan.person.reminderMinutes ?? (timedZone == nil ? nil : Self.defaultReminderMinutes)
+        guard let minutes else { return nil }
+        return ICalendar("VALARM", properties: [
+            .init("ACTION", "DISPLAY"),
+            .init("DESCRIPTION", text: title),
+            .init("TRIGGER", CalendarFormat.duration(seconds: -minutes * 60)),
+        ])
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import BackPlanCore
+
+/// One mailbox, `alex@example.com` or `Alex Doe <alex@example.com>`, checked so it cannot break a header.
+package struct MailAddress: Equatable, Sendable {
+    /// The display name, nil when there is none.
+    package var name: String?
+    /// The addr-spec, ASCII `local@domain`.
+    package var address: String
+
+    /// Checks an address and a display name given apart (the person's name and `email`).
+    package init(name: String?, address: String, place: String) throws(EmailError) {
+        try Self.rejectLineBreaks(address, place: place)
+        if let name { try Self.rejectLineBreaks(name, place: place) }
+        let trimmed = address.trimmingCharacters(in: .whitespaces)
+        guard Self.isAddress(trimmed) else { throw EmailError(place: place, problem: .notAnAddress(address)) }
+        let cleanName = name?.trimmingCharacters(in: .whitespaces)
+        self.name = cleanName?.isEmpty == false ? cleanName : nil
+        self.address = trimmed
+    }
+
+    /// Parses `addr`, `Name <addr>` or `"Name, Title" <addr>`, as given to `--to` and `--from`.
+    package init(parsing text: String, place: String) throws(EmailError) {
+        try Self.rejectLineBreaks(text, place: place)
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.hasSuffix(">"), let open = trimmed.lastIndex(of: "<") else {
+            try self.init(name: nil, address: trimmed, place: place)
+            return
+        }
+        let inside = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
+        var name = String(trimmed[..<open]).trimmingCharacters(in: .whitespaces)
+        if name.count >= 2, name.hasPrefix("\""), name.hasSuffix("\"") {
+            name = Self.unquoted(String(name.dropFirst().dropLast()))
+        } else if name.contains(where: { "<>\"".contains($0) }) {
+            throw EmailError(place: place, problem: .notAnAddress(text))
+        }
+        do {
+            try self.init(name: name, address: inside, place: place)
+        } catch {
+            throw EmailError(place: place, problem: .notAnAddress(text))
+        }
+    }
+
+    /// The part after the `@`, for the Message-ID.
+    package var domain: String { String(address[address.index(after: address.lastIndex(of: "@")!)...]) }
+
+    /// The mailbox as a header value: the name as atoms, a quoted string or RFC 2047 encoded words.
+    package var header: String {
+        guard let name else { return address }
+        return "\(MIMEEncoding.phrase(name)) <\(address)>"
+    }
+
+    // MARK: - Checks
+
+    private static func rejectLineBreaks(_ text: String, place: String) throws(EmailError) {
+        if text.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }) {
+            throw EmailError(place: place, problem: .lineBreak)
+        }
+        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\t" }) {
+            throw EmailError(place: place, problem: .notAnAddress(text.unicodeScalars.filter { $0.value >= 0x20 }.map(String.init).joined()))
+        }
+    }
+
+    /// An ASCII dot-atom local part and a host name with at least two labels.
+    static func isAddress(_ text: String) -> Bool {
+        guard EmailAddress.isPlausible(text), text.unicodeScalars.allSatisfy({ $0.isASCII }),
+              let at = text.lastIndex(of: "@") else { return false }
+        let local = text[..<at]
+        let domain = text[text.index(after: at)...]
+        let atext = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+/=?^_`{|}~-")
+        let localOK = local.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { atom in
+            !atom.isEmpty && atom.allSatisfy { atext.contains($0) }
+        }
+        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        let domainOK = labels.count >= 2 && labels.allSatisfy { label in
+            !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
+                && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
+        }
+        return localOK && local.count <= 64 && domainOK
+    }
+
+    private static func unquoted(_ text: String) -> String {
+        var result = ""
+        var escaping = false
+        for character in text {
+            if escaping || character != "\\" {
+                result.append(character)
+                escaping = false
+            } else {
+                escaping = true
+            }
+        }
+        return result
+    }
+}

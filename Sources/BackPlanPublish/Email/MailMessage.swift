@@ -1,0 +1,74 @@
+import Foundation
+
+/// An RFC 5322 message with a MIME body, serialized to bytes with CRLF lines of at most 78 characters.
+package struct MailMessage: Sendable {
+    /// One MIME entity: text (quoted-printable), an attachment (base64) or a multipart of entities.
+    package struct Part: Sendable {
+        package enum Content: Sendable {
+            case text(String)
+            case attachment(Data, fileName: String)
+            case multipart(subtype: String, [Part])
+        }
+
+        /// The media type with its parameters, such as `text/plain; charset=utf-8`; for a multipart, the boundary is added.
+        package var contentType: String
+        package var content: Content
+
+        package init(contentType: String, content: Content) {
+            self.contentType = contentType
+            self.content = content
+        }
+    }
+
+    /// Header lines as `Name: value`, already encoded and folded (see `MIMEEncoding`).
+    package var headers: [String]
+    package var body: Part
+    /// Makes the multipart boundaries; the same seed gives the same bytes.
+    package var boundarySeed: String
+
+    package init(headers: [String], body: Part, boundarySeed: String) {
+        self.headers = headers
+        self.body = body
+        self.boundarySeed = boundarySeed
+    }
+
+    /// The message as it goes to a file or to sendmail.
+    package var data: Data {
+        var lines = headers
+        lines.append("MIME-Version: 1.0")
+        lines += entity(body, path: "1")
+        return Data((lines.joined(separator: "\r\n") + "\r\n").utf8)
+    }
+
+    /// The header and body lines of one entity; `path` names it for its boundary ("1", "1.1", ...).
+    private func entity(_ part: Part, path: String) -> [String] {
+        switch part.content {
+        case .text(let text):
+            return [
+                "Content-Type: \(part.contentType)",
+                "Content-Transfer-Encoding: quoted-printable",
+                "",
+                MIMEEncoding.quotedPrintable(text),
+            ]
+        case let .attachment(data, fileName):
+            return [
+                "Content-Type: \(part.contentType);\r\n name=\"\(fileName)\"",
+                "Content-Disposition: attachment;\r\n filename=\"\(fileName)\"",
+                "Content-Transfer-Encoding: base64",
+                "",
+                MIMEEncoding.base64(data),
+            ]
+        case let .multipart(subtype, parts):
+            // "=_" cannot occur in quoted-printable or base64 text, so the boundary never clashes with a body.
+            let boundary = "=_backplan_\(boundarySeed)_\(path)"
+            var lines = ["Content-Type: multipart/\(subtype);\r\n boundary=\"\(boundary)\"", ""]
+            if path == "1" { lines.append("This is a MIME message: the plan as text and HTML, and its calendar.") }
+            for (index, child) in parts.enumerated() {
+                lines.append("--\(boundary)")
+                lines += entity(child, path: "\(path).\(index + 1)")
+            }
+            lines.append("--\(boundary)--")
+            return lines
+        }
+    }
+}

@@ -1,0 +1,77 @@
+import BackPlanCore
+import Foundation
+
+/// Who a plan's email goes to and from, and its subject, as the user gave them (checked by `PlanMessage`).
+public struct EmailSettings: Sendable {
+    /// The recipient; nil sends to the preferences' `email`, under the person's name.
+    public var to: String?
+    public var from: String
+    /// Nil gives "Back plan for NAME: FIRST DAY to LAST DAY".
+    public var subject: String?
+
+    public init(to: String?, from: String, subject: String?) {
+        self.to = to
+        self.from = from
+        self.subject = subject
+    }
+}
+
+/// The email of a plan (`plan.eml`): its Markdown and HTML as alternatives, with `plan.ics` attached.
+///
+/// Date and Message-ID come from the plan, not the clock, so the same
+/// inputs give the same bytes: the Date is the plan's first day at 00:00 UTC.
+package struct PlanMessage: Sendable {
+    package var from: MailAddress
+    package var to: MailAddress
+    package var subject: String
+
+    /// Checks every address, name and subject before anything is rendered.
+    package init(settings: EmailSettings, plan: Plan) throws(EmailError) {
+        from = try MailAddress(parsing: settings.from, place: "--from")
+        if let to = settings.to {
+            self.to = try MailAddress(parsing: to, place: "--to")
+        } else if let email = plan.person.email {
+            self.to = try MailAddress(name: plan.person.name, address: email, place: "the preferences' name and email")
+        } else {
+            throw EmailError(place: "--to", problem: .noRecipient)
+        }
+        let subject = settings.subject ?? "Back plan for \(plan.person.name): \(plan.start.longText) to \(plan.end.longText)"
+        if subject.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) {
+            throw EmailError(place: settings.subject == nil ? "name" : "--subject", problem: .lineBreak)
+        }
+        self.subject = String(subject.unicodeScalars.filter { $0.properties.generalCategory != .control }.map(Character.init))
+            .trimmingCharacters(in: .whitespaces)
+    }
+
+    /// The whole message.
+    package func message(planID: String, plan: Plan, markdown: String, html: String, ics: String, pdf: Data? = nil) -> MailMessage {
+        let seed = Fingerprint("backplan.email/1", planID, from.address, to.address, subject).hex()
+        let alternatives = MailMessage.Part(contentType: "multipart/alternative", content: .multipart(subtype: "alternative", [
+            .init(contentType: "text/plain; charset=utf-8", content: .text(markdown)),
+            .init(contentType: "text/html; charset=utf-8", content: .text(html)),
+        ]))
+        let calendar = MailMessage.Part(contentType: "text/calendar; charset=utf-8; method=PUBLISH",
+                                        content: .attachment(Data(ics.utf8), fileName: "plan.ics"))
+        var parts = [alternatives, calendar]
+        if let pdf {
+            parts.append(MailMessage.Part(contentType: "application/pdf", content: .attachment(pdf, fileName: "plan.pdf")))
+        }
+        let headers = [
+            "From: \(from.header)",
+            "To: \(to.header)",
+            MIMEEncoding.unstructured("Subject", subject),
+            "Date: \(Self.date(plan.start))",
+            "Message-ID: <\(seed).\(CalendarFormat.date(plan.start))@\(from.domain)>",
+        ]
+        return MailMessage(headers: headers,
+                           body: .init(contentType: "multipart/mixed", content: .multipart(subtype: "mixed", parts)),
+                           boundarySeed: seed)
+    }
+
+    /// RFC 5322 date-time of a day at midnight UTC: `Mon, 30 Nov 2026 00:00:00 +0000`.
+    static func date(_ day: CivilDate) -> String {
+        let month = day.longText.split(separator: " ")[1].prefix(3)
+        let dayText = day.day < 10 ? "0\(day.day)" : "\(day.day)"
+        return "\(day.weekday.shortTitle), \(dayText) \(month) \(day.year) 00:00:00 +0000"
+    }
+}

@@ -1,0 +1,31 @@
+import BackPlanCore
+import BackPlanRender
+import Foundation
+
+extension PlanPublisher {
+    /// `plan.eml`: the plan's Markdown and HTML with `plan.ics` (and with `--pdf`, `plan.pdf`) attached, as one MIME message.
+    ///
+    /// Addresses, names and the subject are checked first, so bad ones write nothing.
+    ///
+    /// - Throws: `EmailError` for an address, name or subject, else the errors of `files(for:settings:)`.
+    public func email(for person: Preferences, settings: PlanSettings, email: EmailSettings) throws -> Data {
+        let plan = plan(for: person, settings: settings)
+        let envelope = try PlanMessage(settings: email, plan: plan)
+        let id = planID(for: plan, settings: settings)
+        let renderer = PlanRenderer(templates: inputs.templates, catalog: inputs.catalog)
+        let look = PlanLook(planID: id, paper: settings.paper, brand: settings.brand)
+        let markdown = try renderer.markdown(plan, look: look)
+        let html = try renderer.html(plan, markdown: markdown, look: look)
+        let ics = try calendar(for: plan, settings: settings).ics
+        // With --pdf the printed plan travels too, printed before anything is written.
+        let pdf = settings.formats.contains(.pdf)
+            ? try PDFEngine.find(settings.pdfEngine, searchPath: settings.searchPath).pdf(fromHTML: html) : nil
+        return envelope.message(planID: id, plan: plan, markdown: markdown, html: html, ics: ics, pdf: pdf).data
+    }
+
+    /// Writes `plan.eml` into `folder` and returns its URL.
+    public func publishEmail(_ person: Preferences, settings: PlanSettings, email: EmailSettings, to folder: String) throws -> URL {
+        let message = try self.email(for: person, settings: settings, email: email)
+        return try OutputFolder(path: folder).write([("plan.eml", message)])[0]
+    }
+}

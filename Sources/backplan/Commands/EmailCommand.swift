@@ -1,0 +1,54 @@
+import ArgumentParser
+import BackPlanCore
+import BackPlanPublish
+import Foundation
+
+/// `backplan email PREFS --to --from`: the plan as an email message, optionally sent.
+struct EmailCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "email",
+        abstract: "Write the plan as an email message (plan.eml), and send it with --send.",
+        discussion: """
+            plan.eml holds the plan as text (Markdown) and HTML, with plan.ics attached for the \
+            person's calendar. With --send it is handed to a sendmail-compatible program as \
+            `PROGRAM -i -t` (msmtp, Postfix's or exim's sendmail); the file is written either way.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The person's preferences YAML.", valueName: "prefs.yaml"))
+    var preferences: String
+
+    @Option(name: .long, help: ArgumentHelp("Recipient, such as alex@example.com or \"Alex Doe <alex@example.com>\" (default: the preferences' email).", valueName: "address"))
+    var to: String?
+
+    @Option(name: .long, help: ArgumentHelp("Sender, such as \"Clinic <clinic@example.org>\".", valueName: "address"))
+    var from: String
+
+    @Option(name: .long, help: ArgumentHelp("Subject line (default: \"Back plan for NAME: FIRST DAY to LAST DAY\").", valueName: "text"))
+    var subject: String?
+
+    @Flag(name: .long, help: "Also send the message with the sendmail program.")
+    var send = false
+
+    @Option(name: .long, help: ArgumentHelp("The sendmail-compatible program --send runs, by name or path.", valueName: "program"))
+    var sendmail: String = "sendmail"
+
+    @Flag(name: .long, help: "Attach plan.pdf as well (needs WeasyPrint or Chromium).")
+    var pdf = false
+
+    @OptionGroup var sources: SourceOptions
+    @OptionGroup var options: PlanOptions
+
+    func run() throws {
+        let person = try PlanCommand.loadPreferences(preferences)
+        let publisher = PlanPublisher(inputs: try sources.inputs())
+        let email = EmailSettings(to: to, from: from, subject: subject)
+        var settings = try options.settings()
+        settings.formats = pdf ? [.pdf] : []
+        let written = try publisher.publishEmail(person, settings: settings, email: email, to: options.output)
+        print(PlanCommand.display(written))
+        guard send else { return }
+        try Sendmail(program: sendmail, searchPath: Environment.searchPath()).send(try Data(contentsOf: written))
+        if options.verbose { print("Sent \(PlanCommand.display(written)) with \(sendmail)") }
+    }
+}
