@@ -23,11 +23,7 @@ let package = Package(
 
         // Embeds Data/ and Templates/ into the binary as generated source, so the
         // defaults travel with the executable wherever it is copied.
-        .executableTarget(
-            name: "EmbedResources",
-            dependencies: [.product(name: "Yams", package: "Yams")],
-            path: "Sources/EmbedResources"
-        ),
+        .executableTarget(name: "EmbedResources", path: "Sources/EmbedResources"),
         .plugin(
             name: "EmbedResourcesPlugin",
             capability: .buildTool(),

@@ -26,12 +26,6 @@ package enum DefaultResources {
         return text
     }
 
-    /// The default catalog as JSON, converted from the YAML at build time.
-    package static var catalogJSON: String {
-        guard let text = files["Data/catalog.json"] else { preconditionFailure("Data/catalog.json was not embedded") }
-        return text
-    }
-
     /// The default templates, keyed by file name (`plan.md.mustache`).
     package static var templates: [String: String] {
         var templates: [String: String] = [:]

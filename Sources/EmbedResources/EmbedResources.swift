@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Turns the package's default data and templates into one Swift source file.
 ///
@@ -23,10 +22,6 @@ struct EmbedResources {
             if relative.hasPrefix(root + "/") { relative.removeFirst(root.count + 1) }
             let data = try Data(contentsOf: url)
             entries.append((relative, data.base64EncodedString()))
-            if relative.hasSuffix(".yaml") {
-                // The same data as JSON, so the binary need not parse YAML to load its defaults.
-                entries.append((String(relative.dropLast(5)) + ".json", try json(fromYAML: data, path: relative).base64EncodedString()))
-            }
         }
         entries.sort { $0.0 < $1.0 }
         var source = """
@@ -42,28 +37,6 @@ struct EmbedResources {
         }
         source += "    ]\n}\n"
         try Data(source.utf8).write(to: output, options: .atomic)
-    }
-
-    /// The YAML document as JSON with sorted keys; the YAML's own validity is checked at run time and by tests.
-    static func json(fromYAML data: Data, path: String) throws -> Data {
-        guard let text = String(data: data, encoding: .utf8), let value = try Yams.load(yaml: text) else {
-            throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: path])
-        }
-        return try JSONSerialization.data(withJSONObject: plain(value), options: [.sortedKeys])
-    }
-
-    /// Yams' values with `AnyHashable` keys turned into strings, which JSONSerialization needs.
-    static func plain(_ value: Any) -> Any {
-        switch value {
-        case let mapping as [AnyHashable: Any]:
-            var result: [String: Any] = [:]
-            for (key, item) in mapping { result[String(describing: key.base)] = plain(item) }
-            return result
-        case let list as [Any]:
-            return list.map(plain)
-        default:
-            return value
-        }
     }
 
     /// A Swift string literal for a relative path (paths are plain ASCII in this package).

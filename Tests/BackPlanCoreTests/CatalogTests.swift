@@ -38,11 +38,6 @@ struct CatalogTests {
         #expect(catalog.moves(phase: .coolDown).count == 5)
     }
 
-    @Test("the JSON embedded for fast start-up holds exactly the YAML catalog")
-    func embeddedJSON() throws {
-        #expect(Catalog.builtIn == (try Catalog(yaml: Catalog.builtInYAML, file: "Data/catalog.yaml")))
-    }
-
     @Test("each move's areas, equipment, dose and step count match the article", arguments: article)
     func move(id: String, phase: Phase, areas: [Area], equipment: [[Equipment]], dose: [String], perSide: Bool, steps: Int) throws {
         let move = try #require(Catalog.builtIn.move(id: id))

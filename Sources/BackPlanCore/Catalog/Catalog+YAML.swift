@@ -1,5 +1,4 @@
 import BackPlanResources
-import Foundation
 
 extension Catalog {
     /// The catalog built into the binary (the package's `Data/catalog.yaml`).
@@ -7,8 +6,7 @@ extension Catalog {
     /// The embedded copy is validated by the test suite, so a failure here is a build defect.
     public static let builtIn: Catalog = {
         do {
-            let root = try JSONNode.node(from: Data(DefaultResources.catalogJSON.utf8))
-            return try Catalog(root: YAMLValue(node: root, file: DefaultResources.catalogPath, key: ""))
+            return try Catalog(yaml: DefaultResources.catalogYAML, file: DefaultResources.catalogPath)
         } catch {
             preconditionFailure("the built-in catalog is invalid: \(error)")
         }
@@ -21,11 +19,7 @@ extension Catalog {
     ///
     /// - Throws: `InputError` naming the file, line, column and key of the first problem.
     public init(yaml text: String, file: String) throws(InputError) {
-        try self.init(root: try YAMLValue.parse(text, file: file))
-    }
-
-    init(root: YAMLValue) throws(InputError) {
-        let file = root.file
+        let root = try YAMLValue.parse(text, file: file)
         var moves: [Exercise] = []
         var session: SessionRules?
         var phases: [Phase: PhaseInfo] = [:]
