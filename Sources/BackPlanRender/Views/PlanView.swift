@@ -61,23 +61,10 @@ package enum PlanView {
 
     private static func week(for week: Week, plan: Plan, catalog: Catalog) -> [String: Any] {
         let first = plan.start.adding(days: (week.number - 1) * 7)
-        let days = week.sessions.map(\.date)
-        var order: [String] = []
-        var names: [String: String] = [:]
-        for item in week.sessions.flatMap(\.items) where names[item.id] == nil {
-            order.append(item.id)
-            names[item.id] = item.name
-        }
-        let glance = order.map { id -> [String: Any] in
-            let marks = week.sessions.map { session in session.items.contains { $0.id == id } ? "☐" : "·" }
-            return ["name": names[id]!, "marks": marks.joined(separator: " ")]
-        }
         return [
             "number": week.number,
             "from": first.longText,
             "to": first.adding(days: 6).longText,
-            "dayHeadings": days.map { $0.weekday.shortTitle }.joined(separator: " "),
-            "glance": glance,
             "gridMarker": WeekGrid.marker(week: week.number),
             "sessions": week.sessions.map { session(for: $0, catalog: catalog) },
         ]
