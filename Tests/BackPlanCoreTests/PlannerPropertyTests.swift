@@ -174,6 +174,16 @@ enum PlanRules {
             if let before, value < before { failures.append("\(place): \(item.id) \(key) went down from \(before) to \(value)") }
             if firstWeek && person.level == .beginner && value != range.min { failures.append("\(place): beginner starts \(item.id) \(key) at \(value), not \(range.min)") }
         }
+        if let seconds = item.dose.seconds, let range = move.dose.seconds {
+            if seconds < range.min || seconds > (range.max ?? range.min * 2) { failures.append("\(place): \(item.id) seconds \(seconds) outside \(range.text)") }
+            if let before = previous?.seconds, seconds < before { failures.append("\(place): \(item.id) seconds went down from \(before) to \(seconds)") }
+            var counts = item.dose
+            counts.seconds = nil
+            let work = TimeModel.standard.work(counts)
+            if move.phase == .warmUp && seconds < min(work, range.max ?? work) {
+                failures.append("\(place): \(item.id) has \(seconds) s for \(work) s of counts (\(item.dose.text))")
+            }
+        }
         if item.dose.perSide != move.dose.perSide { failures.append("\(place): \(item.id) per_side differs from the catalog") }
         return failures
     }

@@ -102,6 +102,7 @@ struct CommonMarkTests {
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "the cmark CLI failed")
         return String(decoding: data, as: UTF8.self)
     }
 }

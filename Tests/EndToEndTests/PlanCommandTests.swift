@@ -70,7 +70,7 @@ struct PlanCommandTests {
         (["--weeks", "13"], "--weeks 13 is out of range 1..12"),
         (["--start", "2026-13-01"], "--start '2026-13-01' is not a date"),
         (["--paper", "a5"], "a5"),
-        (["missing.yaml"], "missing.yaml: cannot read"),
+        (["missing.yaml"], "missing.yaml: cannot read: no such file"),
     ])
     func badOptions(arguments: [String], expected: String) throws {
         let scratch = try ScratchFolder()

@@ -35,6 +35,16 @@ public struct Catalog: Equatable, Sendable {
 
     /// The advice text with this id, if the catalog has it.
     public func advice(id: String) -> String? { advice.first { $0.id == id }?.text }
+
+    /// The line every plan and page carries: stop and seek advice if pain gets worse.
+    ///
+    /// Looked up by id (`stop-if-worse`), with BackPlan's own wording when a catalog lacks it.
+    public var stopAdvice: String {
+        advice(id: "stop-if-worse") ?? "Stop and see a healthcare professional if your pain gets worse."
+    }
+
+    /// A phase's title from the catalog, or a plain default.
+    public func title(of phase: Phase) -> String { phases[phase]?.title ?? phase.defaultTitle }
 }
 
 /// The article's rules of a session.
@@ -45,6 +55,12 @@ public struct SessionRules: Equatable, Sendable {
     public var dynamicStretchSeconds: DoseRange
     public var staticStretchInWarmUpSeconds: DoseRange
     public var rules: [String]
+
+    /// "walking, cycling or a gentle jog".
+    public var cardioExamplesText: String {
+        guard cardioExamples.count > 1 else { return cardioExamples.first ?? "walking" }
+        return cardioExamples.dropLast().joined(separator: ", ") + " or " + cardioExamples.last!
+    }
 
     public init(frequency: String, cardioMinutes: DoseRange, cardioExamples: [String], dynamicStretchSeconds: DoseRange,
                 staticStretchInWarmUpSeconds: DoseRange, rules: [String]) {

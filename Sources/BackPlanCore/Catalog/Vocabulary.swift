@@ -62,6 +62,15 @@ public enum Phase: String, CaseIterable, Codable, Sendable, Comparable {
     case strength
     case coolDown = "cool-down"
 
+    /// The title used when a catalog gives none.
+    public var defaultTitle: String {
+        switch self {
+        case .warmUp: "Warm-up"
+        case .strength: "Strengthening"
+        case .coolDown: "Cool-down"
+        }
+    }
+
     public static func < (a: Phase, b: Phase) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }

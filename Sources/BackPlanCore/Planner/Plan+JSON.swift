@@ -13,6 +13,11 @@ extension Catalog {
     public func json(moves: [Exercise]) -> String {
         JSONText.encode(moves.map(MoveDocument.init))
     }
+
+    /// `catalog show ID --json`: one move in the same schema, as an object.
+    public func json(move: Exercise) -> String {
+        JSONText.encode(MoveDocument(move))
+    }
 }
 
 /// Stable JSON: sorted keys, no escaped slashes, two-space indentation, trailing newline.

@@ -13,6 +13,8 @@ extension Planner {
         person.days = .perWeek(1)
         person.equipment = [.chair]
         guard let monday = CivilDate(year: 2026, month: 1, day: 5) else { return nil }
-        return plan(for: person, start: monday, seed: seed).sessions.first
+        var focused = self
+        focused.fillsWithOtherAreas = false
+        return focused.plan(for: person, start: monday, seed: seed).sessions.first
     }
 }

@@ -7,6 +7,11 @@
 public struct Planner: Sendable {
     public var catalog: Catalog
     public var timeModel: TimeModel
+    /// Whether sessions may be filled up with moves for areas the person did not name.
+    ///
+    /// On for plans (a session should use most of its minutes); off for an area's
+    /// short routine, which should hold only moves for that area.
+    public var fillsWithOtherAreas = true
 
     public init(catalog: Catalog, timeModel: TimeModel = .standard) {
         self.catalog = catalog
@@ -85,8 +90,10 @@ public struct Planner: Sendable {
 
     /// The dose of a move at progression level `level`, never outside the catalog's ranges.
     ///
-    /// An open range ("at least 15 seconds") grows to at most twice its minimum.
-    func dose(of move: Exercise, level: Double, warmUpBout: Int) -> Dose {
+    /// An open range ("at least 15 seconds") grows to at most twice its minimum. A
+    /// warm-up move's bout is the time its counts take, within its 30-60 s range, so
+    /// it grows with the counts and never contradicts them.
+    func dose(of move: Exercise, level: Double) -> Dose {
         func pick(_ range: DoseRange?) -> Int? {
             guard let range else { return nil }
             let top = range.max ?? range.min * 2
@@ -97,7 +104,7 @@ public struct Planner: Sendable {
             rounds: pick(move.dose.rounds), seconds: nil, perSide: move.dose.perSide)
         if move.phase == .warmUp {
             let range = move.dose.seconds ?? catalog.session.dynamicStretchSeconds
-            dose.seconds = min(max(warmUpBout, range.min), range.max ?? range.min)
+            dose.seconds = min(max(timeModel.work(dose), range.min), range.max ?? range.min)
         } else {
             dose.seconds = pick(move.dose.seconds)
         }
@@ -106,7 +113,6 @@ public struct Planner: Sendable {
 
     // MARK: - Advice and notes
 
-    static let stopIfWorse = "Stop and see a healthcare professional if your pain gets worse."
     static let noExerciseAdvice = "This plan has no exercises yet: with severe pain or a recent injury, see a healthcare professional before you start any new activity, and ask them when these moves are right for you."
     static let gentleAdvice = "Your pain is moderate, so this plan holds gentle mobility and stretching only, at the easy end of each dose. Add strengthening once your pain has eased, and stop any move that hurts."
 
@@ -117,9 +123,9 @@ public struct Planner: Sendable {
         case .gentle: advice.append(Self.gentleAdvice)
         case .none: break
         }
-        let catalogAdvice = catalog.advice.map(\.text)
-        if !catalogAdvice.contains(where: { $0.hasPrefix("Stop") }) { advice.append(Self.stopIfWorse) }
-        advice.append(contentsOf: catalogAdvice)
+        // The stop-if-worse line leads the article's advice, whatever order a catalog uses.
+        advice.append(catalog.stopAdvice)
+        advice.append(contentsOf: catalog.advice.map(\.text).filter { $0 != catalog.stopAdvice })
         return advice
     }
 
@@ -136,8 +142,14 @@ public struct Planner: Sendable {
         if !short.isEmpty {
             notes.append("\(plan.person.minutes) minutes is not enough to work your \(short.map(\.title).joined(separator: ", ")) in every session; the sessions that leave it out say so.")
         }
-        if let shortest = plan.sessions.filter(\.isShorterThanAsked).map(\.estimatedMinutes).max() {
-            notes.append("Sessions take up to about \(Self.minutesText(shortest)) minutes, less than the \(plan.person.minutes) you asked for: that is all the moves you can do with your equipment, at this week's dose, allow. Add equipment or areas for longer sessions.")
+        let shortSessions = plan.sessions.filter(\.isShorterThanAsked)
+        if let longest = shortSessions.map(\.estimatedMinutes).max() {
+            let which = shortSessions.count == plan.sessions.count ? "Sessions take" : "\(shortSessions.count) of \(plan.sessions.count) sessions take"
+            let everything = Set(plan.person.equipment) == Set(Equipment.allCases) && plan.person.floor && plan.gating == .none
+            let hint = everything
+                ? "The catalog's moves at the article's doses fill no more, so the extra time is better spent on a longer walk or other activity."
+                : "Adding equipment or allowing floor moves would give longer sessions."
+            notes.append("\(which) up to about \(Self.minutesText(longest)) minutes, less than the \(plan.person.minutes) you asked for: that is every move you can do, at that week's dose. \(hint)")
         }
         return notes
     }

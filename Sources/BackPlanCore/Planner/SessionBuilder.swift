@@ -1,7 +1,7 @@
 /// Builds one session: the step-by-step choices of `Planner`.
 ///
-/// Works on indices into the pool with per-move seconds cached for the current
-/// warm-up bout: a plan builds thousands of candidate sessions in `batch`.
+/// Works on indices into the pool with each move's dose and seconds computed once:
+/// a roster builds many sessions, each weighing every candidate several times.
 struct SessionBuilder {
     let planner: Planner
     let person: Preferences
@@ -16,7 +16,7 @@ struct SessionBuilder {
     private var seconds: [Int]
     private var chosenSeconds = 0
     private var cardioMinutes: Int
-    private var warmUpBout: Int
+    private let doses: [Dose]
     private var scores: [Double]
     private var covered: Set<Area> = []
 
@@ -28,11 +28,10 @@ struct SessionBuilder {
         self.history = history
         self.sessionIndex = sessionIndex
         self.cardioMinutes = planner.catalog.session.cardioMinutes.min
-        self.warmUpBout = planner.catalog.session.dynamicStretchSeconds.min
         self.isChosen = Array(repeating: false, count: pool.count)
         self.scores = Array(repeating: 0, count: pool.count)
-        self.seconds = Array(repeating: 0, count: pool.count)
-        updateSeconds()
+        self.doses = pool.map { planner.dose(of: $0.move, level: level) }
+        self.seconds = zip(pool, doses).map { candidate, dose in planner.timeModel.seconds(phase: candidate.move.phase, dose: dose) }
     }
 
     /// How many moves of a phase make "a handful" before other ways of filling time are tried.
@@ -66,20 +65,10 @@ struct SessionBuilder {
             }
         }
         // 4. Fill the budget: a handful of moves per phase first (the article's "select a
-        //    handful"), then a longer cardio, then longer warm-up bouts, then more moves.
+        //    handful"), then a longer cardio, then more moves.
         fill(towards: asked, handful: true)
         let cardio = planner.catalog.session.cardioMinutes
         while cardioMinutes < (cardio.max ?? cardio.min), estimate + 60 <= budget { cardioMinutes += 1 }
-        let bouts = planner.catalog.session.dynamicStretchSeconds
-        while warmUpBout + 15 <= (bouts.max ?? bouts.min) {
-            warmUpBout += 15
-            updateSeconds()
-            if estimate > budget {
-                warmUpBout -= 15
-                updateSeconds()
-                break
-            }
-        }
         fill(towards: asked, handful: false)
         return session(date: date, uncovered: coverable.subtracting(covered))
     }
@@ -91,8 +80,8 @@ struct SessionBuilder {
             let pool = self.pool
             let relevant = best(where: { openPhases.contains(pool[$0].move.phase) && !Set(pool[$0].move.areas).isDisjoint(with: asked) },
                                 covering: asked, balance: true)
-            guard let pick = relevant ?? best(where: { openPhases.contains(pool[$0].move.phase) }, covering: asked, balance: true)
-            else { return }
+            let other = planner.fillsWithOtherAreas ? best(where: { openPhases.contains(pool[$0].move.phase) }, covering: asked, balance: true) : nil
+            guard let pick = relevant ?? other else { return }
             add(pick)
         }
     }
@@ -150,14 +139,6 @@ struct SessionBuilder {
 
     // MARK: - Time
 
-    private mutating func updateSeconds() {
-        for (index, candidate) in pool.enumerated() {
-            let move = candidate.move
-            seconds[index] = planner.timeModel.seconds(phase: move.phase, dose: planner.dose(of: move, level: level, warmUpBout: warmUpBout))
-        }
-        chosenSeconds = chosen.reduce(0) { $0 + seconds[$1] }
-    }
-
     private var estimate: Int { cardioMinutes * 60 + chosenSeconds }
 
     // MARK: - Result
@@ -168,7 +149,7 @@ struct SessionBuilder {
         let blocks = Phase.allCases.compactMap { phase -> Block? in
             let items = order.filter { pool[$0].move.phase == phase }.map { index in
                 let move = pool[index].move
-                let dose = planner.dose(of: move, level: level, warmUpBout: warmUpBout)
+                let dose = doses[index]
                 return PlanItem(
                     id: move.id, name: move.name, phase: phase, equipment: ways[index]!.equipment.sorted(),
                     positions: ways[index]!.positions, dose: dose, estimatedSeconds: seconds[index])

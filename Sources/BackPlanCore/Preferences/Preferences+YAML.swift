@@ -36,6 +36,9 @@ extension Preferences {
             case "start":
                 let text = try value.string()
                 guard let date = CivilDate(iso: text) else { throw value.error(.invalidDate(text)) }
+                guard (1900...9000).contains(date.year) else {
+                    throw value.error(.outOfRange(text, range: "1900-01-01..9000-12-31"))
+                }
                 start = date
             case "weeks": weeks = try value.int(in: Self.weeksRange)
             case "days":
@@ -137,6 +140,7 @@ package enum EmailAddress {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
               !parts[1].hasSuffix("."), text.count <= 254 else { return false }
-        return !text.unicodeScalars.contains { $0.value <= 0x20 || $0.value == 0x7F || "<>()[]\\,;:\"".unicodeScalars.contains($0) }
+        // ASCII only: what a mail header can carry without an encoding the address part does not allow.
+        return !text.unicodeScalars.contains { $0.value <= 0x20 || $0.value >= 0x7F || "<>()[]\\,;:\"".unicodeScalars.contains($0) }
     }
 }

@@ -58,6 +58,25 @@ public struct Preferences: Equatable, Sendable {
         }
     }
 
+    /// Every preference as `key=value` lines in a fixed order: what plan ids and UIDs are derived from.
+    ///
+    /// Written out by hand rather than through reflection, so ids stay the same
+    /// across Swift versions.
+    public var canonicalText: String {
+        let days: String
+        switch self.days {
+        case .named(let named): days = "days=" + named.map(\.rawValue).joined(separator: ",")
+        case .perWeek(let count): days = "days_per_week=\(count)"
+        }
+        return [
+            "name=\(name)", "email=\(email ?? "")", "start=\(start?.iso ?? "")", "weeks=\(weeks)", days,
+            "minutes=\(minutes)", "areas=" + areas.map(\.rawValue).joined(separator: ","),
+            "equipment=" + equipment.map(\.rawValue).joined(separator: ","), "floor=\(floor)", "level=\(level.rawValue)",
+            "pain=\(pain.rawValue)", "recent_injury=\(recentInjury)", "time=\(time?.description ?? "")",
+            "timezone=\(timezone ?? "")", "reminder_minutes=\(reminderMinutes.map(String.init) ?? "")",
+        ].joined(separator: "\n")
+    }
+
     /// The built-in example person, used when `plan` is given no file.
     public static let example: Preferences = {
         var person = Preferences()

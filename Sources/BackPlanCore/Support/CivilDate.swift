@@ -76,7 +76,10 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public var description: String { iso }
 
     /// "30 November 2026".
-    public var longText: String { "\(day) \(CivilDate.monthNames[month - 1]) \(year)" }
+    public var longText: String { "\(day) \(monthName) \(year)" }
+
+    /// "November".
+    public var monthName: String { CivilDate.monthNames[month - 1] }
 
     /// "Mon 30 Nov".
     public var shortText: String { "\(weekday.shortTitle) \(day) \(CivilDate.monthNames[month - 1].prefix(3))" }

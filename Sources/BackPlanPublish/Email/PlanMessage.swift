@@ -47,7 +47,7 @@ package struct PlanMessage: Sendable {
     package func message(planID: String, plan: Plan, markdown: String, html: String, ics: String, pdf: Data? = nil) -> MailMessage {
         let seed = Fingerprint("backplan.email/1", planID, from.address, to.address, subject).hex()
         let alternatives = MailMessage.Part(contentType: "multipart/alternative", content: .multipart(subtype: "alternative", [
-            .init(contentType: "text/plain; charset=utf-8", content: .text(markdown)),
+            .init(contentType: "text/plain; charset=utf-8", content: .text(Self.plainText(markdown))),
             .init(contentType: "text/html; charset=utf-8", content: .text(html)),
         ]))
         let calendar = MailMessage.Part(contentType: "text/calendar; charset=utf-8; method=PUBLISH",
@@ -70,8 +70,15 @@ package struct PlanMessage: Sendable {
 
     /// RFC 5322 date-time of a day at midnight UTC: `Mon, 30 Nov 2026 00:00:00 +0000`.
     static func date(_ day: CivilDate) -> String {
-        let month = day.longText.split(separator: " ")[1].prefix(3)
+        let month = day.monthName.prefix(3)
         let dayText = day.day < 10 ? "0\(day.day)" : "\(day.day)"
         return "\(day.weekday.shortTitle), \(dayText) \(month) \(day.year) 00:00:00 +0000"
+    }
+
+    /// The Markdown as a mail client shows text: without the HTML-only grid markers.
+    static func plainText(_ markdown: String) -> String {
+        markdown.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !($0.hasPrefix("<!-- backplan:") && $0.hasSuffix("-->")) }
+            .joined(separator: "\n")
     }
 }

@@ -18,8 +18,44 @@ package enum AtomicFile {
         }
     }
 
+    /// Writes a set of files so that either all of them are replaced or none is.
+    ///
+    /// Every file is first written in full to a temporary file beside its target;
+    /// only when all are on disk are they renamed over their targets. A full disk
+    /// or a missing permission therefore leaves the old set (plan.md, plan.html,
+    /// ... of one plan id) untouched rather than mixing two plans.
+    package static func writeTogether(_ files: [(url: URL, data: Data)]) throws(PublishError) {
+        var staged: [(temporary: URL, target: URL)] = []
+        func discard() { for file in staged { unlink(file.temporary.path) } }
+        for file in files {
+            let folder = file.url.deletingLastPathComponent()
+            let temporary = folder.appendingPathComponent(".\(file.url.lastPathComponent).\(UUID().uuidString).tmp")
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                try file.data.write(to: temporary)
+                staged.append((temporary, file.url))
+            } catch {
+                discard()
+                throw PublishError(path: file.url.path, problem: .cannotWrite(reason(error)))
+            }
+        }
+        for (index, file) in staged.enumerated() where rename(file.temporary.path, file.target.path) != 0 {
+            let message = String(cString: strerror(errno))
+            for rest in staged[index...] { unlink(rest.temporary.path) }
+            throw PublishError(path: file.target.path, problem: .cannotWrite(message))
+        }
+    }
+
     static func reason(_ error: any Error) -> String {
         let nsError = error as NSError
+        if nsError.domain == NSCocoaErrorDomain {
+            switch nsError.code {
+            case NSFileNoSuchFileError, NSFileReadNoSuchFileError: return "no such file"
+            case NSFileWriteFileExistsError: return "a file of that name is in the way"
+            case NSFileReadNoPermissionError, NSFileWriteNoPermissionError: return "permission denied"
+            default: break
+            }
+        }
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
             return String(cString: strerror(Int32(underlying.code)))
         }

@@ -23,15 +23,12 @@ package struct OutputFolder: Sendable {
         return target
     }
 
-    /// Writes every file, after all of them were produced, so a failure while rendering writes nothing.
+    /// Writes every file, after all of them were produced, so a failure while rendering writes nothing,
+    /// and all together, so a failure while writing leaves the previous files as they were.
     package func write(_ files: [(path: String, data: Data)]) throws(PublishError) -> [URL] {
-        var targets: [(URL, Data)] = []
+        var targets: [(url: URL, data: Data)] = []
         for file in files { targets.append((try url(for: file.path), file.data)) }
-        var written: [URL] = []
-        for (target, data) in targets {
-            try AtomicFile.write(data, to: target)
-            written.append(target)
-        }
-        return written
+        try AtomicFile.writeTogether(targets)
+        return targets.map(\.url)
     }
 }

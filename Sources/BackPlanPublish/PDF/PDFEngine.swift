@@ -61,7 +61,7 @@ public struct PDFEngine: Sendable {
         do {
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
             try Data(html.utf8).write(to: page)
-            FileManager.default.createFile(atPath: log.path, contents: nil)
+            try Data().write(to: log)
         } catch {
             throw PublishError(path: scratch.path, problem: .cannotWrite(AtomicFile.reason(error)))
         }
@@ -78,10 +78,10 @@ public struct PDFEngine: Sendable {
             return ["--quiet", "--media-type", "print", page.path, output.path]
         case .chromium:
             return [
-                "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-extensions",
+                "--headless", "--disable-gpu", "--no-first-run", "--disable-extensions",
                 "--user-data-dir=\(scratch.appendingPathComponent("profile").path)",
                 "--no-pdf-header-footer", "--print-to-pdf=\(output.path)", page.absoluteString,
-            ]
+            ] + (getuid() == 0 ? ["--no-sandbox"] : [])  // Chromium refuses to sandbox as root
         }
     }
 
@@ -113,6 +113,9 @@ public struct PDFEngine: Sendable {
             throw failure("did not finish within \(Int(timeout)) seconds and was stopped", log: log)
         }
         process.waitUntilExit()
+        if process.terminationReason == .uncaughtSignal {
+            throw failure("was killed by signal \(process.terminationStatus)", log: log)
+        }
         if process.terminationStatus != 0 {
             throw failure("failed with exit status \(process.terminationStatus)", log: log)
         }

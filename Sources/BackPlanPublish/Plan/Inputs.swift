@@ -27,14 +27,22 @@ public struct Inputs: Sendable {
 
     /// Reads a whole UTF-8 text file.
     public static func readText(_ path: String) throws(PublishError) -> String {
-        let data: Data
+        guard let text = String(data: try readData(path), encoding: .utf8) else { throw PublishError(path: path, problem: .notUTF8) }
+        return text
+    }
+
+    /// Reads a whole file, with a message that says whether it is missing, a folder or unreadable.
+    public static func readData(_ path: String) throws(PublishError) -> Data {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw PublishError(path: path, problem: .cannotRead("no such file"))
+        }
+        if isDirectory.boolValue { throw PublishError(path: path, problem: .cannotRead("it is a folder, not a file")) }
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            return try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
             throw PublishError(path: path, problem: .cannotRead(AtomicFile.reason(error)))
         }
-        guard let text = String(data: data, encoding: .utf8) else { throw PublishError(path: path, problem: .notUTF8) }
-        return text
     }
 
     /// The default templates with every `*.mustache` file of `path` replacing the one of the same name.

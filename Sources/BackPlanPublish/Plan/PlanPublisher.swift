@@ -61,8 +61,8 @@ public struct PlanPublisher: Sendable {
     /// A short id of everything that made the plan, printed on it so a paper copy can be made again.
     public func planID(for plan: Plan, settings: PlanSettings) -> String {
         Fingerprint(
-            String(reflecting: plan.person), plan.start.iso, String(plan.seed), settings.paper.rawValue,
-            settings.brand.map { String(reflecting: $0) } ?? "",
+            plan.person.canonicalText, plan.start.iso, String(plan.seed), settings.paper.rawValue,
+            settings.brand?.canonicalText ?? "",
             inputs.catalogText, inputs.templatesFingerprint
         ).hex(digits: 8)
     }

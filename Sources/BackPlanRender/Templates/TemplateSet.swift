@@ -35,8 +35,15 @@ package struct TemplateSet: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 let line = error.context.lineNumber
                 var column = error.context.columnNumber
-                if line == 1 { column = max(1, column - prefix.count) }
-                throw TemplateError(file: origins[file]!, line: line, column: column, message: "\(Self.describe(error.error)) near '\(error.context.line.trimmingCharacters(in: .whitespaces))'")
+                var text = error.context.line
+                if line == 1 {
+                    // The Markdown pragma is ours, not the user's: place the error in their text.
+                    column = max(1, column - prefix.count)
+                    if text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
+                }
+                text = text.trimmingCharacters(in: .whitespaces)
+                let near = text.isEmpty ? "" : " near '\(text)'"
+                throw TemplateError(file: origins[file]!, line: line, column: column, message: Self.describe(error.error) + near)
             } catch {
                 throw TemplateError(file: origins[file]!, message: "\(error)")
             }

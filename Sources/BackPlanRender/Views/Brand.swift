@@ -29,6 +29,13 @@ public struct Brand: Equatable, Sendable {
         var dataURI: String { "data:\(mediaType);base64,\(base64)" }
     }
 
+    /// The brand's fields and logo as stable text, for plan ids.
+    public var canonicalText: String {
+        var logoHash = Fingerprint()
+        if let logo { logoHash.combine(logo.mediaType); logoHash.combine(logo.base64) }
+        return [name, address ?? "", phone ?? "", website ?? "", email ?? "", logo == nil ? "" : logoHash.hex()].joined(separator: "\n")
+    }
+
     /// The contact line: "12 River St · +44 1234 · riverside.example".
     var contact: String {
         [address, phone, website, email].compactMap { $0 }.joined(separator: " · ")

@@ -34,7 +34,7 @@ package enum PlanView {
             "advice": plan.advice.map { ["text": $0] },
             "rules": catalog.session.rules.map { ["text": $0] },
             "cardioRange": cardio.text,
-            "cardioExamples": cardioExamples(catalog),
+            "cardioExamples": catalog.session.cardioExamplesText,
             "timeModel": [
                 "secondsPerRep": TimeModel.standard.secondsPerRep,
                 "restBetweenSets": TimeModel.standard.restBetweenSets,
@@ -72,7 +72,7 @@ package enum PlanView {
 
     private static func session(for session: Session, catalog: Catalog) -> [String: Any] {
         [
-            "day": "\(session.weekday.title) \(session.date.day) \(monthName(session.date))",
+            "day": "\(session.weekday.title) \(session.date.day) \(session.date.monthName)",
             "date": session.date.iso,
             "weekday": session.weekday.rawValue,
             "estimatedMinutes": Planner.minutesText(session.estimatedMinutes),
@@ -81,11 +81,11 @@ package enum PlanView {
             "uncovered": session.uncoveredAreas.isEmpty ? "" : list(session.uncoveredAreas.map(\.title)),
             "hasUncovered": !session.uncoveredAreas.isEmpty,
             "cardioMinutes": session.cardioMinutes,
-            "cardioExamples": cardioExamples(catalog),
+            "cardioExamples": catalog.session.cardioExamplesText,
             "blocks": session.blocks.map { block -> [String: Any] in
                 [
                     "phase": block.phase.rawValue,
-                    "title": catalog.phases[block.phase]?.title ?? defaultTitle(block.phase),
+                    "title": catalog.title(of: block.phase),
                     "isWarmUp": block.phase == .warmUp,
                     "items": block.items.map(item),
                 ]
@@ -105,27 +105,9 @@ package enum PlanView {
         ]
     }
 
-    static func defaultTitle(_ phase: Phase) -> String {
-        switch phase {
-        case .warmUp: "Warm-up"
-        case .strength: "Strengthening"
-        case .coolDown: "Cool-down"
-        }
-    }
-
-    static func cardioExamples(_ catalog: Catalog) -> String {
-        let examples = catalog.session.cardioExamples
-        guard examples.count > 1 else { return examples.first ?? "walking" }
-        return examples.dropLast().joined(separator: ", ") + " or " + examples.last!
-    }
-
     /// "neck, upper back and shoulders".
     static func list(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }
         return items.dropLast().joined(separator: ", ") + " and " + items.last!
-    }
-
-    private static func monthName(_ date: CivilDate) -> String {
-        String(date.longText.split(separator: " ")[1])
     }
 }

@@ -56,7 +56,7 @@ struct CatalogCommand: ParsableCommand {
                 let hint = catalog.suggestion(for: id).map { " Did you mean '\($0)'?" } ?? ""
                 throw CommandError("no move with id '\(id)'.\(hint) Run `backplan catalog list` to see all ids.")
             }
-            print(json ? catalog.json(moves: [move]) : CatalogText.details(move, catalog: catalog), terminator: "")
+            print(json ? catalog.json(move: move) : CatalogText.details(move, catalog: catalog), terminator: "")
         }
     }
 

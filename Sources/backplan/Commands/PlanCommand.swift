@@ -37,13 +37,7 @@ struct PlanCommand: ParsableCommand {
     }
 
     static func loadPreferences(_ path: String) throws -> Preferences {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw PublishError(path: path, problem: .cannotRead("no such file or not readable"))
-        }
-        return try Preferences(data: data, file: path)
+        try Preferences(data: try Inputs.readData(path), file: path)
     }
 
     /// A path relative to the working directory when it is inside it.

@@ -96,7 +96,12 @@ struct FormatOptions: ParsableArguments {
     }
 }
 
-extension Paper: ExpressibleByArgument {}
+extension Paper: ExpressibleByArgument {
+    /// `a4`, `A4`, `Letter`: page sizes are written either way.
+    public init?(argument: String) {
+        self.init(rawValue: argument.lowercased())
+    }
+}
 extension PDFEngineKind: ExpressibleByArgument {}
 
 /// What the command reads from its surroundings, read once here at the edge.

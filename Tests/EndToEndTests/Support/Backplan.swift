@@ -36,13 +36,22 @@ struct Backplan {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
-        // Read both pipes before waiting, so a large output cannot block the child.
+        // Drain both pipes at once before waiting, so neither can fill and block the child.
+        let errBox = DataBox()
+        let errThread = Thread { errBox.data = err.fileHandleForReading.readDataToEndOfFile() }
+        errThread.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
+        while !errThread.isFinished { usleep(1_000) }
+        let errData = errBox.data
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errData, as: UTF8.self))
     }
+}
+
+/// Holds what a reader thread read; the thread finishes before the value is used.
+final class DataBox: @unchecked Sendable {
+    var data = Data()
 }
 
 /// A fresh temporary folder, removed when the value goes away.

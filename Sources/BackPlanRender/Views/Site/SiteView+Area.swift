@@ -32,7 +32,7 @@ extension SiteView {
                 "number": index + 2,
                 "name": item.name,
                 "href": page.href(to: .exercise(item.id)),
-                "phase": PlanView.defaultTitle(item.phase).lowercased(),
+                "phase": item.phase.defaultTitle.lowercased(),
                 "dose": item.dose.text,
                 "equipment": item.equipment.isEmpty ? "" : list(item.equipment.map(article)),
                 "hasEquipment": !item.equipment.isEmpty,
@@ -41,7 +41,7 @@ extension SiteView {
         return [
             "minutes": Planner.minutesText(session.estimatedMinutes),
             "cardioMinutes": session.cardioMinutes,
-            "cardioExamples": PlanView.cardioExamples(catalog),
+            "cardioExamples": catalog.session.cardioExamplesText,
             "items": items,
             "uncovered": list(session.uncoveredAreas.map(\.title)),
             "hasUncovered": !session.uncoveredAreas.isEmpty,

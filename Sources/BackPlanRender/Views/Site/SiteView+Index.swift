@@ -9,7 +9,7 @@ extension SiteView {
         context["phases"] = phases(from: path, catalog: catalog, moves: catalog.moves)
         context["frequency"] = session.frequency
         context["cardioRange"] = session.cardioMinutes.text
-        context["cardioExamples"] = PlanView.cardioExamples(catalog)
+        context["cardioExamples"] = catalog.session.cardioExamplesText
         context["areas"] = Area.allCases.map { area in
             [
                 "title": capitalised(area.title),

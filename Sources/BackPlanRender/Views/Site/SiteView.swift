@@ -13,7 +13,7 @@ enum SiteView {
             "safetyHref": page.href(to: .safety),
             "examplePlanHref": page.href(to: .examplePlan),
             "moveCount": catalog.moves.count,
-            "stopAdvice": catalog.advice(id: "stop-if-worse") ?? "Stop and see a healthcare professional if your pain gets worse.",
+            "stopAdvice": catalog.stopAdvice,
         ]
     }
 
@@ -50,7 +50,7 @@ enum SiteView {
 
     /// The phase's title from the catalog ("Dynamic warm-up"), or a plain default.
     static func phaseTitle(_ phase: Phase, catalog: Catalog) -> String {
-        catalog.phases[phase]?.title ?? PlanView.defaultTitle(phase)
+        catalog.title(of: phase)
     }
 
     /// "body weight", "a resistance band or dumbbells", "a foam roller or a chair".
