@@ -83,4 +83,14 @@ enum Environment {
         let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
         return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
+
+    /// The number of cores available, the default worker count of `batch`.
+    static func coreCount() -> Int {
+        ProcessInfo.processInfo.activeProcessorCount
+    }
+
+    /// Whether stderr is a terminal, where `batch` draws a progress bar.
+    static func stderrIsTerminal() -> Bool {
+        isatty(STDERR_FILENO) == 1
+    }
 }
