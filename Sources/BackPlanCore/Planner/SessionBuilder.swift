@@ -109,8 +109,10 @@ struct SessionBuilder {
     /// The candidate that fits the time left and covers the most of `areas`, ties going to the least used.
     private func best(in candidates: [Candidate], covering areas: Set<Area>, bodyWeight: Bool? = nil, balance: Bool = false) -> Candidate? {
         var best: (Candidate, Double)?
+        // The session's estimate does not change while choosing: work it out once, not per candidate.
+        let current = estimate
         for candidate in candidates {
-            guard fits(candidate, bodyWeight: bodyWeight) else { continue }
+            guard fits(candidate, bodyWeight: bodyWeight, estimate: current) else { continue }
             let gain = Double(Set(candidate.move.areas).intersection(areas).count)
             var value = gain * 50 - (scores[candidate.id] ?? 0)
             if balance {
@@ -121,7 +123,7 @@ struct SessionBuilder {
         return best?.0
     }
 
-    private func fits(_ candidate: Candidate, bodyWeight: Bool? = nil) -> Bool {
+    private func fits(_ candidate: Candidate, bodyWeight: Bool? = nil, estimate: Int) -> Bool {
         estimate + seconds(for: candidate.move) <= budget && way(for: candidate, bodyWeight: bodyWeight) != nil
     }
 

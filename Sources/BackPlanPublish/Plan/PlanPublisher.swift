@@ -65,14 +65,13 @@ public struct PlanPublisher: Sendable {
         let renderer = PlanRenderer(templates: inputs.templates, catalog: inputs.catalog)
         let formats = Set(settings.formats)
         var files: [(path: String, data: Data)] = []
-        let markdown = try renderer.markdown(plan, planID: id, paper: settings.paper)
+        let (markdown, html) = try renderer.documents(plan, planID: id, paper: settings.paper, html: formats.contains(.html))
         for format in formats.sorted() {
             switch format {
             case .md:
                 files.append((format.fileName, Data(markdown.utf8)))
             case .html:
-                let html = try renderer.html(plan, markdown: markdown, planID: id, paper: settings.paper)
-                files.append((format.fileName, Data(html.utf8)))
+                files.append((format.fileName, Data((html ?? "").utf8)))
             case .json:
                 files.append((format.fileName, Data(plan.json(planID: id).utf8)))
             case .ics, .pdf:

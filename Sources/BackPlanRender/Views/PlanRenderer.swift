@@ -22,4 +22,16 @@ package struct PlanRenderer: Sendable {
         context["body"] = CommonMark.html(fromMarkdown: markdown)
         return try templates.render("plan.html", context)
     }
+
+    /// `plan.md`, and `plan.html` from it when asked, from one template context.
+    ///
+    /// Building the context is a good part of rendering a plan; `batch` renders
+    /// both formats for every row, so it is built once for the two.
+    package func documents(_ plan: Plan, planID: String, paper: Paper, html: Bool) throws(TemplateError) -> (markdown: String, html: String?) {
+        var context = PlanView.context(plan: plan, catalog: catalog, planID: planID, paper: paper)
+        let markdown = try templates.render("plan.md", context)
+        guard html else { return (markdown, nil) }
+        context["body"] = CommonMark.html(fromMarkdown: markdown)
+        return (markdown, try templates.render("plan.html", context))
+    }
 }
