@@ -70,6 +70,13 @@ let package = Package(
             ]
         ),
 
+        // Benchmark of `backplan batch` against libcmark alone; built by `make bench`, not by the tests.
+        .executableTarget(
+            name: "backplan-bench",
+            dependencies: ["BackPlanPublish", "BackPlanRender"],
+            path: "Sources/BackPlanBench"
+        ),
+
         .testTarget(
             name: "BackPlanCoreTests",
             dependencies: ["BackPlanCore"]

@@ -5,15 +5,22 @@ import Foundation
 ///
 /// A value shared by every worker: it holds only immutable inputs, so rows
 /// run in parallel without locks, each with its own libcmark calls.
-struct BatchJob: Sendable {
+package struct BatchJob: Sendable {
     let publisher: PlanPublisher
     let settings: BatchSettings
     let output: OutputFolder
     /// With `--skip-existing`: the newest modification time of the roster and inputs.
     let inputsModified: Date?
 
+    package init(publisher: PlanPublisher, settings: BatchSettings, inputsModified: Date? = nil) {
+        self.publisher = publisher
+        self.settings = settings
+        self.output = OutputFolder(path: settings.output)
+        self.inputsModified = inputsModified
+    }
+
     /// Plans and writes one row; never throws, a problem becomes the row's failure.
-    func run(_ row: RosterRow, rosterFile: String) -> BatchRowResult {
+    package func run(_ row: RosterRow, rosterFile: String) -> BatchRowResult {
         let preferences: Preferences
         switch row.preferences {
         case .failure(let error):

@@ -35,7 +35,7 @@ public struct BatchRunner: Sendable {
         let start = clock.now
         let reader = try RosterReader(path: roster, shard: settings.shard)
         let job = BatchJob(
-            publisher: publisher, settings: settings, output: OutputFolder(path: settings.output),
+            publisher: publisher, settings: settings,
             inputsModified: settings.skipExisting ? try newestModification(of: [roster] + settings.inputFiles) : nil)
         let jobs = settings.jobs
         let window = jobs * 4

@@ -8,7 +8,7 @@ import Foundation
 /// a roster of any length runs in the same memory. A YAML roster is one
 /// document and is parsed whole (its node tree, never the plans); use CSV for
 /// very long rosters. Owns the open file, hence a class.
-final class RosterReader {
+package final class RosterReader {
     private enum Source {
         case csv(CSVReader, RosterColumns)
         case yaml([YAMLValue])
@@ -25,7 +25,7 @@ final class RosterReader {
     ///
     /// - Throws: `PublishError` when the file cannot be read or is neither format,
     ///   `InputError` at row 1 for a bad CSV header or a YAML roster that is not a list.
-    init(path: String, shard: RosterShard) throws {
+    package init(path: String, shard: RosterShard) throws {
         self.path = path
         self.shard = shard
         roster = Roster(file: path)
@@ -46,7 +46,7 @@ final class RosterReader {
     /// The next row of this shard that has something to report; nil at the end of the roster.
     ///
     /// - Throws: `PublishError` when the CSV stops being readable UTF-8 text.
-    func next() throws(PublishError) -> RosterRow? {
+    package func next() throws(PublishError) -> RosterRow? {
         while true {
             number += 1
             switch source {
