@@ -2,8 +2,10 @@
 #   make demo   build (release), write the example person's plan into Output/
 #               and the exercise library's website into Output/site/
 #   make test   build and run the whole test suite
+#   make bench  release build, then `backplan batch` at 1,000 and 10,000 plans against libcmark alone
 #   make bench-site  time `backplan site` against Hugo building as many pages
-# Each installs missing system packages with apt when run as root, or print the command.
+#   make bench-pdf   time plan.pdf with each installed engine
+# Each installs missing system packages with apt when run as root, or prints the command.
 
 SWIFT ?= swift
 APT_PACKAGES := libcmark-dev cmark
@@ -11,8 +13,10 @@ TEST_APT_PACKAGES := $(APT_PACKAGES) python3 python3-pip weasyprint poppler-util
 # Read plan.ics and plan.eml with real parsers, receive mail over SMTP, validate HTML5.
 TEST_PYTHON_PACKAGES := icalendar aiosmtpd html5lib
 RELEASE_BIN := .build/release/backplan
+BENCH_SIZES ?= 1000,10000
+BENCH_JOBS ?= 2
 
-.PHONY: demo test build release deps test-deps bench-site bench-pdf clean
+.PHONY: demo test bench build release deps test-deps bench-deps bench-site bench-pdf clean
 
 demo: deps release
 	$(RELEASE_BIN) catalog list
@@ -22,6 +26,12 @@ demo: deps release
 test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# Plans per second at 1 and 2 jobs, the libcmark floor on the same Markdown, peak RSS (GNU time).
+bench: bench-deps
+	$(SWIFT) build -c release --product backplan
+	$(SWIFT) build -c release --product backplan-bench
+	.build/release/backplan-bench --sizes $(BENCH_SIZES) --jobs $(BENCH_JOBS) --backplan $(RELEASE_BIN)
 
 build: deps
 	$(SWIFT) build
@@ -44,6 +54,9 @@ bench-site: release
 bench-pdf: release
 	@.ci/install-packages weasyprint poppler-utils fonts-dejavu-core
 	scripts/bench-pdf.sh 5
+
+bench-deps:
+	@.ci/install-packages $(APT_PACKAGES) time
 
 clean:
 	rm -rf .build

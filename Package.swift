@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // The only C dependency: the system libcmark, found through pkg-config.
@@ -55,7 +56,11 @@ let package = Package(
         // Every write and every child process.
         .target(
             name: "BackPlanPublish",
-            dependencies: ["BackPlanRender", "BackPlanCore"]
+            dependencies: [
+                "BackPlanRender",
+                "BackPlanCore",
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
         ),
         .executableTarget(
             name: "backplan",
@@ -63,6 +68,13 @@ let package = Package(
                 "BackPlanPublish",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
+        ),
+
+        // Benchmark of `backplan batch` against libcmark alone; built by `make bench`, not by the tests.
+        .executableTarget(
+            name: "backplan-bench",
+            dependencies: ["BackPlanPublish", "BackPlanRender"],
+            path: "Sources/BackPlanBench"
         ),
 
         .testTarget(

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The `backplan` command: exercise plans for neck, shoulder and back pain.
 @main
-struct BackPlanCommand: ParsableCommand {
+struct BackPlanCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backplan",
         abstract: "Turns neck, shoulder and back exercise advice into printable weekly plans.",
@@ -10,6 +10,6 @@ struct BackPlanCommand: ParsableCommand {
             With no preferences file, `backplan plan` writes a plan for a built-in example person \
             into Output/. See `backplan help <command>` for each command's options.
             """,
-        subcommands: [PlanCommand.self, SiteCommand.self, EmailCommand.self, CatalogCommand.self, TemplatesCommand.self]
+        subcommands: [PlanCommand.self, SiteCommand.self, EmailCommand.self, BatchCommand.self, CatalogCommand.self, TemplatesCommand.self]
     )
 }

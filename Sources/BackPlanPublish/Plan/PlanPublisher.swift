@@ -75,8 +75,9 @@ public struct PlanPublisher: Sendable {
         let formats = Set(settings.formats)
         var files: [(path: String, data: Data)] = []
         let look = PlanLook(planID: id, paper: settings.paper, brand: settings.brand)
-        let markdown = try renderer.markdown(plan, look: look)
-        let html = formats.contains(.html) || formats.contains(.pdf) ? try renderer.html(plan, markdown: markdown, look: look) : ""
+        let documents = try renderer.documents(plan, look: look, html: formats.contains(.html) || formats.contains(.pdf))
+        let markdown = documents.markdown
+        let html = documents.html ?? ""
         // Find the engine before the slow work, so a missing one fails fast.
         let engine = formats.contains(.pdf) ? try PDFEngine.find(settings.pdfEngine, searchPath: settings.searchPath) : nil
         for format in formats.sorted() {

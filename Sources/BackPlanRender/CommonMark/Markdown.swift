@@ -8,6 +8,7 @@ package enum Markdown {
     /// whatever the template puts before it. Other punctuation stays readable, so
     /// plan.md is pleasant as plain text ("2-3 sets", "Child's pose").
     package static func escape(_ text: String) -> String {
+        if isLiteral(text) { return text }
         var out = String()
         out.reserveCapacity(text.utf8.count + 8)
         var atStart = true
@@ -32,6 +33,32 @@ package enum Markdown {
         }
         while out.hasSuffix(" ") { out.removeLast() }
         return escapingListNumber(out)
+    }
+
+    /// Whether `text` renders literally as it is, so `escape` would return it unchanged.
+    ///
+    /// Most values (names, doses, dates) are plain words: checking their bytes
+    /// once is much cheaper than rebuilding them scalar by scalar.
+    private static func isLiteral(_ text: String) -> Bool {
+        var utf8 = text.utf8.makeIterator()
+        guard let first = utf8.next() else { return true }
+        // A leading space, digit (list number) or block marker needs the full escape.
+        if first == 0x20 || (0x30...0x39).contains(first) || "#-+=|~:".utf8.contains(first) { return false }
+        var last = first
+        var byte: UInt8? = first
+        while let current = byte {
+            if current < 0x20 || current == 0x7F { return false }
+            switch current {
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+                 UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
+                return false
+            default:
+                break
+            }
+            last = current
+            byte = utf8.next()
+        }
+        return last != 0x20
     }
 
     /// "1. " or "1) " at the very start would open an ordered list: escape its dot or parenthesis.

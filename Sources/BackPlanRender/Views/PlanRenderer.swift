@@ -31,9 +31,27 @@ package struct PlanRenderer: Sendable {
     /// `plan.html`: the Markdown converted by libcmark, with each week's tick-box grid, inside the page shell.
     package func html(_ plan: Plan, markdown: String, look: PlanLook) throws(TemplateError) -> String {
         var context = PlanView.context(plan: plan, catalog: catalog, look: look)
-        var grids: [String: String] = [:]
-        for week in plan.weeks { grids[WeekGrid.marker(week: week.number)] = WeekGrid.html(week) }
-        context["body"] = CommonMark.html(fromMarkdown: markdown, blocks: grids)
+        context["body"] = CommonMark.html(fromMarkdown: markdown, blocks: grids(plan))
         return try templates.render("plan.html", context)
     }
+
+    /// `plan.md`, and `plan.html` from it when asked, from one template context.
+    ///
+    /// Building the context is a good part of rendering a plan; `batch` renders
+    /// both formats for every row, so it is built once for the two.
+    package func documents(_ plan: Plan, look: PlanLook, html: Bool) throws(TemplateError) -> (markdown: String, html: String?) {
+        var context = PlanView.context(plan: plan, catalog: catalog, look: look)
+        let markdown = try templates.render("plan.md", context)
+        guard html else { return (markdown, nil) }
+        context["body"] = CommonMark.html(fromMarkdown: markdown, blocks: grids(plan))
+        return (markdown, try templates.render("plan.html", context))
+    }
+
+    /// Each week's tick-box grid, keyed by its marker in the Markdown.
+    private func grids(_ plan: Plan) -> [String: String] {
+        var grids: [String: String] = [:]
+        for week in plan.weeks { grids[WeekGrid.marker(week: week.number)] = WeekGrid.html(week) }
+        return grids
+    }
+
 }

@@ -122,4 +122,14 @@ enum Environment {
         let identifier = TimeZone.current.identifier
         return TimeZone(identifier: identifier) == nil || identifier.isEmpty ? "UTC" : identifier
     }
+
+    /// The number of cores available, the default worker count of `batch`.
+    static func coreCount() -> Int {
+        ProcessInfo.processInfo.activeProcessorCount
+    }
+
+    /// Whether stderr is a terminal, where `batch` draws a progress bar.
+    static func stderrIsTerminal() -> Bool {
+        isatty(STDERR_FILENO) == 1
+    }
 }

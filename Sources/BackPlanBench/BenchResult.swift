@@ -1,0 +1,29 @@
+import Foundation
+
+/// The figures of one roster size, printed as one row of the table.
+struct BenchResult {
+    var size: Int
+    var jobs: Int
+    var single: TimedRun
+    var parallel: TimedRun
+    /// Seconds libcmark alone took for the same documents.
+    var floor: Double
+
+    static let header = "plans     jobs=1 plans/s  jobs=N plans/s  speed-up  floor docs/s  ratio(N)/floor  ratio(1)/floor  CPU ms/plan 1 / N  peak RSS 1 / N"
+
+    var row: String {
+        let singleRate = Double(size) / single.seconds
+        let parallelRate = Double(size) / parallel.seconds
+        let floorRate = Double(size) / floor
+        return [
+            pad(String(size), 10), pad(fixed(singleRate, 0), 16), pad(fixed(parallelRate, 0), 16),
+            pad(fixed(parallelRate / singleRate, 2) + "x", 10), pad(fixed(floorRate, 0), 14),
+            pad(fixed(parallelRate / floorRate, 2), 16), pad(fixed(singleRate / floorRate, 2), 16),
+            pad(fixed(single.cpuSeconds * 1000 / Double(size), 2) + " / " + fixed(parallel.cpuSeconds * 1000 / Double(size), 2), 19),
+            "\(single.peakKiB / 1024) MiB / \(parallel.peakKiB / 1024) MiB",
+        ].joined()
+    }
+
+    private func fixed(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
+    private func pad(_ text: String, _ width: Int) -> String { text.padding(toLength: max(width, text.count + 1), withPad: " ", startingAt: 0) }
+}

@@ -1,0 +1,24 @@
+import BackPlanRender
+import Foundation
+
+/// libcmark alone on the plans' Markdown, in this process, one document after another.
+enum Floor {
+    /// Converts `folder/<person>/plan.md` for every person; returns the seconds spent inside the conversions only.
+    static func measure(folder: URL, count: Int) throws -> Double {
+        let people = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        guard people.count == count else { throw BenchError("expected \(count) plans in \(folder.path), found \(people.count)") }
+        let clock = ContinuousClock()
+        var total = Duration.zero
+        var bytes = 0
+        for person in people {
+            let markdown = try String(contentsOf: folder.appendingPathComponent("\(person)/plan.md"), encoding: .utf8)
+            let start = clock.now
+            let html = CommonMark.html(fromMarkdown: markdown)
+            total += clock.now - start
+            bytes += html.utf8.count
+        }
+        precondition(bytes > 0, "libcmark produced no HTML")
+        let (whole, fraction) = total.components
+        return Double(whole) + Double(fraction) / 1e18
+    }
+}

@@ -1,0 +1,27 @@
+/// What happened to one roster row.
+public struct BatchRowResult: Equatable, Sendable {
+    /// What was done with the row.
+    public enum Outcome: Equatable, Sendable {
+        /// The person's files were written; their names inside the person's folder.
+        case written([String])
+        /// `--skip-existing` found the person's files complete and up to date.
+        case skipped
+        /// The row could not be planned or written; the message names the row.
+        case failed(String)
+    }
+
+    /// The row number, as in messages.
+    public var row: Int
+    /// The person's folder inside the output folder, when the row got one.
+    public var folder: String?
+    /// The planner seed of the row (`backplan plan --seed` with it makes the same files).
+    public var seed: UInt64?
+    public var outcome: Outcome
+
+    public init(row: Int, folder: String?, seed: UInt64?, outcome: Outcome) {
+        self.row = row
+        self.folder = folder
+        self.seed = seed
+        self.outcome = outcome
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+
+/// The counts of a batch run so far, and how long it has taken.
+public struct BatchSummary: Equatable, Sendable, CustomStringConvertible {
+    public var written = 0
+    public var skipped = 0
+    public var failed = 0
+    public var elapsed: Duration = .zero
+
+    public init() {}
+
+    /// Rows done, whatever their outcome.
+    public var done: Int { written + skipped + failed }
+
+    /// Adds one row's outcome to the counts.
+    public mutating func count(_ outcome: BatchRowResult.Outcome) {
+        switch outcome {
+        case .written: written += 1
+        case .skipped: skipped += 1
+        case .failed: failed += 1
+        }
+    }
+
+    /// Rows finished per second so far.
+    public var rate: Double {
+        let seconds = elapsed.seconds
+        return seconds > 0 ? Double(done) / seconds : 0
+    }
+
+    /// "12 written, 3 failed, 1 skipped in 0.42 s (36 plans/s)".
+    public var description: String {
+        let seconds = elapsed.seconds
+        return "\(written) written, \(failed) failed, \(skipped) skipped in \(String(format: "%.2f", seconds)) s (\(Int(rate.rounded())) plans/s)"
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a floating-point number.
+    var seconds: Double {
+        let (whole, attoseconds) = components
+        return Double(whole) + Double(attoseconds) / 1e18
+    }
+}

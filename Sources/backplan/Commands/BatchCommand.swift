@@ -1,0 +1,83 @@
+import ArgumentParser
+import BackPlanCore
+import BackPlanPublish
+import Foundation
+
+/// `backplan batch ROSTER`: a plan for every person of a roster, several at once.
+struct BatchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "batch",
+        abstract: "Write plans for every person of a CSV or YAML roster.",
+        discussion: """
+            A CSV roster has a header row whose columns are preference keys (name is required, \
+            lists are written neck;upper-back, an empty cell keeps the default); a YAML roster is \
+            a list of preference mappings. An optional id column names each person's folder, \
+            otherwise it is a unique slug of the name. Each person gets DIR/<folder>/plan.*, \
+            exactly what `backplan plan` writes for them with --seed set to the row's seed \
+            (printed on the plan and with --verbose). A bad row is reported by its row number \
+            (the CSV header is row 1) and the others are still written; the exit status is 1 \
+            if any row failed.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The roster: a .csv file with a header row, or a .yaml list of people.", valueName: "roster"))
+    var roster: String
+
+    @OptionGroup var sources: SourceOptions
+    @OptionGroup var options: PlanOptions
+    @OptionGroup var formats: FormatOptions
+
+    @Option(name: .long, help: ArgumentHelp("Rows planned at the same time (default: the number of cores).", valueName: "n"))
+    var jobs: Int?
+
+    @Option(name: .long, help: ArgumentHelp("Write only slice K of N: the rows whose number modulo N is K-1.", valueName: "K/N"))
+    var shard: RosterShard = .all
+
+    @Flag(name: .long, help: "Leave people whose files are all there and newer than the roster, catalog and templates.")
+    var skipExisting = false
+
+    @Flag(name: .long, help: "Print nothing but failed rows: no progress, no summary.")
+    var quiet = false
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs \(jobs) must be at least 1") }
+        if quiet && options.verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+    }
+
+    func run() async throws {
+        var planSettings = try options.settings()
+        planSettings.formats = try formats.formats()
+        var settings = BatchSettings(plan: planSettings, output: options.output, jobs: jobs ?? Environment.coreCount())
+        settings.shard = shard
+        settings.skipExisting = skipExisting
+        settings.inputFiles = [sources.catalog, sources.templates, options.brand].compactMap { $0 }
+        let runner = BatchRunner(publisher: PlanPublisher(inputs: try sources.inputs()), settings: settings)
+        let mode: BatchProgressDisplay.Mode = quiet ? .quiet : (Environment.stderrIsTerminal() ? .bar : .lines)
+        var progress = BatchProgressDisplay(mode: mode, total: mode == .quiet ? 0 : try runner.rowCount(roster: roster))
+        let summary = try await runner.run(roster: roster) { result, summary in
+            if case .failed(let message) = result.outcome { progress.fail(message) }
+            if options.verbose { print(Self.line(result, output: options.output)) }
+            progress.update(summary)
+        }
+        progress.finish()
+        if !quiet { print("batch: \(summary)") }
+        if summary.failed > 0 { throw ExitCode.failure }
+    }
+
+    /// `row 2: Output/alex-doe: plan.md, plan.html (seed 123)`, for `--verbose`.
+    static func line(_ result: BatchRowResult, output: String) -> String {
+        let place = "row \(result.row)" + (result.folder.map { ": \(output)/\($0)" } ?? "")
+        let seed = result.seed.map { " (seed \($0))" } ?? ""
+        switch result.outcome {
+        case .written(let files): return "\(place): \(files.joined(separator: ", "))\(seed)"
+        case .skipped: return "\(place): up to date, skipped\(seed)"
+        case .failed: return "\(place): failed"
+        }
+    }
+}
+
+extension RosterShard: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(text: argument)
+    }
+}

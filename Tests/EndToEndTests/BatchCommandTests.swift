@@ -1,0 +1,178 @@
+import Foundation
+import Testing
+
+@Suite("backplan batch, run as a user would")
+struct BatchCommandTests {
+    /// Every column a roster may have.
+    static let header = "id,name,email,start,weeks,days,days_per_week,minutes,areas,equipment,floor,level,pain,recent_injury,time,timezone,reminder_minutes"
+
+    /// Good rows (with the preferences file each is equal to) and one bad row per case of the preferences checks.
+    static let rows: [(cells: String, outcome: Outcome)] = [
+        (",Alex Doe,alex@example.com,,4,mon;wed;fri,,30,neck;upper-back;shoulders,resistance-band;chair,true,beginner,mild,,07:30,Europe/Berlin,",
+         .good(folder: "alex-doe", yaml: "name: Alex Doe\nemail: alex@example.com\nweeks: 4\ndays: [mon, wed, fri]\nminutes: 30\nareas: [neck, upper-back, shoulders]\nequipment: [resistance-band, chair]\nfloor: true\nlevel: beginner\npain: mild\ntime: \"07:30\"\ntimezone: Europe/Berlin\n")),
+        (",Bea,,,,,,500,,,,,,,,,", .bad("minutes: 500 is out of range 10..90")),
+        (",Cy,,,,,,thirty,,,,,,,,,", .bad("minutes: expected a whole number in 10..90, found 'thirty'")),
+        (",Dee,,,0,,,,,,,,,,,,", .bad("weeks: 0 is out of range 1..12")),
+        (",Eve,,,,,9,,,,,,,,,,", .bad("days_per_week: 9 is out of range 1..7")),
+        (",Fay,,,,mon;funday,,,,,,,,,,,", .bad("days[2]: 'funday' is not allowed (did you mean 'sun'?); expected one of: mon, tue, wed, thu, fri, sat, sun")),
+        (",Gus,,,,mon,3,,,,,,,,,,", .bad("days: give either 'days' or 'days_per_week', not both")),
+        ("desk-7,\"Hal, the second\",,2026-12-07,2,,2,20,neck,[],false,intermediate,none,false,,,",
+         .good(folder: "desk-7", yaml: "name: \"Hal, the second\"\nstart: 2026-12-07\nweeks: 2\ndays_per_week: 2\nminutes: 20\nareas: [neck]\nequipment: []\nfloor: false\nlevel: intermediate\npain: none\nrecent_injury: false\n")),
+        (",Ida,,,,,,,nek,,,,,,,,", .bad("areas: 'nek' is not allowed (did you mean 'neck'?); expected one of: neck, shoulders, upper-back, mid-back, lower-back, chest")),
+        (",Jo,,,,,,,,kettlebell,,,,,,,", .bad("equipment: 'kettlebell' is not allowed; expected one of: resistance-band, dumbbells, foam-roller, chair")),
+        (",Kai,,,,,,,,,maybe,,,,,,", .bad("floor: expected true or false, found 'maybe'")),
+        (",Lu,,,,,,,,,,expert,,,,,", .bad("level: 'expert' is not allowed; expected one of: beginner, intermediate")),
+        (",Mo,,,,,,,,,,,extreme,,,,", .bad("pain: 'extreme' is not allowed; expected one of: none, mild, moderate, severe")),
+        (",Ned,,,,,,,,,,,,sometimes,,,", .bad("recent_injury: expected true or false, found 'sometimes'")),
+        (",Oz,,2026-02-30,,,,,,,,,,,,,", .bad("start: '2026-02-30' is not a date; expected YYYY-MM-DD, such as 2026-11-30")),
+        (",Pia,,,,,,,,,,,,,25:00,,", .bad("time: '25:00' is not a time of day; expected HH:MM in 24-hour form, such as \"07:30\"")),
+        (",Quin,,,,,,,,,,,,,,Mars/Olympus,", .bad("timezone: 'Mars/Olympus' is not a known time zone; expected an IANA name such as Europe/Berlin or America/New_York")),
+        (",Rae,alex at example,,,,,,,,,,,,,,", .bad("email: 'alex at example' is not an email address; expected something like alex@example.com")),
+        (",Sol,,,,,,,,,,,,,,,-5", .bad("reminder_minutes: -5 is out of range 0..10080")),
+        (",,,,,,,25,,,,,,,,,", .bad("name: is required but missing")),
+        ("../up,Tom,,,,,,,,,,,,,,,", .bad("id: '../up' cannot name a folder; use letters, digits, '-', '_' and '.', not starting with '.'")),
+        ("desk-7,Uma,,,,,,,,,,,,,,,", .bad("id: duplicate id 'desk-7' (first used on line 9)")),
+        (",Vic,,,,,,,,,,,,,,,,extra", .bad("the row has 18 cells but the header names 17 columns; put values that contain a comma in double quotes")),
+        (",Wyn,,,,,,,,,,,,true,,,", .good(folder: "wyn", yaml: "name: Wyn\nrecent_injury: true\n")),
+    ]
+
+    enum Outcome {
+        case good(folder: String, yaml: String)
+        case bad(String)
+    }
+
+    static var rosterText: String { ([header] + rows.map(\.cells)).joined(separator: "\n") + "\n" }
+
+    @Test("good rows are written, each bad row is reported at its row number, and the status is 1")
+    func mixedRoster() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("roster.csv", Self.rosterText)
+        let result = try Backplan.run(["batch", "roster.csv", "--output", "out", "--start", "2026-11-30", "--seed", "42", "--quiet"], in: scratch.url)
+        #expect(result.status == 1)
+        let expected = Self.rows.enumerated().compactMap { index, row -> String? in
+            if case .bad(let message) = row.outcome { return "roster.csv:\(index + 2): \(message)" }
+            return nil
+        }
+        #expect(result.stderr == expected.map { $0 + "\n" }.joined())
+        #expect(result.stdout.isEmpty)
+        let folders = Self.rows.compactMap { row -> String? in
+            if case .good(let folder, _) = row.outcome { return folder }
+            return nil
+        }
+        #expect(scratch.files().filter { $0.hasPrefix("out/") } == folders.sorted().flatMap { ["out/\($0)/plan.html", "out/\($0)/plan.ics", "out/\($0)/plan.json", "out/\($0)/plan.md"] })
+    }
+
+    @Test("each good row's files are byte-identical to `plan` run alone with the row's seed", arguments: rows.compactMap { row -> (String, String)? in
+        if case .good(let folder, let yaml) = row.outcome { return (folder, yaml) }
+        return nil
+    })
+    func identicalToPlan(folder: String, yaml: String) throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("roster.csv", Self.rosterText)
+        let batch = try Backplan.run(["batch", "roster.csv", "--output", "out", "--start", "2026-11-30", "--seed", "42", "--verbose"], in: scratch.url)
+        let line = try #require(batch.stdout.split(separator: "\n").first { $0.contains(": out/\(folder): ") })
+        let seed = try #require(line.split(separator: "(seed ").last?.dropLast())
+        try scratch.write("alone.yaml", yaml)
+        let plan = try Backplan.run(["plan", "alone.yaml", "--output", "alone", "--start", "2026-11-30", "--seed", String(seed)], in: scratch.url)
+        try #require(plan.status == 0, "\(plan.stderr)")
+        for file in ["plan.md", "plan.html", "plan.json"] {
+            #expect(try scratch.read("out/\(folder)/\(file)") == scratch.read("alone/\(file)"), "\(folder)/\(file)")
+        }
+    }
+
+    @Test("a YAML roster works the same, with messages at the file's lines")
+    func yamlRoster() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("team.yaml", """
+            - name: Alex Doe
+              areas: [neck]
+            - name: Bea
+              minutes: 500
+            - id: c-3
+              name: Cy
+              colour: blue
+
+            """)
+        let result = try Backplan.run(["batch", "team.yaml", "--output", "out", "--format", "md"], in: scratch.url)
+        #expect(result.status == 1)
+        #expect(result.stderr == """
+            team.yaml:4:12: minutes: 500 is out of range 10..90
+            team.yaml:7:3: colour: unknown key; allowed keys: id, name, email, start, weeks, days, days_per_week, minutes, areas, equipment, floor, level, pain, recent_injury, time, timezone, reminder_minutes
+
+            """)
+        #expect(result.stdout.hasPrefix("batch: 1 written, 2 failed, 0 skipped in "))
+        #expect(scratch.files() == ["out/alex-doe/plan.md", "team.yaml"])
+    }
+
+    @Test("--shard K/N over K = 1...N writes every row exactly once", arguments: [2, 3, 4])
+    func shards(count: Int) throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("roster.csv", "name\n" + (1...10).map { "Person \($0)" }.joined(separator: "\n") + "\n")
+        var written: [String] = []
+        for index in 1...count {
+            let result = try Backplan.run(["batch", "roster.csv", "--output", "out-\(index)", "--format", "md", "--shard", "\(index)/\(count)", "--quiet"], in: scratch.url)
+            #expect(result.status == 0)
+            written += scratch.files().filter { $0.hasPrefix("out-\(index)/") }.map { String($0.split(separator: "/")[1]) }
+        }
+        #expect(written.sorted() == (1...10).map { "person-\($0)" }.sorted())
+    }
+
+    @Test("a roster that cannot be used stops before writing anything", arguments: [
+        ("roster.csv", "name,minuts\nAlex,30\n", "Error: roster.csv:1: minuts: unknown key (did you mean 'minutes'?)"),
+        ("roster.csv", "minutes\n30\n", "Error: roster.csv:1: name: the header has no 'name' column"),
+        ("roster.csv", "", "Error: roster.csv: the roster is empty"),
+        ("people.txt", "name\nAlex\n", "Error: people.txt: a roster must be a .csv file with a header row or a .yaml list of people"),
+    ])
+    func unusableRoster(name: String, text: String, expected: String) throws {
+        let scratch = try ScratchFolder()
+        try scratch.write(name, text)
+        let result = try Backplan.run(["batch", name, "--output", "out"], in: scratch.url)
+        #expect(result.status == 1)
+        #expect(result.stderr.hasPrefix(expected), "\(result.stderr)")
+        #expect(!scratch.exists("out"))
+    }
+
+    @Test("a missing roster is an error naming it")
+    func missingRoster() throws {
+        let scratch = try ScratchFolder()
+        let result = try Backplan.run(["batch", "nobody.csv"], in: scratch.url)
+        #expect(result.status == 1)
+        #expect(result.stderr == "Error: nobody.csv: cannot read: no such file or not readable\n")
+    }
+
+    @Test("bad options are usage errors", arguments: [
+        (["--shard", "0/2"], "The value '0/2' is invalid for '--shard <K/N>'"),
+        (["--shard", "3/2"], "The value '3/2' is invalid for '--shard <K/N>'"),
+        (["--jobs", "0"], "--jobs 0 must be at least 1"),
+        (["--quiet", "--verbose"], "--quiet and --verbose cannot be used together"),
+    ])
+    func badOptions(arguments: [String], expected: String) throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("roster.csv", "name\nAlex\n")
+        let result = try Backplan.run(["batch", "roster.csv"] + arguments, in: scratch.url)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains(expected), "\(result.stderr)")
+    }
+
+    @Test("names made to escape the output folder are written inside it")
+    func hostileNames() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("roster.csv", "name\n../../escaped\n/tmp/abs\n..\n\"a/b\\\\c\"\n")
+        let result = try Backplan.run(["batch", "roster.csv", "--output", "deep/out", "--format", "md", "--quiet"], in: scratch.url)
+        #expect(result.status == 0)
+        #expect(scratch.files() == ["deep/out/a-b-c/plan.md", "deep/out/escaped/plan.md", "deep/out/person/plan.md", "deep/out/tmp-abs/plan.md", "roster.csv"])
+    }
+
+    @Test("without a terminal, no bar is drawn: stdout has the summary, --skip-existing skips what is there")
+    func summaryAndSkip() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("roster.csv", "name\nAlex\nBea\n")
+        let first = try Backplan.run(["batch", "roster.csv", "--output", "out", "--format", "md,json"], in: scratch.url)
+        #expect(first.status == 0)
+        #expect(first.stderr.isEmpty)
+        #expect(first.stdout.hasPrefix("batch: 2 written, 0 failed, 0 skipped in "))
+        let second = try Backplan.run(["batch", "roster.csv", "--output", "out", "--format", "md,json", "--skip-existing", "--verbose"], in: scratch.url)
+        #expect(second.stdout.hasPrefix("row 2: out/alex: up to date, skipped (seed "))
+        #expect(second.stdout.contains("\nbatch: 0 written, 0 failed, 2 skipped in "))
+    }
+}
