@@ -62,6 +62,15 @@ public enum Phase: String, CaseIterable, Codable, Sendable, Comparable {
     case strength
     case coolDown = "cool-down"
 
+    /// The position of the phase in a session: 0, 1, 2.
+    var index: Int {
+        switch self {
+        case .warmUp: 0
+        case .strength: 1
+        case .coolDown: 2
+        }
+    }
+
     /// The title used when a catalog gives none.
     public var defaultTitle: String {
         switch self {

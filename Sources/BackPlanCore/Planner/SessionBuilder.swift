@@ -17,8 +17,11 @@ struct SessionBuilder {
     private var chosenSeconds = 0
     private var cardioMinutes: Int
     private let doses: [Dose]
+    private let masks: [AreaMask]
+    private let uses: [Int]
+    private var phaseCounts = [0, 0, 0]
     private var scores: [Double]
-    private var covered: Set<Area> = []
+    private var covered = AreaMask()
 
     init(planner: Planner, person: Preferences, pool: [Candidate], level: Double, history: UsageHistory, sessionIndex: Int) {
         self.planner = planner
@@ -31,6 +34,8 @@ struct SessionBuilder {
         self.isChosen = Array(repeating: false, count: pool.count)
         self.scores = Array(repeating: 0, count: pool.count)
         self.doses = pool.map { planner.dose(of: $0.move, level: level) }
+        self.masks = pool.map { AreaMask($0.move.areas) }
+        self.uses = pool.map { history.total[$0.id] ?? 0 }
         self.seconds = zip(pool, doses).map { candidate, dose in planner.timeModel.seconds(phase: candidate.move.phase, dose: dose) }
     }
 
@@ -41,8 +46,8 @@ struct SessionBuilder {
 
     mutating func build(date: CivilDate, generator: inout SeededGenerator) -> Session {
         scoreCandidates(generator: &generator)
-        let asked = Set(person.areas)
-        let coverable = asked.intersection(pool.flatMap(\.move.areas))
+        let asked = AreaMask(person.areas)
+        let coverable = asked.intersection(masks.reduce(AreaMask()) { $0.union($1) })
 
         // 1. One move per phase, each covering as many asked areas as it can.
         for phase in [Phase.strength, .coolDown, .warmUp] {
@@ -51,9 +56,7 @@ struct SessionBuilder {
         // 2. Every asked area the pool can work, as far as the time allows.
         while true {
             let missing = coverable.subtracting(covered)
-            guard !missing.isEmpty,
-                  let pick = best(where: { !Set(pool[$0].move.areas).isDisjoint(with: missing) }, covering: missing)
-            else { break }
+            guard !missing.isEmpty, let pick = best(where: { !masks[$0].isDisjoint(with: missing) }, covering: missing) else { break }
             add(pick)
         }
         // 3. A mix of body-weight and equipment strengthening where both are possible.
@@ -70,24 +73,19 @@ struct SessionBuilder {
         let cardio = planner.catalog.session.cardioMinutes
         while cardioMinutes < (cardio.max ?? cardio.min), estimate + 60 <= budget { cardioMinutes += 1 }
         fill(towards: asked, handful: false)
-        return session(date: date, uncovered: coverable.subtracting(covered))
+        return session(date: date, uncovered: coverable.subtracting(covered).areas)
     }
 
     /// Adds moves, asked areas first, until the session uses 90% of its budget or nothing more fits.
-    private mutating func fill(towards asked: Set<Area>, handful: Bool) {
+    private mutating func fill(towards asked: AreaMask, handful: Bool) {
         while estimate * 10 < budget * 9 {
-            let openPhases = Set(Phase.allCases.filter { !handful || count(of: $0) < Self.handful[$0, default: 3] })
-            let pool = self.pool
-            let relevant = best(where: { openPhases.contains(pool[$0].move.phase) && !Set(pool[$0].move.areas).isDisjoint(with: asked) },
-                                covering: asked, balance: true)
-            let other = planner.fillsWithOtherAreas ? best(where: { openPhases.contains(pool[$0].move.phase) }, covering: asked, balance: true) : nil
+            let open = Phase.allCases.map { !handful || phaseCounts[$0.index] < Self.handful[$0, default: 3] }
+            let pool = self.pool, masks = self.masks
+            let relevant = best(where: { open[pool[$0].move.phase.index] && !masks[$0].isDisjoint(with: asked) }, covering: asked, balance: true)
+            let other = planner.fillsWithOtherAreas ? best(where: { open[pool[$0].move.phase.index] }, covering: asked, balance: true) : nil
             guard let pick = relevant ?? other else { return }
             add(pick)
         }
-    }
-
-    private func count(of phase: Phase) -> Int {
-        chosen.reduce(0) { $0 + (pool[$1].move.phase == phase ? 1 : 0) }
     }
 
     // MARK: - Choosing
@@ -102,20 +100,19 @@ struct SessionBuilder {
             if history.lastSession.contains(id) { score += 100 }
             score += 10 * Double(thisWeek?[id] ?? 0)
             score += 5 * Double(lastWeek?[id] ?? 0)
-            score += Double(history.total[id] ?? 0)
+            score += Double(uses[index])
             scores[index] = score
         }
     }
 
     /// The unchosen candidate that fits the time left and covers the most of `areas`, ties going to the least used.
-    private func best(where include: (Int) -> Bool, covering areas: Set<Area>, bodyWeight: Bool? = nil, balance: Bool = false) -> Int? {
+    private func best(where include: (Int) -> Bool, covering areas: AreaMask, bodyWeight: Bool? = nil, balance: Bool = false) -> Int? {
         var best: (index: Int, value: Double)?
-        for index in pool.indices where !isChosen[index] && include(index) {
-            guard estimate + seconds[index] <= budget, way(for: index, bodyWeight: bodyWeight) != nil else { continue }
-            let move = pool[index].move
-            var value = -scores[index]
-            if !areas.isEmpty { value += 50 * Double(move.areas.reduce(0) { $0 + (areas.contains($1) ? 1 : 0) }) }
-            if balance { value -= 8 * Double(count(of: move.phase)) }
+        let current = estimate
+        for index in pool.indices where !isChosen[index] && current + seconds[index] <= budget && include(index) {
+            if let bodyWeight, !pool[index].ways.contains(where: { $0.isBodyWeight == bodyWeight }) { continue }
+            var value = 50 * Double(masks[index].intersection(areas).count) - scores[index]
+            if balance { value -= 8 * Double(phaseCounts[pool[index].move.phase.index]) }
             if best == nil || value > best!.value { best = (index, value) }
         }
         return best?.index
@@ -125,7 +122,7 @@ struct SessionBuilder {
     private func way(for index: Int, bodyWeight: Bool? = nil) -> Way? {
         let ways = pool[index].ways.filter { bodyWeight == nil || $0.isBodyWeight == bodyWeight }
         guard !ways.isEmpty else { return nil }
-        return ways[(history.total[pool[index].id] ?? 0) % ways.count]
+        return ways[uses[index] % ways.count]
     }
 
     private mutating func add(_ index: Int, bodyWeight: Bool? = nil) {
@@ -134,7 +131,8 @@ struct SessionBuilder {
         isChosen[index] = true
         ways[index] = way
         chosenSeconds += seconds[index]
-        covered.formUnion(pool[index].move.areas)
+        covered.formUnion(masks[index])
+        phaseCounts[pool[index].move.phase.index] += 1
     }
 
     // MARK: - Time
@@ -143,7 +141,7 @@ struct SessionBuilder {
 
     // MARK: - Result
 
-    private func session(date: CivilDate, uncovered: Set<Area>) -> Session {
+    private func session(date: CivilDate, uncovered: [Area]) -> Session {
         // Within a phase, moves keep the catalog's order (the pool is in catalog order).
         let order = chosen.sorted()
         let blocks = Phase.allCases.compactMap { phase -> Block? in
@@ -159,6 +157,23 @@ struct SessionBuilder {
         }
         return Session(
             date: date, cardioMinutes: cardioMinutes, blocks: blocks, estimatedSeconds: estimate,
-            budgetSeconds: budget, uncoveredAreas: uncovered.sorted())
+            budgetSeconds: budget, uncoveredAreas: uncovered)
     }
+}
+
+/// A set of areas as bits: the planner tests and merges area sets in its inner loop.
+struct AreaMask: OptionSet, Sendable {
+    let rawValue: UInt8
+
+    init(rawValue: UInt8) {
+        self.rawValue = rawValue
+    }
+
+    init(_ areas: [Area]) {
+        self.init(rawValue: areas.reduce(0) { $0 | (1 << UInt8(Area.allCases.firstIndex(of: $1)!)) })
+    }
+
+    var count: Int { rawValue.nonzeroBitCount }
+
+    var areas: [Area] { Area.allCases.enumerated().filter { rawValue & (1 << UInt8($0.offset)) != 0 }.map(\.element) }
 }

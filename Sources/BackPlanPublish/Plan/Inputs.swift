@@ -5,9 +5,20 @@ import Foundation
 /// The catalog and templates a command works with, read once from disk or taken from the binary.
 public struct Inputs: Sendable {
     public let catalog: Catalog
-    /// The catalog's text, part of every plan id.
-    let catalogText: String
     let templates: TemplateSet
+    /// A hash of the catalog's text and every template, part of every plan id; worked out once.
+    let fingerprint: String
+
+    init(catalog: Catalog, catalogText: String, templates: TemplateSet) {
+        self.catalog = catalog
+        self.templates = templates
+        var hash = Fingerprint(catalogText)
+        for (name, text) in templates.sources.sorted(by: { $0.key < $1.key }) {
+            hash.combine(name)
+            hash.combine(text)
+        }
+        fingerprint = hash.hex()
+    }
 
     /// Loads `--catalog FILE` (or the built-in catalog) and `--templates DIR` (over the defaults).
     ///
@@ -65,15 +76,5 @@ public struct Inputs: Sendable {
             overrides[name] = (try readText(filePath), filePath)
         }
         return try TemplateSet(overrides: overrides)
-    }
-
-    /// A fingerprint of the templates' text, part of every plan id.
-    var templatesFingerprint: String {
-        var hash = Fingerprint()
-        for (name, text) in templates.sources.sorted(by: { $0.key < $1.key }) {
-            hash.combine(name)
-            hash.combine(text)
-        }
-        return hash.hex()
     }
 }

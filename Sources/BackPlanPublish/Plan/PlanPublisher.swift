@@ -63,7 +63,7 @@ public struct PlanPublisher: Sendable {
         Fingerprint(
             plan.person.canonicalText, plan.start.iso, String(plan.seed), settings.paper.rawValue,
             settings.brand?.canonicalText ?? "",
-            inputs.catalogText, inputs.templatesFingerprint
+            inputs.fingerprint
         ).hex(digits: 8)
     }
 
