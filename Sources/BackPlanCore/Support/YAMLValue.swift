@@ -115,6 +115,10 @@ package struct YAMLValue {
     }
 
     package func int(in range: ClosedRange<Int>? = nil) throws(InputError) -> Int {
+        if case .scalar(let scalar) = node, scalar.style != .plain, Int(scalar.string) != nil {
+            let expected = "a whole number" + (range.map { " in \($0.lowerBound)..\($0.upperBound)" } ?? "") + " without quotes"
+            throw error(.wrongType(expected: expected, found: "the text \"\(scalar.string)\" in quotes"))
+        }
         guard let value = node.int, case .scalar(let scalar) = node, scalar.style == .plain else {
             throw error(.wrongType(expected: "a whole number" + (range.map { " in \($0.lowerBound)..\($0.upperBound)" } ?? ""), found: kindName))
         }
@@ -125,6 +129,9 @@ package struct YAMLValue {
     }
 
     package func bool() throws(InputError) -> Bool {
+        if case .scalar(let scalar) = node, scalar.style != .plain, ["true", "false"].contains(scalar.string.lowercased()) {
+            throw error(.wrongType(expected: "true or false without quotes", found: "the text \"\(scalar.string)\" in quotes"))
+        }
         guard let value = node.bool, case .scalar(let scalar) = node, scalar.style == .plain else {
             throw error(.wrongType(expected: "true or false", found: kindName))
         }
