@@ -176,3 +176,40 @@ struct BatchCommandTests {
         #expect(second.stdout.contains("\nbatch: 0 written, 0 failed, 2 skipped in "))
     }
 }
+
+@Suite("backplan batch --email")
+struct BatchEmailTests {
+    @Test("each person with an email gets plan.eml, sent once; a row without one fails alone")
+    func emailAndSend() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("roster.csv", "name,email\nAlex Doe,alex@example.com\nNo Mail,\nZoë Müller,zoe@example.net\n")
+        let outbox = scratch.url.appendingPathComponent("outbox.txt")
+        let program = try scratch.write("bin/fake-sendmail", "#!/bin/sh\n[ \"$1 $2\" = \"-i -t\" ] || exit 9\ncat >> '\(outbox.path)'\necho '=== end' >> '\(outbox.path)'\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: program.path)
+        let result = try Backplan.run(
+            ["batch", "roster.csv", "--output", "out", "--format", "md", "--email", "--from", "Clinic <clinic@example.org>",
+             "--send", "--sendmail", program.path, "--jobs", "2", "--quiet"], in: scratch.url)
+        #expect(result.status == 1)
+        #expect(result.stderr == "roster.csv:3: email: is required with --email; give this person an address in the email column\n")
+        #expect(scratch.files().filter { $0.hasPrefix("out/") } == ["out/alex-doe/plan.eml", "out/alex-doe/plan.md", "out/zoe-muller/plan.eml", "out/zoe-muller/plan.md"])
+        let sent = try String(contentsOf: outbox, encoding: .utf8)
+        #expect(sent.components(separatedBy: "=== end").count - 1 == 2)
+        #expect(sent.contains("To: Alex Doe <alex@example.com>"))
+        #expect(sent.contains("To: =?utf-8?"))
+        #expect(try scratch.read("out/alex-doe/plan.eml").contains("Content-Type: text/calendar; charset=utf-8; method=PUBLISH"))
+    }
+
+    @Test("a bad sender stops the run before any row", arguments: [
+        (["--email", "--from", "not an address"], "--from"),
+        (["--email"], "--email needs --from"),
+        (["--send"], "only apply with --email"),
+    ])
+    func badOptions(arguments: [String], expected: String) throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("roster.csv", "name,email\nAlex,alex@example.com\n")
+        let result = try Backplan.run(["batch", "roster.csv", "--output", "out"] + arguments, in: scratch.url)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(expected), "stderr: \(result.stderr)")
+        #expect(!scratch.exists("out"))
+    }
+}

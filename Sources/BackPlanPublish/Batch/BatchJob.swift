@@ -36,11 +36,25 @@ package struct BatchJob: Sendable {
             BatchRowResult(row: row.number, folder: folder, seed: settings.seed, outcome: outcome)
         }
         do {
-            if let inputsModified, isComplete(folder, newerThan: inputsModified, formats: settings.formats) {
+            let fileNames = settings.formats.map(\.fileName) + (self.settings.email == nil ? [] : ["plan.eml"])
+            if let inputsModified, isComplete(folder, newerThan: inputsModified, files: fileNames) {
                 return result(.skipped)
             }
-            let files = try publisher.files(for: preferences, settings: settings)
+            var files = try publisher.files(for: preferences, settings: settings)
+            var message: Data?
+            if let email = self.settings.email {
+                guard preferences.email != nil else {
+                    return result(.failed("\(rosterFile):\(row.number): email: is required with --email; give this person an address in the email column"))
+                }
+                var emailSettings = settings
+                emailSettings.formats = settings.formats.contains(.pdf) ? [.pdf] : []
+                message = try publisher.email(for: preferences, settings: emailSettings, email: email.message)
+                files.append(("plan.eml", message!))
+            }
             _ = try output.write(files.map { ("\(folder)/\($0.path)", $0.data) })
+            if let message, let sendmail = self.settings.email?.sendmail {
+                try sendmail.send(message)
+            }
             return result(.written(files.map(\.path)))
         } catch {
             return result(.failed("\(rosterFile):\(row.number): \(error)"))
@@ -48,9 +62,9 @@ package struct BatchJob: Sendable {
     }
 
     /// Whether every file of the person is there and at least as new as the inputs.
-    private func isComplete(_ folder: String, newerThan date: Date, formats: [OutputFormat]) -> Bool {
-        formats.allSatisfy { format in
-            guard let url = try? output.url(for: "\(folder)/\(format.fileName)"),
+    private func isComplete(_ folder: String, newerThan date: Date, files: [String]) -> Bool {
+        files.allSatisfy { name in
+            guard let url = try? output.url(for: "\(folder)/\(name)"),
                   let modified = try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date
             else { return false }
             return modified >= date

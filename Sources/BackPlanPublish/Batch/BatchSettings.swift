@@ -14,6 +14,8 @@ public struct BatchSettings: Sendable {
     public var skipExisting = false
     /// Files besides the roster the output depends on (`--catalog`, the files of `--templates`), for `skipExisting`.
     public var inputFiles: [String] = []
+    /// With `--email`: every person also gets `plan.eml`, addressed to the row's `email`.
+    public var email: BatchEmail?
 
     public init(plan: PlanSettings, output: String, jobs: Int) {
         self.plan = plan
@@ -26,5 +28,25 @@ public struct BatchSettings: Sendable {
         var settings = plan
         settings.seed = RosterRow.seed(base: plan.seed, folder: folder)
         return settings
+    }
+}
+
+/// `batch --email`: who the messages come from, and whether they are sent.
+public struct BatchEmail: Sendable {
+    /// The sender and subject of every message; the recipient is each row's `email`.
+    public var message: EmailSettings
+    /// With `--send`: the program each message is piped to after it is written.
+    package var sendmail: Sendmail?
+
+    /// Checks the sender and subject once, so a bad one stops the run before any row.
+    ///
+    /// - Throws: `EmailError` for a sender that is not an address or a line break in either.
+    public init(from: String, subject: String?, sendmail program: String?, searchPath: String) throws {
+        _ = try MailAddress(parsing: from, place: "--from")
+        if let subject, subject.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) {
+            throw EmailError(place: "--subject", problem: .lineBreak)
+        }
+        message = EmailSettings(to: nil, from: from, subject: subject)
+        sendmail = program.map { Sendmail(program: $0, searchPath: searchPath) }
     }
 }

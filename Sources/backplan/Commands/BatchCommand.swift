@@ -39,9 +39,28 @@ struct BatchCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Print nothing but failed rows: no progress, no summary.")
     var quiet = false
 
+    @Flag(name: .long, help: "Also write each person's plan.eml, to the row's email (needs --from).")
+    var email = false
+
+    @Option(name: .long, help: ArgumentHelp("Sender of the messages, such as \"Clinic <clinic@example.org>\".", valueName: "address"))
+    var from: String?
+
+    @Option(name: .long, help: ArgumentHelp("Subject of the messages (default: \"Back plan for NAME: FIRST DAY to LAST DAY\").", valueName: "text"))
+    var subject: String?
+
+    @Flag(name: .long, help: "Send each message with the sendmail program after writing it (needs --email).")
+    var send = false
+
+    @Option(name: .long, help: ArgumentHelp("The sendmail-compatible program --send runs, by name or path.", valueName: "program"))
+    var sendmail: String = "sendmail"
+
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs \(jobs) must be at least 1") }
         if quiet && options.verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
+        if email && from == nil { throw ValidationError("--email needs --from, the sender of the messages") }
+        if !email && (from != nil || subject != nil || send) {
+            throw ValidationError("--from, --subject and --send only apply with --email")
+        }
     }
 
     func run() async throws {
@@ -51,6 +70,9 @@ struct BatchCommand: AsyncParsableCommand {
         settings.shard = shard
         settings.skipExisting = skipExisting
         settings.inputFiles = [sources.catalog, sources.templates, options.brand].compactMap { $0 }
+        if email, let from {
+            settings.email = try BatchEmail(from: from, subject: subject, sendmail: send ? sendmail : nil, searchPath: Environment.searchPath())
+        }
         let runner = BatchRunner(publisher: PlanPublisher(inputs: try sources.inputs()), settings: settings)
         let mode: BatchProgressDisplay.Mode = quiet ? .quiet : (Environment.stderrIsTerminal() ? .bar : .lines)
         var progress = BatchProgressDisplay(mode: mode, total: mode == .quiet ? 0 : try runner.rowCount(roster: roster))
