@@ -122,14 +122,8 @@ struct PlanCommandTests {
         let copy = scratch.url.appendingPathComponent("bin/backplan")
         try FileManager.default.createDirectory(at: copy.deletingLastPathComponent(), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: Backplan.binary, to: copy)
-        let process = Process()
-        process.executableURL = copy
-        process.arguments = ["plan", "--output", scratch.url.appendingPathComponent("out").path]
-        process.currentDirectoryURL = scratch.url
-        process.standardOutput = Pipe()
-        try process.run()
-        process.waitUntilExit()
-        #expect(process.terminationStatus == 0)
+        let result = try ChildProcess.run(copy, ["plan", "--output", scratch.url.appendingPathComponent("out").path], in: scratch.url)
+        #expect(result.status == 0, "\(result.stderr)")
         #expect(scratch.exists("out/plan.html"))
     }
 }

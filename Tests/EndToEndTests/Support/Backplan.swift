@@ -3,11 +3,7 @@ import Testing
 
 /// Runs the built `backplan` binary the way a user would, in a scratch folder outside the repository.
 struct Backplan {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Result = ChildProcess.Result
 
     /// The package root, found from this file.
     static let packageRoot = URL(fileURLWithPath: #filePath)
@@ -22,36 +18,10 @@ struct Backplan {
     /// Runs `backplan arguments...` in `directory` with `stdin` as standard input.
     @discardableResult
     static func run(_ arguments: [String], in directory: URL, stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        process.currentDirectoryURL = directory
         var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8", "TZ": "UTC"]
         env.merge(environment) { $1 }
-        process.environment = env
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
-        try input.fileHandleForWriting.close()
-        // Drain both pipes at once before waiting, so neither can fill and block the child.
-        let errBox = DataBox()
-        let errThread = Thread { errBox.data = err.fileHandleForReading.readDataToEndOfFile() }
-        errThread.start()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while !errThread.isFinished { usleep(1_000) }
-        let errData = errBox.data
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                      stderr: String(decoding: errData, as: UTF8.self))
+        return try ChildProcess.run(binary, arguments, in: directory, stdin: stdin, environment: env)
     }
-}
-
-/// Holds what a reader thread read; the thread finishes before the value is used.
-final class DataBox: @unchecked Sendable {
-    var data = Data()
 }
 
 /// A fresh temporary folder, removed when the value goes away.
