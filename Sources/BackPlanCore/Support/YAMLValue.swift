@@ -108,7 +108,10 @@ package struct YAMLValue {
     // MARK: - Scalars
 
     package func string() throws(InputError) -> String {
-        guard case .scalar(let scalar) = node, kindName != "nothing" else {
+        // A plain null (`~`, `null`, nothing) is not text; checked by hand, because asking
+        // Yams to resolve the scalar's type runs its regular expressions on every value.
+        guard case .scalar(let scalar) = node,
+              !(scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)) else {
             throw error(.wrongType(expected: "text", found: kindName))
         }
         return scalar.string
@@ -119,7 +122,8 @@ package struct YAMLValue {
             let expected = "a whole number" + (range.map { " in \($0.lowerBound)..\($0.upperBound)" } ?? "") + " without quotes"
             throw error(.wrongType(expected: expected, found: "the text \"\(scalar.string)\" in quotes"))
         }
-        guard let value = node.int, case .scalar(let scalar) = node, scalar.style == .plain else {
+        // Decimal integers are read by hand: Yams' type resolution runs regular expressions.
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string) else {
             throw error(.wrongType(expected: "a whole number" + (range.map { " in \($0.lowerBound)..\($0.upperBound)" } ?? ""), found: kindName))
         }
         if let range, !range.contains(value) {
@@ -132,10 +136,14 @@ package struct YAMLValue {
         if case .scalar(let scalar) = node, scalar.style != .plain, ["true", "false"].contains(scalar.string.lowercased()) {
             throw error(.wrongType(expected: "true or false without quotes", found: "the text \"\(scalar.string)\" in quotes"))
         }
-        guard let value = node.bool, case .scalar(let scalar) = node, scalar.style == .plain else {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else {
             throw error(.wrongType(expected: "true or false", found: kindName))
         }
-        return value
+        switch scalar.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default: throw error(.wrongType(expected: "true or false", found: kindName))
+        }
     }
 
     /// A value of a closed set, matched by its raw value.
