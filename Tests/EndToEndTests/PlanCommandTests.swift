@@ -29,7 +29,7 @@ struct PlanCommandTests {
             let result = try Backplan.run(["plan", "p.yaml", "--output", folder, "--seed", "42"], in: scratch.url)
             #expect(result.status == 0, "\(result.stderr)")
         }
-        for name in ["plan.md", "plan.html", "plan.json"] {
+        for name in ["plan.md", "plan.html", "plan.ics", "plan.json"] {
             #expect(try scratch.read("one/\(name)") == scratch.read("two/deeper/\(name)"), "\(name) differs")
         }
         let other = try Backplan.run(["plan", "p.yaml", "--output", "three", "--seed", "43"], in: scratch.url)
