@@ -127,3 +127,19 @@ struct PlanCommandTests {
         #expect(scratch.exists("out/plan.html"))
     }
 }
+
+@Suite("plan.html as a browser reads it")
+struct PlanHTMLTests {
+    @Test("plan.html is valid HTML5 with lang, a title, a description and one h1, for hostile names too",
+          .enabled(if: SiteChecks.hasHTML5Lib, "needs python3 with html5lib (pip install html5lib)"),
+          arguments: ["name: Alex Doe\n", "name: \"<script>alert(1)</script> & [x](javascript:alert(1))\"\npain: moderate\n", "pain: severe\n"])
+    func valid(yaml: String) throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("p.yaml", yaml)
+        try #require(try Backplan.run(["plan", "p.yaml", "--format", "html"], in: scratch.url).status == 0)
+        let result = try SiteChecks.python([SiteChecks.checker.path, scratch.url.appendingPathComponent("Output/plan.html").path])
+        // The landmark checks are for the site's pages; a plan is one printable document.
+        let problems = result.stdout.split(separator: "\n").filter { !$0.contains("landmark") }
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+}
