@@ -45,6 +45,20 @@ struct CatalogValidationTests {
         }
     }
 
+    @Test("every broken move is reported, each at its place")
+    func several() {
+        let yaml = Self.move.replacingOccurrences(of: "phase: warm-up", with: "phase: warmup")
+            + Self.move.replacingOccurrences(of: "moves:\n", with: "").replacingOccurrences(of: "id: neck-roll", with: "id: other")
+                .replacingOccurrences(of: "areas: [neck]", with: "areas: [knees]")
+        #expect {
+            try Catalog(yaml: yaml, file: "bad.yaml")
+        } throws: { error in
+            let lines = String(describing: error).split(separator: "\n")
+            return lines.count == 2 && lines[0].hasPrefix("bad.yaml:4:12: moves[1].phase: 'warmup'")
+                && lines[1].hasPrefix("bad.yaml:12:13: moves[2].areas[1]: 'knees' is not allowed")
+        }
+    }
+
     @Test("the minimal valid catalog loads")
     func minimal() throws {
         let catalog = try Catalog(yaml: Self.move, file: "ok.yaml")

@@ -45,13 +45,22 @@ extension Catalog {
     private static func moves(_ value: YAMLValue) throws(InputError) -> [Exercise] {
         var moves: [Exercise] = []
         var firstLine: [String: Int?] = [:]
+        // Each move is checked on its own, so one run reports the first problem of every broken move.
+        var problems: [InputError] = []
         for item in try value.sequence() {
-            let move = try exercise(item)
-            if let line = firstLine[move.id] {
-                throw item.error(.duplicateID(move.id, firstLine: line))
+            do throws(InputError) {
+                let move = try exercise(item)
+                if let line = firstLine[move.id] {
+                    throw item.error(.duplicateID(move.id, firstLine: line))
+                }
+                firstLine[move.id] = item.line
+                moves.append(move)
+            } catch {
+                problems.append(error)
             }
-            firstLine[move.id] = item.line
-            moves.append(move)
+        }
+        if let first = problems.first {
+            throw problems.count == 1 ? first : InputError(file: first.file, line: first.line, column: first.column, problem: .several(problems))
         }
         if moves.isEmpty { throw value.error(.invalid("the catalog has no moves")) }
         return moves

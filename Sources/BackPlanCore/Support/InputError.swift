@@ -18,6 +18,8 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
         case noSteps
         case invalidDate(String)
         case invalid(String)
+        /// Several problems, one per broken item, in file order.
+        case several([InputError])
     }
 
     public var file: String
@@ -43,6 +45,9 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
+        if case .several(let problems) = problem {
+            return problems.map(\.description).joined(separator: "\n")
+        }
         let prefix = key.isEmpty ? "\(place): " : "\(place): \(key): "
         return prefix + message
     }
@@ -76,6 +81,8 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
             return "'\(text)' is not a date; expected YYYY-MM-DD, such as 2026-11-30"
         case .invalid(let text):
             return text
+        case .several(let problems):
+            return problems.map(\.message).joined(separator: "; ")
         }
     }
 
