@@ -203,6 +203,8 @@ struct BatchEmailTests {
         (["--email", "--from", "not an address"], "--from"),
         (["--email"], "--email needs --from"),
         (["--send"], "only apply with --email"),
+        (["--email", "--from", "clinic@example.org", "--send", "--sendmail", "/nonexistent/sendmail"], "--sendmail"),
+        (["--email", "--from", "clinic@example.org", "--sendmail", "msmtp"], "--sendmail only applies with --send"),
     ])
     func badOptions(arguments: [String], expected: String) throws {
         let scratch = try ScratchFolder()
@@ -211,5 +213,20 @@ struct BatchEmailTests {
         #expect(result.status != 0)
         #expect(result.stderr.contains(expected), "stderr: \(result.stderr)")
         #expect(!scratch.exists("out"))
+    }
+
+    @Test("a message the program fails to send leaves no plan.eml, so --skip-existing sends it again")
+    func failedSend() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("roster.csv", "name,email\nAlex Doe,alex@example.com\n")
+        let program = try scratch.write("bin/refusing-sendmail", "#!/bin/sh\ncat >/dev/null\necho 'relay refused' >&2\nexit 75\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: program.path)
+        let result = try Backplan.run(
+            ["batch", "roster.csv", "--output", "out", "--format", "md", "--email", "--from", "clinic@example.org",
+             "--send", "--sendmail", program.path, "--skip-existing", "--quiet"], in: scratch.url)
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("relay refused"), "stderr: \(result.stderr)")
+        #expect(scratch.exists("out/alex-doe/plan.md"))
+        #expect(!scratch.exists("out/alex-doe/plan.eml"))
     }
 }

@@ -145,10 +145,18 @@ public struct Planner: Sendable {
         let shortSessions = plan.sessions.filter(\.isShorterThanAsked)
         if let longest = shortSessions.map(\.estimatedMinutes).max() {
             let which = shortSessions.count == plan.sessions.count ? "Sessions take" : "\(shortSessions.count) of \(plan.sessions.count) sessions take"
-            let everything = Set(plan.person.equipment) == Set(Equipment.allCases) && plan.person.floor && plan.gating == .none
-            let hint = everything
-                ? "The catalog's moves at the article's doses fill no more, so the extra time is better spent on a longer walk or other activity."
-                : "Adding equipment or allowing floor moves would give longer sessions."
+            let missing = Equipment.allCases.filter { !plan.person.equipment.contains($0) }
+            var more: [String] = []
+            if !missing.isEmpty { more.append("adding equipment (\(missing.map(\.title).joined(separator: ", ")))") }
+            if !plan.person.floor { more.append("allowing floor moves") }
+            let hint: String
+            if plan.gating == .gentle {
+                hint = "Strengthening moves join the plan once your pain has eased."
+            } else if more.isEmpty {
+                hint = "The catalog's moves at the article's doses fill no more, so the extra time is better spent on a longer walk or other activity."
+            } else {
+                hint = more.joined(separator: " or ").prefix(1).uppercased() + more.joined(separator: " or ").dropFirst() + " would give longer sessions."
+            }
             notes.append("\(which) up to about \(Self.minutesText(longest)) minutes, less than the \(plan.person.minutes) you asked for: that is every move you can do, at that week's dose. \(hint)")
         }
         return notes

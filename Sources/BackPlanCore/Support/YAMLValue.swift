@@ -123,7 +123,7 @@ package struct YAMLValue {
             throw error(.wrongType(expected: expected, found: "the text \"\(scalar.string)\" in quotes"))
         }
         // Decimal integers are read by hand: Yams' type resolution runs regular expressions.
-        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string) else {
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string) ?? node.int else {
             throw error(.wrongType(expected: "a whole number" + (range.map { " in \($0.lowerBound)..\($0.upperBound)" } ?? ""), found: kindName))
         }
         if let range, !range.contains(value) {
@@ -132,18 +132,20 @@ package struct YAMLValue {
         return value
     }
 
+    /// The words YAML reads as a flag.
+    private static let flagWords = ["true": true, "yes": true, "on": true, "false": false, "no": false, "off": false]
+
     package func bool() throws(InputError) -> Bool {
-        if case .scalar(let scalar) = node, scalar.style != .plain, ["true", "false"].contains(scalar.string.lowercased()) {
+        if case .scalar(let scalar) = node, scalar.style != .plain, Self.flagWords.keys.contains(scalar.string.lowercased()) {
             throw error(.wrongType(expected: "true or false without quotes", found: "the text \"\(scalar.string)\" in quotes"))
         }
         guard case .scalar(let scalar) = node, scalar.style == .plain else {
             throw error(.wrongType(expected: "true or false", found: kindName))
         }
-        switch scalar.string.lowercased() {
-        case "true", "yes", "on": return true
-        case "false", "no", "off": return false
-        default: throw error(.wrongType(expected: "true or false", found: kindName))
+        guard let value = Self.flagWords[scalar.string.lowercased()] else {
+            throw error(.wrongType(expected: "true or false", found: kindName))
         }
+        return value
     }
 
     /// A value of a closed set, matched by its raw value.

@@ -40,12 +40,12 @@ package struct BatchJob: Sendable {
             if let inputsModified, isComplete(folder, newerThan: inputsModified, files: fileNames) {
                 return result(.skipped)
             }
+            if self.settings.email != nil && preferences.email == nil {
+                return result(.failed("\(rosterFile):\(row.number): email: is required with --email; give this person an address in the email column"))
+            }
             var files = try publisher.files(for: preferences, settings: settings)
             var message: Data?
             if let email = self.settings.email {
-                guard preferences.email != nil else {
-                    return result(.failed("\(rosterFile):\(row.number): email: is required with --email; give this person an address in the email column"))
-                }
                 var emailSettings = settings
                 emailSettings.formats = settings.formats.contains(.pdf) ? [.pdf] : []
                 message = try publisher.email(for: preferences, settings: emailSettings, email: email.message)
@@ -53,7 +53,13 @@ package struct BatchJob: Sendable {
             }
             _ = try output.write(files.map { ("\(folder)/\($0.path)", $0.data) })
             if let message, let sendmail = self.settings.email?.sendmail {
-                try sendmail.send(message)
+                do {
+                    try sendmail.send(message)
+                } catch {
+                    // Without plan.eml the row is incomplete, so --skip-existing redoes and resends it.
+                    if let eml = try? output.url(for: "\(folder)/plan.eml") { try? AtomicFile.removeFile(at: eml) }
+                    throw error
+                }
             }
             return result(.written(files.map(\.path)))
         } catch {

@@ -48,5 +48,8 @@ public struct BatchEmail: Sendable {
         }
         message = EmailSettings(to: nil, from: from, subject: subject)
         sendmail = program.map { Sendmail(program: $0, searchPath: searchPath) }
+        if let sendmail, sendmail.executable == nil {
+            throw EmailError(place: "--sendmail", problem: .programNotFound(sendmail.program))
+        }
     }
 }

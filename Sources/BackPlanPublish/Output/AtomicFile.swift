@@ -18,23 +18,32 @@ package enum AtomicFile {
         }
     }
 
-    /// Writes a set of files so that either all of them are replaced or none is.
+    /// Writes a set of files so that a failure while writing leaves the old set as it was.
     ///
-    /// Every file is first written in full to a temporary file beside its target;
-    /// only when all are on disk are they renamed over their targets. A full disk
-    /// or a missing permission therefore leaves the old set (plan.md, plan.html,
-    /// ... of one plan id) untouched rather than mixing two plans.
+    /// Every file is first written in full to a temporary file beside its target,
+    /// and every target is checked not to be a folder; only then are they renamed
+    /// over their targets. A full disk, a missing permission or a folder in the way
+    /// therefore leaves the old set (plan.md, plan.html, ... of one plan id)
+    /// untouched. The renames themselves are not one transaction: a failing
+    /// rename after the checks, which needs the file system to change under us,
+    /// can still leave a mixed set.
     package static func writeTogether(_ files: [(url: URL, data: Data)]) throws(PublishError) {
         var staged: [(temporary: URL, target: URL)] = []
         func discard() { for file in staged { unlink(file.temporary.path) } }
         for file in files {
             let folder = file.url.deletingLastPathComponent()
             let temporary = folder.appendingPathComponent(".\(file.url.lastPathComponent).\(UUID().uuidString).tmp")
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: file.url.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                discard()
+                throw PublishError(path: file.url.path, problem: .cannotWrite("a folder of that name is in the way"))
+            }
             do {
                 try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                 try file.data.write(to: temporary)
                 staged.append((temporary, file.url))
             } catch {
+                unlink(temporary.path)
                 discard()
                 throw PublishError(path: file.url.path, problem: .cannotWrite(reason(error)))
             }

@@ -51,8 +51,8 @@ struct BatchCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "Send each message with the sendmail program after writing it (needs --email).")
     var send = false
 
-    @Option(name: .long, help: ArgumentHelp("The sendmail-compatible program --send runs, by name or path.", valueName: "program"))
-    var sendmail: String = "sendmail"
+    @Option(name: .long, help: ArgumentHelp("The sendmail-compatible program --send runs, by name or path (default: sendmail).", valueName: "program"))
+    var sendmail: String?
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs \(jobs) must be at least 1") }
@@ -61,6 +61,7 @@ struct BatchCommand: AsyncParsableCommand {
         if !email && (from != nil || subject != nil || send) {
             throw ValidationError("--from, --subject and --send only apply with --email")
         }
+        if sendmail != nil && !send { throw ValidationError("--sendmail only applies with --send") }
     }
 
     func run() async throws {
@@ -71,7 +72,7 @@ struct BatchCommand: AsyncParsableCommand {
         settings.skipExisting = skipExisting
         settings.inputFiles = [sources.catalog, sources.templates, options.brand].compactMap { $0 }
         if email, let from {
-            settings.email = try BatchEmail(from: from, subject: subject, sendmail: send ? sendmail : nil, searchPath: Environment.searchPath())
+            settings.email = try BatchEmail(from: from, subject: subject, sendmail: send ? (sendmail ?? "sendmail") : nil, searchPath: Environment.searchPath())
         }
         let runner = BatchRunner(publisher: PlanPublisher(inputs: try sources.inputs()), settings: settings)
         let mode: BatchProgressDisplay.Mode = quiet ? .quiet : (Environment.stderrIsTerminal() ? .bar : .lines)
