@@ -40,11 +40,7 @@ public struct DoseRanges: Equatable, Sendable, Codable {
         self.perSide = perSide
     }
 
-    enum CodingKeys: String, CodingKey {
-        case sets, reps, rounds, seconds
-        case holdSeconds = "hold_seconds"
-        case perSide = "per_side"
-    }
+    typealias CodingKeys = DoseKey
 
     /// The range fields by YAML/JSON key, in a fixed order.
     public var ranges: [(key: String, range: DoseRange)] {
@@ -53,13 +49,7 @@ public struct DoseRanges: Equatable, Sendable, Codable {
     }
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(sets, forKey: .sets)
-        try container.encodeIfPresent(reps, forKey: .reps)
-        try container.encodeIfPresent(holdSeconds, forKey: .holdSeconds)
-        try container.encodeIfPresent(rounds, forKey: .rounds)
-        try container.encodeIfPresent(seconds, forKey: .seconds)
-        if perSide { try container.encode(true, forKey: .perSide) }
+        try DoseKey.encode(sets, reps, holdSeconds, rounds, seconds, perSide: perSide, to: encoder)
     }
 }
 
@@ -82,20 +72,10 @@ public struct Dose: Equatable, Hashable, Sendable, Codable {
         self.perSide = perSide
     }
 
-    enum CodingKeys: String, CodingKey {
-        case sets, reps, rounds, seconds
-        case holdSeconds = "hold_seconds"
-        case perSide = "per_side"
-    }
+    typealias CodingKeys = DoseKey
 
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encodeIfPresent(sets, forKey: .sets)
-        try container.encodeIfPresent(reps, forKey: .reps)
-        try container.encodeIfPresent(holdSeconds, forKey: .holdSeconds)
-        try container.encodeIfPresent(rounds, forKey: .rounds)
-        try container.encodeIfPresent(seconds, forKey: .seconds)
-        if perSide { try container.encode(true, forKey: .perSide) }
+        try DoseKey.encode(sets, reps, holdSeconds, rounds, seconds, perSide: perSide, to: encoder)
     }
 
     /// "3 sets × 10 reps, hold 5 s, each side": the dose in plain words.
@@ -114,5 +94,24 @@ public struct Dose: Equatable, Hashable, Sendable, Codable {
         guard let seconds else { return details }
         // A timed bout (a warm-up stretch) leads; the counts say what to do within it.
         return details.isEmpty ? "\(seconds) s" : "\(seconds) s (\(details))"
+    }
+}
+
+/// The JSON and YAML keys of a dose, shared by ranges (catalog) and numbers (plans).
+enum DoseKey: String, CodingKey {
+    case sets, reps, rounds, seconds
+    case holdSeconds = "hold_seconds"
+    case perSide = "per_side"
+
+    /// Writes the fields that apply; `per_side` only when true, as SPEC's schemas show.
+    static func encode<Value: Encodable>(_ sets: Value?, _ reps: Value?, _ holdSeconds: Value?, _ rounds: Value?,
+                                         _ seconds: Value?, perSide: Bool, to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: DoseKey.self)
+        try container.encodeIfPresent(sets, forKey: .sets)
+        try container.encodeIfPresent(reps, forKey: .reps)
+        try container.encodeIfPresent(holdSeconds, forKey: .holdSeconds)
+        try container.encodeIfPresent(rounds, forKey: .rounds)
+        try container.encodeIfPresent(seconds, forKey: .seconds)
+        if perSide { try container.encode(true, forKey: .perSide) }
     }
 }
