@@ -38,37 +38,3 @@ package enum WeekGrid {
         return "<tr\(attribute)><th scope=\"row\">\(HTML.escape(title))</th>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>\n"
     }
 }
-
-/// Escaping for text placed into HTML by trusted code.
-package enum HTML {
-    package static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
-
-    /// A CSS string literal (with quotes) that shows `text` and cannot end the string or the style element.
-    package static func cssString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            let isPlain = (scalar.value >= 0x30 && scalar.value <= 0x39) || (scalar.value >= 0x41 && scalar.value <= 0x5A)
-                || (scalar.value >= 0x61 && scalar.value <= 0x7A) || scalar == " " || scalar.value > 0x7F
-            if isPlain && scalar.properties.generalCategory != .control && scalar.properties.generalCategory != .lineSeparator {
-                out.unicodeScalars.append(scalar)
-            } else {
-                out += "\\" + String(scalar.value, radix: 16) + " "
-            }
-        }
-        return out + "\""
-    }
-}
