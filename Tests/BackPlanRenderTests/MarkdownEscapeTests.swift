@@ -20,10 +20,20 @@ struct MarkdownEscapeTests {
         #expect(!html.contains("<em>"))
     }
 
-    @Test("a value never starts a new block", arguments: ["# heading", "1. item", "- item", "> quote", "line\n\n# two"])
+    @Test("a value never starts a new block", arguments: [
+        "# heading", "1. item", "- item", "> quote", "line\n\n# two", "12) item", "2026. year", "1.", "3)",
+    ])
     func staysInline(text: String) {
         let html = CommonMark.html(fromMarkdown: Markdown.escape(text) + "\n")
         #expect(html.hasPrefix("<p>"))
         #expect(html.components(separatedBy: "<p>").count == 2)
+    }
+
+    @Test("plain values, numbers first included, come back unchanged", arguments: [
+        "30 s", "3 sets × 10 reps", "2026-11-30", "30 November 2026", "Child's pose", "1 minute. Then rest", "9 (each side)",
+    ])
+    func plain(text: String) {
+        #expect(Markdown.escape(text) == text)
+        #expect(CommonMark.html(fromMarkdown: Markdown.escape(text) + "\n") == "<p>\(text)</p>\n")
     }
 }

@@ -42,10 +42,16 @@ package enum Markdown {
     private static func isLiteral(_ text: String) -> Bool {
         var utf8 = text.utf8.makeIterator()
         guard let first = utf8.next() else { return true }
-        // A leading space, digit (list number) or block marker needs the full escape.
-        if first == 0x20 || (0x30...0x39).contains(first) || "#-+=|~:".utf8.contains(first) { return false }
+        // A leading space or block marker needs the full escape.
+        if first == 0x20 || "#-+=|~:".utf8.contains(first) { return false }
         var last = first
         var byte: UInt8? = first
+        // Leading digits are literal ("30 s", "3 sets") unless a dot or parenthesis makes them a list number.
+        while let digit = byte, (0x30...0x39).contains(digit) {
+            last = digit
+            byte = utf8.next()
+        }
+        if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")") { return false }
         while let current = byte {
             if current < 0x20 || current == 0x7F { return false }
             switch current {

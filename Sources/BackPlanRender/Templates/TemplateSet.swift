@@ -12,6 +12,8 @@ package struct TemplateSet: Sendable {
     /// Where each template came from, for messages ("Templates/plan.md.mustache" or a user's path).
     package private(set) var origins: [String: String]
     private var library: MustacheLibrary
+    /// The templates `CompiledTemplate` renders exactly as swift-mustache, with all their partials; the others go to swift-mustache.
+    private var compiled: [String: CompiledTemplate]
 
     /// The templates built into the binary.
     package static var defaults: [String: String] { DefaultResources.templates }
@@ -26,12 +28,15 @@ package struct TemplateSet: Sendable {
             origins[name] = override.path
         }
         var library = MustacheLibrary()
+        var compiled: [String: CompiledTemplate] = [:]
         for (file, text) in sources.sorted(by: { $0.key < $1.key }) where file.hasSuffix(".mustache") {
             let name = String(file.dropLast(".mustache".count))
             let isMarkdown = name.contains(".md")
             let prefix = isMarkdown ? MarkdownContentType.pragma : ""
             do {
-                library.register(try MustacheTemplate(string: prefix + text), named: name)
+                let template = try MustacheTemplate(string: prefix + text)
+                library.register(template, named: name)
+                compiled[name] = CompiledTemplate(template)
             } catch let error as MustacheTemplate.ParserError {
                 let line = error.context.lineNumber
                 var column = error.context.columnNumber
@@ -51,15 +56,51 @@ package struct TemplateSet: Sendable {
         self.sources = sources
         self.origins = origins
         self.library = library
+        self.compiled = Self.renderable(compiled)
         try checkPartials()
     }
 
     /// Renders the template `name` (without `.mustache`) with `context`.
+    ///
+    /// - Parameter capacity: the bytes to reserve for the output, a guess that saves regrowing it.
+    package func render(_ name: String, _ context: TemplateValue, capacity: Int = 4096) throws(TemplateError) -> String {
+        if let template = compiled[name] {
+            var renderer = TemplateRenderer(templates: compiled, root: context, capacity: capacity)
+            renderer.render(template)
+            return renderer.output
+        }
+        return try renderWithLibrary(name, context.mustacheValue)
+    }
+
+    /// Renders the template `name` with a `[String: Any]` context, as the site's views build them.
     package func render(_ name: String, _ context: [String: Any]) throws(TemplateError) -> String {
+        guard let value = TemplateValue(mustacheValue: context) else { return try renderWithLibrary(name, context) }
+        return try render(name, value)
+    }
+
+    /// Renders with swift-mustache itself: the reference the compiled templates are tested against.
+    package func renderWithLibrary(_ name: String, _ context: Any) throws(TemplateError) -> String {
         guard let output = library.render(context, withTemplate: name) else {
             throw TemplateError(file: "\(name).mustache", message: "no such template; expected one of: \(templateNames.joined(separator: ", "))")
         }
         return output
+    }
+
+    /// Whether `name` renders through `CompiledTemplate` (for tests and benchmarks).
+    package func isCompiled(_ name: String) -> Bool { compiled[name] != nil }
+
+    /// The compiled templates whose partials, all the way down, compiled too.
+    private static func renderable(_ compiled: [String: CompiledTemplate]) -> [String: CompiledTemplate] {
+        var result = compiled
+        var changed = true
+        while changed {
+            changed = false
+            for (name, template) in result where !template.partialNames.isSubset(of: result.keys) {
+                result[name] = nil
+                changed = true
+            }
+        }
+        return result
     }
 
     package var templateNames: [String] {

@@ -1,6 +1,8 @@
 /// Escaping for text placed into HTML by trusted code.
 package enum HTML {
+    /// `& < > " '` as entities: the same escaping, Character by Character, as swift-mustache's for `{{name}}`.
     package static func escape(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {

@@ -25,14 +25,14 @@ package struct PlanRenderer: Sendable {
 
     /// `plan.md`.
     package func markdown(_ plan: Plan, look: PlanLook) throws(TemplateError) -> String {
-        try templates.render("plan.md", PlanView.context(plan: plan, catalog: catalog, look: look))
+        try templates.render("plan.md", .object(PlanView.context(plan: plan, catalog: catalog, look: look)))
     }
 
     /// `plan.html`: the Markdown converted by libcmark, with each week's tick-box grid, inside the page shell.
     package func html(_ plan: Plan, markdown: String, look: PlanLook) throws(TemplateError) -> String {
         var context = PlanView.context(plan: plan, catalog: catalog, look: look)
-        context["body"] = CommonMark.html(fromMarkdown: markdown, blocks: grids(plan))
-        return try templates.render("plan.html", context)
+        context["body"] = .text(CommonMark.html(fromMarkdown: markdown, blocks: grids(plan)))
+        return try templates.render("plan.html", .object(context), capacity: 16384)
     }
 
     /// `plan.md`, and `plan.html` from it when asked, from one template context.
@@ -41,10 +41,10 @@ package struct PlanRenderer: Sendable {
     /// both formats for every row, so it is built once for the two.
     package func documents(_ plan: Plan, look: PlanLook, html: Bool) throws(TemplateError) -> (markdown: String, html: String?) {
         var context = PlanView.context(plan: plan, catalog: catalog, look: look)
-        let markdown = try templates.render("plan.md", context)
+        let markdown = try templates.render("plan.md", .object(context))
         guard html else { return (markdown, nil) }
-        context["body"] = CommonMark.html(fromMarkdown: markdown, blocks: grids(plan))
-        return (markdown, try templates.render("plan.html", context))
+        context["body"] = .text(CommonMark.html(fromMarkdown: markdown, blocks: grids(plan)))
+        return (markdown, try templates.render("plan.html", .object(context), capacity: 16384))
     }
 
     /// Each week's tick-box grid, keyed by its marker in the Markdown.

@@ -4,105 +4,110 @@ import BackPlanCore
 ///
 /// Values are plain text; the Markdown templates escape them on output.
 package enum PlanView {
-    package static func context(plan: Plan, catalog: Catalog, look: PlanLook) -> [String: Any] {
+    package static func context(plan: Plan, catalog: Catalog, look: PlanLook) -> TemplateFields {
         let person = plan.person
         let cardio = catalog.session.cardioMinutes
         let planID = look.planID
-        var context: [String: Any] = [
-            "name": person.name,
-            "title": "Back plan for \(person.name)",
-            "planID": planID,
-            "seed": String(plan.seed),
-            "paper": look.paper.cssSize,
-            "start": plan.start.longText,
-            "end": plan.end.longText,
-            "startISO": plan.start.iso,
-            "endISO": plan.end.iso,
-            "weekCount": person.weeks,
-            "days": plan.trainingDays.map(\.title).joined(separator: ", "),
-            "minutes": person.minutes,
-            "areas": list(person.areas.map(\.title)),
-            "equipment": person.equipment.isEmpty ? "none (body weight only)" : list(person.equipment.map(\.title)),
-            "floor": person.floor ? "yes" : "no (no lying or kneeling moves)",
-            "level": person.level.rawValue,
-            "pain": person.pain.rawValue,
-            "hasExercises": !plan.weeks.isEmpty,
-            "noExercise": plan.gating == .noExercise,
-            "gentle": plan.gating == .gentle,
-            "notes": plan.notes.map { ["text": $0] },
-            "hasNotes": !plan.notes.isEmpty,
-            "advice": plan.advice.map { ["text": $0] },
-            "rules": catalog.session.rules.map { ["text": $0] },
-            "cardioRange": cardio.text,
-            "cardioExamples": catalog.session.cardioExamplesText,
+        var context: TemplateFields = [
+            "name": .text(person.name),
+            "title": .text("Back plan for \(person.name)"),
+            "planID": .text(planID),
+            "seed": .text(String(plan.seed)),
+            "paper": .text(look.paper.cssSize),
+            "start": .text(plan.start.longText),
+            "end": .text(plan.end.longText),
+            "startISO": .text(plan.start.iso),
+            "endISO": .text(plan.end.iso),
+            "weekCount": .number(person.weeks),
+            "days": .text(plan.trainingDays.map(\.title).joined(separator: ", ")),
+            "minutes": .number(person.minutes),
+            "areas": .text(list(person.areas.map(\.title))),
+            "equipment": .text(person.equipment.isEmpty ? "none (body weight only)" : list(person.equipment.map(\.title))),
+            "floor": .text(person.floor ? "yes" : "no (no lying or kneeling moves)"),
+            "level": .text(person.level.rawValue),
+            "pain": .text(person.pain.rawValue),
+            "hasExercises": .flag(!plan.weeks.isEmpty),
+            "noExercise": .flag(plan.gating == .noExercise),
+            "gentle": .flag(plan.gating == .gentle),
+            "notes": texts(plan.notes),
+            "hasNotes": .flag(!plan.notes.isEmpty),
+            "advice": texts(plan.advice),
+            "rules": texts(catalog.session.rules),
+            "cardioRange": .text(cardio.text),
+            "cardioExamples": .text(catalog.session.cardioExamplesText),
             "timeModel": [
-                "secondsPerRep": TimeModel.standard.secondsPerRep,
-                "restBetweenSets": TimeModel.standard.restBetweenSets,
-                "restBetweenRounds": TimeModel.standard.restBetweenRounds,
-                "transition": TimeModel.standard.transition,
-            ] as [String: Any],
-            "weeks": plan.weeks.map { week(for: $0, plan: plan, catalog: catalog) },
+                "secondsPerRep": .number(TimeModel.standard.secondsPerRep),
+                "restBetweenSets": .number(TimeModel.standard.restBetweenSets),
+                "restBetweenRounds": .number(TimeModel.standard.restBetweenRounds),
+                "transition": .number(TimeModel.standard.transition),
+            ],
+            "weeks": .list(plan.weeks.map { week(for: $0, plan: plan, catalog: catalog) }),
             // Running header and footer of printed pages, as CSS strings.
-            "cssHeader": HTML.cssString("Back plan for \(person.name)"),
-            "cssDates": HTML.cssString("\(plan.start.longText) to \(plan.end.longText)"),
-            "cssFooter": HTML.cssString(["Plan \(planID)", look.brand.map { [$0.name, $0.phone].compactMap { $0 }.joined(separator: " · ") }].compactMap { $0 }.joined(separator: " · ")),
+            "cssHeader": .text(HTML.cssString("Back plan for \(person.name)")),
+            "cssDates": .text(HTML.cssString("\(plan.start.longText) to \(plan.end.longText)")),
+            "cssFooter": .text(HTML.cssString(["Plan \(planID)", look.brand.map { [$0.name, $0.phone].compactMap { $0 }.joined(separator: " · ") }].compactMap { $0 }.joined(separator: " · "))),
         ]
         if let brand = look.brand {
             context["brand"] = [
-                "name": brand.name,
-                "contact": brand.contact,
-                "hasContact": !brand.contact.isEmpty,
-                "logoURI": brand.logo?.dataURI ?? "",
-                "hasLogo": brand.logo != nil,
-            ] as [String: Any]
+                "name": .text(brand.name),
+                "contact": .text(brand.contact),
+                "hasContact": .flag(!brand.contact.isEmpty),
+                "logoURI": .text(brand.logo?.dataURI ?? ""),
+                "hasLogo": .flag(brand.logo != nil),
+            ]
         }
         return context
     }
 
-    private static func week(for week: Week, plan: Plan, catalog: Catalog) -> [String: Any] {
+    private static func week(for week: Week, plan: Plan, catalog: Catalog) -> TemplateValue {
         let first = plan.start.adding(days: (week.number - 1) * 7)
         return [
-            "number": week.number,
-            "from": first.longText,
-            "to": first.adding(days: 6).longText,
-            "gridMarker": WeekGrid.marker(week: week.number),
-            "sessions": week.sessions.map { session(for: $0, catalog: catalog) },
+            "number": .number(week.number),
+            "from": .text(first.longText),
+            "to": .text(first.adding(days: 6).longText),
+            "gridMarker": .text(WeekGrid.marker(week: week.number)),
+            "sessions": .list(week.sessions.map { session(for: $0, catalog: catalog) }),
         ]
     }
 
-    private static func session(for session: Session, catalog: Catalog) -> [String: Any] {
+    private static func session(for session: Session, catalog: Catalog) -> TemplateValue {
         [
-            "day": "\(session.weekday.title) \(session.date.day) \(session.date.monthName)",
-            "date": session.date.iso,
-            "weekday": session.weekday.rawValue,
-            "estimatedMinutes": Planner.minutesText(session.estimatedMinutes),
-            "budgetMinutes": session.budgetSeconds / 60,
-            "shorter": session.isShorterThanAsked,
-            "uncovered": session.uncoveredAreas.isEmpty ? "" : list(session.uncoveredAreas.map(\.title)),
-            "hasUncovered": !session.uncoveredAreas.isEmpty,
-            "cardioMinutes": session.cardioMinutes,
-            "cardioExamples": catalog.session.cardioExamplesText,
-            "blocks": session.blocks.map { block -> [String: Any] in
+            "day": .text("\(session.weekday.title) \(session.date.day) \(session.date.monthName)"),
+            "date": .text(session.date.iso),
+            "weekday": .text(session.weekday.rawValue),
+            "estimatedMinutes": .text(Planner.minutesText(session.estimatedMinutes)),
+            "budgetMinutes": .number(session.budgetSeconds / 60),
+            "shorter": .flag(session.isShorterThanAsked),
+            "uncovered": .text(session.uncoveredAreas.isEmpty ? "" : list(session.uncoveredAreas.map(\.title))),
+            "hasUncovered": .flag(!session.uncoveredAreas.isEmpty),
+            "cardioMinutes": .number(session.cardioMinutes),
+            "cardioExamples": .text(catalog.session.cardioExamplesText),
+            "blocks": .list(session.blocks.map { block in
                 [
-                    "phase": block.phase.rawValue,
-                    "title": catalog.title(of: block.phase),
-                    "isWarmUp": block.phase == .warmUp,
-                    "items": block.items.map(item),
+                    "phase": .text(block.phase.rawValue),
+                    "title": .text(catalog.title(of: block.phase)),
+                    "isWarmUp": .flag(block.phase == .warmUp),
+                    "items": .list(block.items.map(item)),
                 ]
-            },
+            }),
         ]
     }
 
-    private static func item(_ item: PlanItem) -> [String: Any] {
+    private static func item(_ item: PlanItem) -> TemplateValue {
         [
-            "id": item.id,
-            "name": item.name,
-            "dose": item.dose.text,
-            "equipment": item.equipment.isEmpty ? "" : list(item.equipment.map(\.title)),
-            "hasEquipment": !item.equipment.isEmpty,
-            "position": item.positions.map(\.rawValue).joined(separator: " or "),
-            "seconds": item.estimatedSeconds,
+            "id": .text(item.id),
+            "name": .text(item.name),
+            "dose": .text(item.dose.text),
+            "equipment": .text(item.equipment.isEmpty ? "" : list(item.equipment.map(\.title))),
+            "hasEquipment": .flag(!item.equipment.isEmpty),
+            "position": .text(item.positions.map(\.rawValue).joined(separator: " or ")),
+            "seconds": .number(item.estimatedSeconds),
         ]
+    }
+
+    /// `[{text: ...}]`: a list of sentences, each shown with `{{text}}`.
+    private static func texts(_ sentences: [String]) -> TemplateValue {
+        .list(sentences.map { ["text": .text($0)] })
     }
 
     /// "neck, upper back and shoulders".

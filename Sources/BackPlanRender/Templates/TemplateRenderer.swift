@@ -1,0 +1,133 @@
+/// Renders compiled templates into one growing string, with Mustache's context stack kept in place.
+///
+/// The rules are swift-mustache 2's, including its quirks, so both renderers
+/// give the same bytes: a section over a list renders once per item with the
+/// item on the stack; `true` renders with the stack as it is; any other value
+/// (text, a number, an object) is pushed; a name is looked up from the top of
+/// the stack down, and a dotted rest only inside what its first part found.
+/// A partial starts with HTML escaping unless it sets its own, and an indented
+/// partial indents a token that starts a line of its own render call.
+struct TemplateRenderer {
+    private let templates: [String: CompiledTemplate]
+    private var stack: [TemplateValue]
+    private(set) var output = ""
+
+    init(templates: [String: CompiledTemplate], root: TemplateValue, capacity: Int) {
+        self.templates = templates
+        stack = [root]
+        stack.reserveCapacity(8)
+        output.reserveCapacity(capacity)
+    }
+
+    /// Renders `template` with `escaping` until a pragma changes it; the top-level default is HTML.
+    mutating func render(_ template: CompiledTemplate, escaping: TemplateEscaping = .html, indentation: String? = nil) {
+        var escaping = escaping
+        guard let indentation, !indentation.isEmpty else {
+            for node in template.nodes { render(node, escaping: &escaping, indentation: indentation) }
+            return
+        }
+        // Indented partial: each token is rendered on its own, and indented when
+        // it is not empty and this call's output so far ends a line.
+        var local = ""
+        for node in template.nodes {
+            let before = output
+            output = ""
+            render(node, escaping: &escaping, indentation: indentation)
+            let rendered = output
+            output = before
+            if !rendered.isEmpty, local.last == "\n" { local += indentation }
+            local += rendered
+        }
+        output += local
+    }
+
+    private mutating func render(_ node: CompiledTemplate.Node, escaping: inout TemplateEscaping, indentation: String?) {
+        switch node {
+        case .text(let text):
+            output += text
+        case let .variable(path, escaped):
+            guard let value = value(at: path) else { return }
+            let text = value.renderedText
+            output += escaped ? escaping.escape(text) : text
+        case let .section(path, template, inverted):
+            let value = value(at: path)
+            if inverted {
+                renderInverted(value, template, escaping: escaping, indentation: indentation)
+            } else {
+                renderSection(value, template, escaping: escaping, indentation: indentation)
+            }
+        case let .partial(name, indented):
+            guard let template = templates[name] else { return }
+            render(template, escaping: .html, indentation: indented.map { (indentation ?? "") + $0 } ?? indentation)
+        case .escaping(let new):
+            escaping = new
+        }
+    }
+
+    private mutating func renderSection(_ value: TemplateValue?, _ template: CompiledTemplate, escaping: TemplateEscaping, indentation: String?) {
+        switch value {
+        case .list(let items)?:
+            for item in items { renderPushing(item, template, escaping: escaping, indentation: indentation) }
+        case .flag(let flag)?:
+            if flag { render(template, escaping: escaping, indentation: indentation) }
+        case let value?:
+            renderPushing(value, template, escaping: escaping, indentation: indentation)
+        case nil:
+            break
+        }
+    }
+
+    private mutating func renderInverted(_ value: TemplateValue?, _ template: CompiledTemplate, escaping: TemplateEscaping, indentation: String?) {
+        switch value {
+        case .list(let items)?:
+            if items.isEmpty { renderPushing(.list(items), template, escaping: escaping, indentation: indentation) }
+        case .flag(let flag)?:
+            if !flag { render(template, escaping: escaping, indentation: indentation) }
+        case .some:
+            break
+        case nil:
+            render(template, escaping: escaping, indentation: indentation)
+        }
+    }
+
+    private mutating func renderPushing(_ value: TemplateValue, _ template: CompiledTemplate, escaping: TemplateEscaping, indentation: String?) {
+        stack.append(value)
+        render(template, escaping: escaping, indentation: indentation)
+        stack.removeLast()
+    }
+
+    private func value(at path: TemplatePath) -> TemplateValue? {
+        switch path {
+        case .current:
+            return stack.last
+        case .fromCurrent(let names):
+            return stack.last.flatMap { descend($0, into: names[...]) }
+        case let .fromStack(first, rest):
+            for object in stack.reversed() {
+                if let child = object.field(first) { return rest.isEmpty ? child : descend(child, into: rest[...]) }
+            }
+            return nil
+        }
+    }
+
+    private func descend(_ value: TemplateValue, into names: ArraySlice<String>) -> TemplateValue? {
+        var value = value
+        for name in names {
+            guard let child = value.field(name) else { return nil }
+            value = child
+        }
+        return value
+    }
+}
+
+extension TemplateValue {
+    /// The text of `{{name}}` before escaping, as swift-mustache's `String(describing:)` gives it.
+    var renderedText: String {
+        switch self {
+        case .text(let text): text
+        case .number(let number): String(number)
+        case .flag(let flag): flag ? "true" : "false"
+        case .list, .object: String(describing: mustacheValue)
+        }
+    }
+}

@@ -1,0 +1,110 @@
+import BackPlanCore
+@testable import BackPlanRender
+import Testing
+
+/// `CompiledTemplate` must render exactly what swift-mustache renders: the library is the reference.
+@Suite("Compiled templates render the same bytes as swift-mustache")
+struct CompiledTemplateTests {
+    /// One context with every kind of value, for the snippets below.
+    static let context: TemplateValue = [
+        "name": "Zoë <Müller> & \"Co\" 'x'",
+        "markdown": "*bold* _it_ [link](javascript:x) `code` # 1. <b>",
+        "number": 42,
+        "zero": 0,
+        "yes": true,
+        "no": false,
+        "empty": "",
+        "items": [["name": "first", "dose": "30 s"], ["name": "second", "extra": ["deep": "down"]], ["dose": "3 sets"]],
+        "none": [],
+        "person": ["name": "inner", "address": ["city": "Berlin"], "flag": true],
+        "words": ["a", "b", "c"],
+    ]
+
+    /// Snippets covering each rule: escaping, lookups up the stack, dotted names, sections over every kind,
+    /// standalone lines, partials (indented, other content type), delimiters, comments and line endings.
+    static let snippets: [(name: String, text: String)] = [
+        ("escaped.html", "{{name}}|{{{name}}}|{{&name}}|{{number}}|{{yes}}|{{no}}|{{empty}}|{{missing}}|{{words}}\n"),
+        ("escaped.md", "{{name}} {{markdown}} {{{markdown}}} {{number}}\n"),
+        ("sections.md", "{{#items}}\n- {{name}}: {{dose}} ({{person.name}}) {{extra.deep}}\n{{/items}}\n{{^none}}no items{{/none}}\n"),
+        ("kinds.html", "{{#yes}}Y{{name}}{{/yes}}{{#no}}N{{/no}}{{^no}}!N{{/no}}{{#zero}}[{{.}}]{{/zero}}{{#empty}}<{{.}}>{{/empty}}{{^empty}}e{{/empty}}{{#missing}}M{{/missing}}{{^missing}}!M{{/missing}}\n"),
+        ("stack.html", "{{#person}}{{name}}/{{number}}/{{address.city}}/{{.name}}/{{.number}}{{#address}}{{city}}-{{name}}{{/address}}{{/person}}\n"),
+        ("dotted.html", "{{person.address.city}}|{{person.nothing.city}}|{{#person.flag}}F{{/person.flag}}|{{person.address}}x\n"),
+        ("current.html", "{{#words}}{{.}},{{/words}}|{{#name}}{{.}}{{/name}}|{{#person}}{{#name}}{{length}}{{.}}{{/name}}{{/person}}\n"),
+        ("standalone.md", "Top\n  {{#yes}}  \nIn\n  {{/yes}}\n{{! a comment }}\n  {{^yes}}\nOut\n{{/yes}}\nEnd\n"),
+        ("delimiters.html", "{{=<% %>=}}\n<% name %> {{name}}\n<%={{ }}=%>\n{{name}}\n"),
+        ("crlf.md", "{{#items}}\r\n- {{name}}\r\n{{/items}}\r\nend\r\n"),
+        ("outer.html", "<p>\n  {{> inner.md}}\n{{> inner.md}}</p>\n  {{>inline.html}} after\n"),
+        ("inner.md", "{{#items}}\n* {{name}}\n{{/items}}\n{{name}}\n"),
+        ("inline.html", "{{name}}\n{{#words}}\n  {{.}}\n{{/words}}\n"),
+        ("pragma.html", "{{name}}\n{{% CONTENT_TYPE: TEXT }}\n{{name}}{{#person}}{{name}}{{/person}}\n"),
+        ("unicode.md", "Ünïcödé ☐ {{name}} ✓\n{{#words}}{{.}}☐{{/words}}\n"),
+    ]
+
+    func templateSet(_ snippets: [(name: String, text: String)] = Self.snippets) throws -> TemplateSet {
+        try TemplateSet(overrides: Dictionary(uniqueKeysWithValues: snippets.map { ("\($0.name).mustache", (text: $0.text, path: $0.name)) }))
+    }
+
+    @Test("every built-in template compiles, so plans and pages take the fast path")
+    func builtInsCompile() throws {
+        let templates = try TemplateSet()
+        for name in templates.templateNames {
+            #expect(templates.isCompiled(name), "\(name) renders with swift-mustache only")
+        }
+    }
+
+    @Test("snippets render alike", arguments: snippets.map(\.name))
+    func snippet(_ name: String) throws {
+        let templates = try templateSet()
+        #expect(templates.isCompiled(name))
+        let compiled = try templates.render(name, Self.context)
+        let reference = try templates.renderWithLibrary(name, Self.context.mustacheValue)
+        #expect(compiled == reference)
+    }
+
+    @Test("transforms and template inheritance fall back to swift-mustache")
+    func fallback() throws {
+        let templates = try templateSet([
+            ("transform.html", "{{uppercased(name)}}{{#items}}{{#first()}}F{{/first()}}{{name}}{{/items}}\n"),
+            ("parent.html", "<{{$body}}default{{/body}}>\n"),
+            ("child.html", "{{<parent.html}}{{$body}}{{name}}{{/body}}{{/parent.html}}\n"),
+            ("uses-child.html", "[{{>child.html}}]\n"),
+        ])
+        for name in ["transform.html", "child.html", "uses-child.html"] {
+            #expect(!templates.isCompiled(name), "\(name)")
+            #expect(try templates.render(name, Self.context) == templates.renderWithLibrary(name, Self.context.mustacheValue))
+        }
+        #expect(try templates.render("transform.html", Self.context).hasPrefix("ZOË"))
+    }
+
+    @Test("plan.md and plan.html alike for 300 varied people, hostile names and brands included")
+    func plans() throws {
+        let templates = try TemplateSet()
+        let catalog = Catalog.builtIn
+        var generator = SeededGenerator(seed: 0x5EED)
+        let names = ["Alex", "Zoë *Müller*", "<script>alert(1)</script>", "1. Lee", "# Kim & Co", "O'Neil \"Ace\"", "back\\slash_[x]"]
+        for index in 0..<300 {
+            var person = Preferences()
+            person.name = names[index % names.count]
+            person.weeks = Int.random(in: 1...6, using: &generator)
+            person.minutes = Int.random(in: 10...90, using: &generator)
+            person.days = .perWeek(Int.random(in: 1...7, using: &generator))
+            person.areas = Area.allCases.filter { _ in Bool.random(using: &generator) }
+            if person.areas.isEmpty { person.areas = [.neck] }
+            person.equipment = Equipment.allCases.filter { _ in Bool.random(using: &generator) }
+            person.floor = Bool.random(using: &generator)
+            person.level = Bool.random(using: &generator) ? .beginner : .intermediate
+            person.pain = [.none, .mild, .moderate, .severe][index % 4]
+            let start = CivilDate(year: 2026, month: 11, day: 30)!.adding(days: index)
+            let plan = Planner(catalog: catalog).plan(for: person, start: start, seed: generator.next())
+            var brand = Brand(name: index % 3 == 0 ? "Praxis <Übel> & Söhne" : "Clinic")
+            brand.phone = "+49 30 1234"
+            let look = PlanLook(planID: "id\(index)", paper: index % 2 == 0 ? .a4 : .letter, brand: index % 2 == 0 ? brand : nil)
+            var context = PlanView.context(plan: plan, catalog: catalog, look: look)
+            let markdown = try templates.render("plan.md", .object(context))
+            #expect(markdown == (try templates.renderWithLibrary("plan.md", TemplateValue.object(context).mustacheValue)), "person \(index)")
+            context["body"] = .text(CommonMark.html(fromMarkdown: markdown))
+            let html = try templates.render("plan.html", .object(context))
+            #expect(html == (try templates.renderWithLibrary("plan.html", TemplateValue.object(context).mustacheValue)), "person \(index)")
+        }
+    }
+}
