@@ -53,51 +53,35 @@ struct CompiledTemplate: Sendable {
         return names
     }
 
+    /// The node of one swift-mustache token, read as its enum case name and payload tuple.
     private static func node(_ token: Any) -> Node? {
         let mirror = Mirror(reflecting: token)
         guard mirror.displayStyle == .enum, let (kind, payload) = mirror.children.first.map({ ($0.label, $0.value) }) else {
             return nil
         }
-        let fields = Mirror(reflecting: payload)
-        func field<T>(_ label: String, as type: T.Type) -> T? {
-            fields.children.first { $0.label == label }?.value as? T
-        }
-        /// A name without transforms: `{{name}}`, not `{{lowercased(name)}}`.
-        func plainName() -> String? {
-            guard let name = field("name", as: String.self), field("transforms", as: [String].self)?.isEmpty == true else { return nil }
-            return name
-        }
         switch kind {
         case "text":
             return (payload as? String).map(Node.text)
         case "variable", "unescapedVariable":
-            return plainName().map { Node.variable(TemplatePath($0), escaped: kind == "variable") }
+            // `(name: String, transforms: [String])`; a name with transforms is `{{lowercased(name)}}`.
+            guard let (name, transforms) = payload as? (String, [String]), transforms.isEmpty else { return nil }
+            return .variable(TemplatePath(name), escaped: kind == "variable")
         case "section", "invertedSection":
-            guard let name = plainName(), let inner = field("template", as: MustacheTemplate.self),
+            guard let (name, transforms, inner) = payload as? (String, [String], MustacheTemplate), transforms.isEmpty,
                   let compiled = CompiledTemplate(inner) else { return nil }
             return .section(TemplatePath(name), compiled, inverted: kind == "invertedSection")
         case "partial":
-            // `.partial(name, indentation: String?, inherits: [String: MustacheTemplate]?)`
-            guard let name = field(".0", as: String.self),
-                  let indentation = fields.children.first(where: { $0.label == "indentation" }).flatMap({ optionalContents($0.value) }),
-                  let inherits = fields.children.first(where: { $0.label == "inherits" }).flatMap({ optionalContents($0.value) }),
-                  inherits == nil
-            else { return nil }
-            if let indentation, !(indentation is String) { return nil }
-            return .partial(name, indentation: indentation as? String)
+            // `(String, indentation: String?, inherits: [String: MustacheTemplate]?)`; inheritance is left to swift-mustache.
+            guard let (name, indentation, inherits) = payload as? (String, String?, [String: MustacheTemplate]?), inherits == nil else {
+                return nil
+            }
+            return .partial(name, indentation: indentation)
         case "contentType":
             return TemplateEscaping(payload).map(Node.escaping)
         default:
             // Template inheritance (blocks) and dynamic partials: left to swift-mustache.
             return nil
         }
-    }
-
-    /// What an `Optional` held in an `Any` holds: `.some(nil)` for nil; nil if `value` is not an optional.
-    private static func optionalContents(_ value: Any) -> Any?? {
-        let mirror = Mirror(reflecting: value)
-        guard mirror.displayStyle == .optional else { return nil }
-        return .some(mirror.children.first?.value)
     }
 }
 
