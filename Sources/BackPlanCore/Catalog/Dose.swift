@@ -79,18 +79,28 @@ public struct Dose: Equatable, Hashable, Sendable, Codable {
     }
 
     /// "3 sets × 10 reps, hold 5 s, each side": the dose in plain words.
+    ///
+    /// Built by appending, without an array of parts: every item of every plan asks for it.
     public var text: String {
-        var parts: [String] = []
+        var details = ""
+        func add(_ number: Int, _ unit: String, before: String = "") {
+            if !details.isEmpty { details += ", " }
+            details += before
+            details += String(number)
+            details += unit
+        }
         switch (sets, reps) {
-        case let (sets?, reps?): parts.append("\(sets) sets × \(reps) reps")
-        case let (sets?, nil): parts.append("\(sets) sets")
-        case let (nil, reps?): parts.append("\(reps) reps")
+        case let (sets?, reps?):
+            add(sets, " sets × ")
+            details += String(reps)
+            details += " reps"
+        case let (sets?, nil): add(sets, " sets")
+        case let (nil, reps?): add(reps, " reps")
         default: break
         }
-        if let holdSeconds { parts.append("hold \(holdSeconds) s") }
-        if let rounds { parts.append("\(rounds) rounds") }
-        if perSide { parts.append("each side") }
-        let details = parts.joined(separator: ", ")
+        if let holdSeconds { add(holdSeconds, " s", before: "hold ") }
+        if let rounds { add(rounds, " rounds") }
+        if perSide { details += details.isEmpty ? "each side" : ", each side" }
         guard let seconds else { return details }
         // A timed bout (a warm-up stretch) leads; the counts say what to do within it.
         return details.isEmpty ? "\(seconds) s" : "\(seconds) s (\(details))"

@@ -40,32 +40,31 @@ package enum Markdown {
     /// Most values (names, doses, dates) are plain words: checking their bytes
     /// once is much cheaper than rebuilding them scalar by scalar.
     private static func isLiteral(_ text: String) -> Bool {
-        var utf8 = text.utf8.makeIterator()
-        guard let first = utf8.next() else { return true }
-        // A leading space or block marker needs the full escape.
-        if first == 0x20 || "#-+=|~:".utf8.contains(first) { return false }
-        var last = first
-        var byte: UInt8? = first
-        // Leading digits are literal ("30 s", "3 sets") unless a dot or parenthesis makes them a list number.
-        while let digit = byte, (0x30...0x39).contains(digit) {
-            last = digit
-            byte = utf8.next()
-        }
-        if byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")") { return false }
-        while let current = byte {
-            if current < 0x20 || current == 0x7F { return false }
-            switch current {
-            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
-                 UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"):
-                return false
-            default:
-                break
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last else { return true }
+            // A leading space or block marker, or a trailing space, needs the full escape.
+            if first == 0x20 || last == 0x20 || startsBlock[Int(first)] { return false }
+            var index = 0
+            // Leading digits are literal ("30 s", "3 sets") unless a dot or parenthesis makes them a list number.
+            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")") { return false }
+            let escaped = escapedInline
+            while index < bytes.count {
+                if escaped[Int(bytes[index])] { return false }
+                index += 1
             }
-            last = current
-            byte = utf8.next()
+            return true
         }
-        return last != 0x20
     }
+
+    /// Bytes `escape` changes wherever they are: inline syntax, control characters and DEL.
+    private static let escapedInline: [Bool] = (0...255).map { byte in
+        byte < 0x20 || byte == 0x7F || "\\`*_[]<>&".utf8.contains(UInt8(byte))
+    }
+
+    /// Bytes that could open a block at the start of a value.
+    private static let startsBlock: [Bool] = (0...255).map { "#-+=|~:".utf8.contains(UInt8($0)) }
 
     /// "1. " or "1) " at the very start would open an ordered list: escape its dot or parenthesis.
     private static func escapingListNumber(_ text: String) -> String {

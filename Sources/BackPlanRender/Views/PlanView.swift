@@ -100,7 +100,7 @@ package enum PlanView {
             "dose": .text(item.dose.text),
             "equipment": .text(item.equipment.isEmpty ? "" : list(item.equipment.map(\.title))),
             "hasEquipment": .flag(!item.equipment.isEmpty),
-            "position": .text(item.positions.map(\.rawValue).joined(separator: " or ")),
+            "position": .text(item.positions.count == 1 ? item.positions[0].rawValue : item.positions.map(\.rawValue).joined(separator: " or ")),
             "seconds": .number(item.estimatedSeconds),
         ]
     }
