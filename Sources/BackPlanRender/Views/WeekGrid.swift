@@ -9,32 +9,56 @@ package enum WeekGrid {
     package static func marker(week number: Int) -> String { "<!-- backplan:week-grid \(number) -->" }
 
     package static func html(_ week: Week) -> String {
-        var moves: [(id: String, name: String)] = []
-        for item in week.sessions.flatMap(\.items) where !moves.contains(where: { $0.id == item.id }) {
-            moves.append((item.id, item.name))
+        let sessions = week.sessions
+        // One row per move, in session order with warm-up moves first and cool-down last;
+        // `days[s]` says whether session s has the move.
+        var rows: [(id: String, name: String, phase: Phase, firstSeen: Int, days: [Bool])] = []
+        for (sessionIndex, session) in sessions.enumerated() {
+            for block in session.blocks {
+                for item in block.items {
+                    if let row = rows.firstIndex(where: { $0.id == item.id }) {
+                        rows[row].days[sessionIndex] = true
+                    } else {
+                        var days = [Bool](repeating: false, count: sessions.count)
+                        days[sessionIndex] = true
+                        rows.append((item.id, item.name, item.phase, rows.count, days))
+                    }
+                }
+            }
         }
-        // Rows in session order: warm-up moves first, cool-down last.
-        let items = week.sessions.flatMap(\.items)
-        let phaseOf = Dictionary(items.map { ($0.id, $0.phase) }, uniquingKeysWith: { first, _ in first })
-        let firstSeen = Dictionary(moves.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        moves.sort { (phaseOf[$0.id]!, firstSeen[$0.id]!) < (phaseOf[$1.id]!, firstSeen[$1.id]!) }
-        var html = "<table class=\"week-grid\">\n<caption>Week \(week.number) at a glance: tick each move when it is done</caption>\n"
-        html += "<thead><tr><th scope=\"col\">Move</th>"
-        for session in week.sessions {
-            html += "<th scope=\"col\">\(session.weekday.shortTitle) \(session.date.day)</th>"
+        rows.sort { ($0.phase, $0.firstSeen) < ($1.phase, $1.firstSeen) }
+
+        var html = "<table class=\"week-grid\">\n<caption>Week "
+        html.reserveCapacity(512 + rows.count * (64 + sessions.count * 16))
+        html += String(week.number)
+        html += " at a glance: tick each move when it is done</caption>\n<thead><tr><th scope=\"col\">Move</th>"
+        for session in sessions {
+            html += "<th scope=\"col\">"
+            html += session.weekday.shortTitle
+            html += " "
+            html += String(session.date.day)
+            html += "</th>"
         }
         html += "</tr></thead>\n<tbody>\n"
-        html += row("Cardio warm-up", cells: week.sessions.map { _ in "☐" })
-        for move in moves {
-            html += row(move.name, cells: week.sessions.map { session in session.items.contains { $0.id == move.id } ? "☐" : "" })
+        appendRow(to: &html, title: "Cardio warm-up", rowClass: nil) { _ in "☐" }
+        for row in rows {
+            appendRow(to: &html, title: row.name, rowClass: nil) { row.days[$0] ? "☐" : "" }
         }
-        html += row("Pain after (0-10)", cells: week.sessions.map { _ in "<span class=\"score\"></span>" }, className: "pain")
+        appendRow(to: &html, title: "Pain after (0-10)", rowClass: "pain") { _ in "<span class=\"score\"></span>" }
         html += "</tbody>\n</table>\n"
         return html
-    }
 
-    private static func row(_ title: String, cells: [String], className: String? = nil) -> String {
-        let attribute = className.map { " class=\"\($0)\"" } ?? ""
-        return "<tr\(attribute)><th scope=\"row\">\(HTML.escape(title))</th>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>\n"
+        func appendRow(to html: inout String, title: String, rowClass: String?, cell: (Int) -> String) {
+            html += rowClass.map { "<tr class=\"\($0)\">" } ?? "<tr>"
+            html += "<th scope=\"row\">"
+            html += HTML.escape(title)
+            html += "</th>"
+            for index in sessions.indices {
+                html += "<td>"
+                html += cell(index)
+                html += "</td>"
+            }
+            html += "</tr>\n"
+        }
     }
 }
