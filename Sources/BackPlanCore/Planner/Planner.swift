@@ -184,12 +184,17 @@ struct UsageHistory: Sendable {
     var lastWeekIndex = -1
 
     mutating func record(_ session: Session, week: Int) {
-        let ids = session.items.map(\.id)
-        for id in ids {
-            total[id, default: 0] += 1
-            byWeek[week, default: [:]][id, default: 0] += 1
+        var thisWeek = byWeek.removeValue(forKey: week) ?? [:]
+        var ids: Set<String> = []
+        for block in session.blocks {
+            for item in block.items {
+                total[item.id, default: 0] += 1
+                thisWeek[item.id, default: 0] += 1
+                ids.insert(item.id)
+            }
         }
-        lastSession = Set(ids)
+        byWeek[week] = thisWeek
+        lastSession = ids
         lastWeekIndex = week
     }
 }
