@@ -25,6 +25,7 @@ struct CommonMarkTests {
     func matchesReference(name: String, markdown: String) throws {
         guard let reference = try Self.referenceHTML(markdown) else { try Test.cancel(Self.noCLI) }
         #expect(CommonMark.html(fromMarkdown: markdown) == reference)
+        #expect(CommonMark.htmlUTF8(fromMarkdown: Array(markdown.utf8)) == Array(reference.utf8), "the byte path")
     }
 
     @Test("matches the cmark CLI with smart punctuation")

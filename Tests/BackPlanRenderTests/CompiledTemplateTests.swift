@@ -18,6 +18,7 @@ struct CompiledTemplateTests {
         "none": [],
         "person": ["name": "inner", "address": ["city": "Berlin"], "flag": true],
         "words": ["a", "b", "c"],
+        "body": .utf8(Array("<p>Ünï & <b>bold</b></p>\n".utf8)),
     ]
 
     /// Snippets covering each rule: escaping, lookups up the stack, dotted names, sections over every kind,
@@ -36,8 +37,11 @@ struct CompiledTemplateTests {
         ("outer.html", "<p>\n  {{> inner.md}}\n{{> inner.md}}</p>\n  {{>inline.html}} after\n"),
         ("inner.md", "{{#items}}\n* {{name}}\n{{/items}}\n{{name}}\n"),
         ("inline.html", "{{name}}\n{{#words}}\n  {{.}}\n{{/words}}\n"),
+        ("outer-crlf.html", "<ul>\r\n  {{> inner-crlf.md}}\r\n</ul>\r\n"),
+        ("inner-crlf.md", "a\r\n{{#words}}\r\n* {{.}}\r\n{{/words}}\r\nend {{name}}\r\nz\n{{number}}\n"),
         ("pragma.html", "{{name}}\n{{% CONTENT_TYPE: TEXT }}\n{{name}}{{#person}}{{name}}{{/person}}\n"),
         ("unicode.md", "Ünïcödé ☐ {{name}} ✓\n{{#words}}{{.}}☐{{/words}}\n"),
+        ("bytes.html", "{{{body}}}|{{body}}|{{#body}}[{{.}}]{{/body}}{{^body}}none{{/body}}\n"),
     ]
 
     func templateSet(_ snippets: [(name: String, text: String)] = Self.snippets) throws -> TemplateSet {
@@ -102,9 +106,15 @@ struct CompiledTemplateTests {
             var context = PlanView.context(plan: plan, catalog: catalog, look: look)
             let markdown = try templates.render("plan.md", .object(context))
             #expect(markdown == (try templates.renderWithLibrary("plan.md", TemplateValue.object(context).mustacheValue)), "person \(index)")
-            context["body"] = .text(CommonMark.html(fromMarkdown: markdown))
+            context["body"] = .text(CommonMark.html(fromMarkdown: markdown, blocks: [WeekGrid.marker(week: 1): "<table></table>\n"]))
             let html = try templates.render("plan.html", .object(context))
             #expect(html == (try templates.renderWithLibrary("plan.html", TemplateValue.object(context).mustacheValue)), "person \(index)")
+            // The byte path of batch gives the same documents as the String path of `plan` and `email`.
+            let renderer = PlanRenderer(templates: templates, catalog: catalog)
+            let documents = try renderer.documents(plan, look: look, html: true)
+            let stringMarkdown = try renderer.markdown(plan, look: look)
+            #expect(documents.markdown == Array(stringMarkdown.utf8), "person \(index)")
+            #expect(documents.html == Array(try renderer.html(plan, markdown: stringMarkdown, look: look).utf8), "person \(index)")
         }
     }
 }

@@ -77,19 +77,19 @@ public struct PlanPublisher: Sendable {
         let look = PlanLook(planID: id, paper: settings.paper, brand: settings.brand)
         let documents = try renderer.documents(plan, look: look, html: formats.contains(.html) || formats.contains(.pdf))
         let markdown = documents.markdown
-        let html = documents.html ?? ""
+        let html = documents.html ?? []
         // Find the engine before the slow work, so a missing one fails fast.
         let engine = formats.contains(.pdf) ? try PDFEngine.find(settings.pdfEngine, searchPath: settings.searchPath) : nil
         for format in formats.sorted() {
             switch format {
             case .md:
-                files.append((format.fileName, Data(markdown.utf8)))
+                files.append((format.fileName, Data(markdown)))
             case .html:
-                files.append((format.fileName, Data(html.utf8)))
+                files.append((format.fileName, Data(html)))
             case .json:
                 files.append((format.fileName, Data(plan.json(planID: id).utf8)))
             case .pdf:
-                files.append((format.fileName, try engine!.pdf(fromHTML: html)))
+                files.append((format.fileName, try engine!.pdf(fromHTML: String(decoding: html, as: UTF8.self))))
             case .ics:
                 files.append((format.fileName, Data(try calendar(for: plan, settings: settings).ics.utf8)))
             }

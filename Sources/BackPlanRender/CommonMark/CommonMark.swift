@@ -33,17 +33,7 @@ package enum CommonMark {
 
     /// The HTML of a CommonMark document, rendered in safe mode.
     package static func html(fromMarkdown markdown: String, options: Options = .standard) -> String {
-        let flags = options.cmarkFlags
-        // Swift passes a NUL-terminated UTF-8 copy of the string; cmark reads exactly `count` bytes of it.
-        guard let document = cmark_parse_document(markdown, markdown.utf8.count, flags) else {
-            preconditionFailure("cmark_parse_document returned NULL (out of memory)")
-        }
-        defer { cmark_node_free(document) }
-        guard let rendered = cmark_render_html(document, flags) else {
-            preconditionFailure("cmark_render_html returned NULL (out of memory)")
-        }
-        defer { free(rendered) }
-        return String(cString: rendered)
+        html(fromMarkdown: markdown, options: options, blocks: [:])
     }
 
     /// The HTML of a document in which trusted code supplies some blocks.
@@ -53,26 +43,54 @@ package enum CommonMark {
     /// renders that value as is. Everything else renders in safe mode, so user
     /// text, which is escaped and can never form an HTML block, stays inert.
     package static func html(fromMarkdown markdown: String, options: Options = .standard, blocks: [String: String]) -> String {
-        guard !blocks.isEmpty else { return html(fromMarkdown: markdown, options: options) }
-        let flags = options.cmarkFlags
-        guard let document = cmark_parse_document(markdown, markdown.utf8.count, flags) else {
-            preconditionFailure("cmark_parse_document returned NULL (out of memory)")
+        var markdown = markdown
+        return markdown.withUTF8 { bytes in
+            withHTML(of: bytes, options: options, blocks: blocks) { String(cString: $0) }
         }
-        defer { cmark_node_free(document) }
-        for (node, replacement) in htmlBlocks(in: document, matching: blocks) {
-            guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else {
-                preconditionFailure("cmark_node_new returned NULL (out of memory)")
+    }
+
+    /// `html(fromMarkdown:options:blocks:)` on UTF-8 bytes, giving UTF-8 bytes.
+    ///
+    /// For the batch path: libcmark reads and writes bytes, so this skips
+    /// validating a String on the way in and out (libcmark's output is UTF-8).
+    package static func htmlUTF8(fromMarkdown markdown: [UInt8], options: Options = .standard, blocks: [String: String] = [:]) -> [UInt8] {
+        markdown.withUnsafeBufferPointer { bytes in
+            withHTML(of: bytes, options: options, blocks: blocks) { rendered in
+                let count = strlen(rendered)
+                return rendered.withMemoryRebound(to: UInt8.self, capacity: count) { Array(UnsafeBufferPointer(start: $0, count: count)) }
             }
-            // cmark copies the string; the node now belongs to the document, which frees it.
-            precondition(cmark_node_set_on_enter(custom, replacement) == 1, "cmark refused a custom block's HTML")
-            precondition(cmark_node_replace(node, custom) == 1, "cmark refused to replace an HTML block")
-            cmark_node_free(node)
+        }
+    }
+
+    /// Parses `markdown`, swaps in `blocks`, renders, and hands the NUL-terminated HTML to `body` before freeing it.
+    private static func withHTML<Result>(
+        of markdown: UnsafeBufferPointer<UInt8>, options: Options, blocks: [String: String],
+        _ body: (UnsafePointer<CChar>) -> Result
+    ) -> Result {
+        let flags = options.cmarkFlags
+        // cmark reads exactly `count` bytes; an empty buffer may have no address.
+        let document = markdown.withMemoryRebound(to: CChar.self) { chars in
+            guard let start = chars.baseAddress else { return cmark_parse_document("", 0, flags) }
+            return cmark_parse_document(start, chars.count, flags)
+        }
+        guard let document else { preconditionFailure("cmark_parse_document returned NULL (out of memory)") }
+        defer { cmark_node_free(document) }
+        if !blocks.isEmpty {
+            for (node, replacement) in htmlBlocks(in: document, matching: blocks) {
+                guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else {
+                    preconditionFailure("cmark_node_new returned NULL (out of memory)")
+                }
+                // cmark copies the string; the node now belongs to the document, which frees it.
+                precondition(cmark_node_set_on_enter(custom, replacement) == 1, "cmark refused a custom block's HTML")
+                precondition(cmark_node_replace(node, custom) == 1, "cmark refused to replace an HTML block")
+                cmark_node_free(node)
+            }
         }
         guard let rendered = cmark_render_html(document, flags) else {
             preconditionFailure("cmark_render_html returned NULL (out of memory)")
         }
         defer { free(rendered) }
-        return String(cString: rendered)
+        return body(rendered)
     }
 
     /// HTML block nodes whose text is a key of `blocks`, with their replacements.

@@ -15,53 +15,87 @@ import Mustache
 /// library version's tokens) makes `init` return nil, and `TemplateSet`
 /// renders that template with swift-mustache. Tests render every template
 /// both ways over many plans and compare the bytes.
+///
+/// Compiled nodes hold only numbers, so walking them costs no reference
+/// counting: text lives in one byte array, names, sections and partials in
+/// side tables.
 struct CompiledTemplate: Sendable {
     enum Node: Sendable {
-        case text(String)
-        case variable(TemplatePath, escaped: Bool)
-        case section(TemplatePath, CompiledTemplate, inverted: Bool)
-        /// A partial by name; `indentation` is set for a partial alone on its line.
-        case partial(String, indentation: String?)
+        /// Bytes of `text`.
+        case text(Range<Int>)
+        /// `paths[path]`.
+        case variable(path: Int, escaped: Bool)
+        /// `paths[path]`, rendering `sections[section]`.
+        case section(path: Int, section: Int, inverted: Bool)
+        /// `partials[partial]`.
+        case partial(Int)
         /// A `{{% CONTENT_TYPE: ... }}` pragma: the escaping of the tags after it.
         case escaping(TemplateEscaping)
     }
 
-    let nodes: [Node]
+    /// A partial by name; `indentation` is set for a partial alone on its line.
+    struct Partial: Sendable {
+        var name: String
+        var indentation: String?
+    }
+
+    private(set) var nodes: [Node] = []
+    /// The UTF-8 of every text node, one after another.
+    private(set) var text: [UInt8] = []
+    private(set) var paths: [TemplatePath] = []
+    private(set) var sections: [CompiledTemplate] = []
+    private(set) var partials: [Partial] = []
 
     /// Compiles a parsed template; nil if it uses anything this renderer does not do exactly as swift-mustache.
     init?(_ template: MustacheTemplate) {
         guard let tokens = Mirror(reflecting: template).descendant("tokens") as? [Any] else { return nil }
-        var nodes: [Node] = []
         nodes.reserveCapacity(tokens.count)
         for token in tokens {
-            guard let node = Self.node(token) else { return nil }
-            nodes.append(node)
+            guard let node = Self.token(token) else { return nil }
+            switch node {
+            case .text(let string):
+                let start = text.count
+                text.append(contentsOf: string.utf8)
+                nodes.append(.text(start..<text.count))
+            case let .variable(path, escaped):
+                paths.append(path)
+                nodes.append(.variable(path: paths.count - 1, escaped: escaped))
+            case let .section(path, section, inverted):
+                paths.append(path)
+                sections.append(section)
+                nodes.append(.section(path: paths.count - 1, section: sections.count - 1, inverted: inverted))
+            case let .partial(name, indentation):
+                partials.append(Partial(name: name, indentation: indentation))
+                nodes.append(.partial(partials.count - 1))
+            case .escaping(let escaping):
+                nodes.append(.escaping(escaping))
+            }
         }
-        self.nodes = nodes
     }
 
     /// The names of the partials this template uses, its sections included.
     var partialNames: Set<String> {
-        var names: Set<String> = []
-        for node in nodes {
-            switch node {
-            case .partial(let name, _): names.insert(name)
-            case .section(_, let template, _): names.formUnion(template.partialNames)
-            case .text, .variable, .escaping: break
-            }
-        }
-        return names
+        sections.reduce(into: Set(partials.map(\.name))) { names, section in names.formUnion(section.partialNames) }
     }
 
-    /// The node of one swift-mustache token, read as its enum case name and payload tuple.
-    private static func node(_ token: Any) -> Node? {
+    /// A swift-mustache token as read, before it is laid out in the tables.
+    private enum Token {
+        case text(String)
+        case variable(TemplatePath, escaped: Bool)
+        case section(TemplatePath, CompiledTemplate, inverted: Bool)
+        case partial(String, indentation: String?)
+        case escaping(TemplateEscaping)
+    }
+
+    /// One swift-mustache token, read as its enum case name and payload tuple.
+    private static func token(_ token: Any) -> Token? {
         let mirror = Mirror(reflecting: token)
         guard mirror.displayStyle == .enum, let (kind, payload) = mirror.children.first.map({ ($0.label, $0.value) }) else {
             return nil
         }
         switch kind {
         case "text":
-            return (payload as? String).map(Node.text)
+            return (payload as? String).map(Token.text)
         case "variable", "unescapedVariable":
             // `(name: String, transforms: [String])`; a name with transforms is `{{lowercased(name)}}`.
             guard let (name, transforms) = payload as? (String, [String]), transforms.isEmpty else { return nil }
@@ -77,7 +111,7 @@ struct CompiledTemplate: Sendable {
             }
             return .partial(name, indentation: indentation)
         case "contentType":
-            return TemplateEscaping(payload).map(Node.escaping)
+            return TemplateEscaping(payload).map(Token.escaping)
         default:
             // Template inheritance (blocks) and dynamic partials: left to swift-mustache.
             return nil

@@ -10,7 +10,8 @@
 struct TemplateRenderer {
     private let templates: [String: CompiledTemplate]
     private var stack: [TemplateValue]
-    private(set) var output = ""
+    /// UTF-8 bytes: appending them is a copy, where appending to a String also checks its encoding.
+    private var output: [UInt8] = []
 
     init(templates: [String: CompiledTemplate], root: TemplateValue, capacity: Int) {
         self.templates = templates
@@ -19,46 +20,56 @@ struct TemplateRenderer {
         output.reserveCapacity(capacity)
     }
 
+    /// What was rendered, as text.
+    var text: String { String(decoding: output, as: UTF8.self) }
+
+    /// What was rendered, as UTF-8.
+    var bytes: [UInt8] { output }
+
     /// Renders `template` with `escaping` until a pragma changes it; the top-level default is HTML.
     mutating func render(_ template: CompiledTemplate, escaping: TemplateEscaping = .html, indentation: String? = nil) {
         var escaping = escaping
         guard let indentation, !indentation.isEmpty else {
-            for node in template.nodes { render(node, escaping: &escaping, indentation: indentation) }
+            for node in template.nodes { render(node, of: template, escaping: &escaping, indentation: indentation) }
             return
         }
         // Indented partial: each token is rendered on its own, and indented when
-        // it is not empty and this call's output so far ends a line.
-        var local = ""
+        // it is not empty and this call's output so far ends a line ("\n", not "\r\n":
+        // swift-mustache compares the last Character).
+        var local: [UInt8] = []
         for node in template.nodes {
             let before = output
-            output = ""
-            render(node, escaping: &escaping, indentation: indentation)
+            output = []
+            render(node, of: template, escaping: &escaping, indentation: indentation)
             let rendered = output
             output = before
-            if !rendered.isEmpty, local.last == "\n" { local += indentation }
-            local += rendered
+            let endsLine = local.last == 0x0A && (local.count < 2 || local[local.count - 2] != 0x0D)
+            if !rendered.isEmpty, endsLine { local.append(contentsOf: indentation.utf8) }
+            local.append(contentsOf: rendered)
         }
-        output += local
+        output.append(contentsOf: local)
     }
 
-    private mutating func render(_ node: CompiledTemplate.Node, escaping: inout TemplateEscaping, indentation: String?) {
+    private mutating func render(_ node: CompiledTemplate.Node, of template: CompiledTemplate, escaping: inout TemplateEscaping, indentation: String?) {
         switch node {
-        case .text(let text):
-            output += text
+        case .text(let range):
+            output.append(contentsOf: template.text[range])
         case let .variable(path, escaped):
-            guard let value = value(at: path) else { return }
+            guard let value = value(at: template.paths[path]) else { return }
+            if !escaped, case .utf8(let bytes) = value { return output.append(contentsOf: bytes) }
             let text = value.renderedText
-            output += escaped ? escaping.escape(text) : text
-        case let .section(path, template, inverted):
-            let value = value(at: path)
+            output.append(contentsOf: (escaped ? escaping.escape(text) : text).utf8)
+        case let .section(path, section, inverted):
+            let value = value(at: template.paths[path])
             if inverted {
-                renderInverted(value, template, escaping: escaping, indentation: indentation)
+                renderInverted(value, template.sections[section], escaping: escaping, indentation: indentation)
             } else {
-                renderSection(value, template, escaping: escaping, indentation: indentation)
+                renderSection(value, template.sections[section], escaping: escaping, indentation: indentation)
             }
-        case let .partial(name, indented):
-            guard let template = templates[name] else { return }
-            render(template, escaping: .html, indentation: indented.map { (indentation ?? "") + $0 } ?? indentation)
+        case .partial(let index):
+            let partial = template.partials[index]
+            guard let included = templates[partial.name] else { return }
+            render(included, escaping: .html, indentation: partial.indentation.map { (indentation ?? "") + $0 } ?? indentation)
         case .escaping(let new):
             escaping = new
         }
@@ -125,6 +136,7 @@ extension TemplateValue {
     var renderedText: String {
         switch self {
         case .text(let text): text
+        case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
         case .number(let number): String(number)
         case .flag(let flag): flag ? "true" : "false"
         case .list, .object: String(describing: mustacheValue)

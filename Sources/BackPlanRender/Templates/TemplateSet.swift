@@ -64,12 +64,18 @@ package struct TemplateSet: Sendable {
     ///
     /// - Parameter capacity: the bytes to reserve for the output, a guess that saves regrowing it.
     package func render(_ name: String, _ context: TemplateValue, capacity: Int = 4096) throws(TemplateError) -> String {
-        if let template = compiled[name] {
-            var renderer = TemplateRenderer(templates: compiled, root: context, capacity: capacity)
-            renderer.render(template)
-            return renderer.output
-        }
-        return try renderWithLibrary(name, context.mustacheValue)
+        guard let template = compiled[name] else { return try renderWithLibrary(name, context.mustacheValue) }
+        var renderer = TemplateRenderer(templates: compiled, root: context, capacity: capacity)
+        renderer.render(template)
+        return renderer.text
+    }
+
+    /// `render` as UTF-8 bytes, for output that goes to files and libcmark without becoming a String.
+    package func renderUTF8(_ name: String, _ context: TemplateValue, capacity: Int = 4096) throws(TemplateError) -> [UInt8] {
+        guard let template = compiled[name] else { return Array(try renderWithLibrary(name, context.mustacheValue).utf8) }
+        var renderer = TemplateRenderer(templates: compiled, root: context, capacity: capacity)
+        renderer.render(template)
+        return renderer.bytes
     }
 
     /// Renders the template `name` with a `[String: Any]` context, as the site's views build them.

@@ -6,15 +6,18 @@
 /// swift-mustache reads, for the templates it renders itself.
 package enum TemplateValue: Sendable, Equatable {
     case text(String)
+    /// Text as UTF-8 bytes: a large rendered piece (the HTML body) placed as it is, never decoded and encoded again.
+    case utf8([UInt8])
     case number(Int)
     case flag(Bool)
     case list([TemplateValue])
     case object(TemplateFields)
 
-    /// The value as swift-mustache reads it: `String`, `Int`, `Bool`, `[Any]` or `[String: Any]`.
+    /// The value as swift-mustache reads it: `String` (for `.text` and `.utf8`), `Int`, `Bool`, `[Any]` or `[String: Any]`.
     package var mustacheValue: Any {
         switch self {
         case .text(let text): text
+        case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
         case .number(let number): number
         case .flag(let flag): flag
         case .list(let items): items.map(\.mustacheValue)

@@ -35,16 +35,17 @@ package struct PlanRenderer: Sendable {
         return try templates.render("plan.html", .object(context), capacity: 16384)
     }
 
-    /// `plan.md`, and `plan.html` from it when asked, from one template context.
+    /// `plan.md`, and `plan.html` from it when asked, from one template context, as UTF-8 bytes.
     ///
     /// Building the context is a good part of rendering a plan; `batch` renders
-    /// both formats for every row, so it is built once for the two.
-    package func documents(_ plan: Plan, look: PlanLook, html: Bool) throws(TemplateError) -> (markdown: String, html: String?) {
+    /// both formats for every row, so it is built once for the two. The bytes go
+    /// to libcmark and to the files as they are, never decoded into a String.
+    package func documents(_ plan: Plan, look: PlanLook, html: Bool) throws(TemplateError) -> (markdown: [UInt8], html: [UInt8]?) {
         var context = PlanView.context(plan: plan, catalog: catalog, look: look)
-        let markdown = try templates.render("plan.md", .object(context))
+        let markdown = try templates.renderUTF8("plan.md", .object(context))
         guard html else { return (markdown, nil) }
-        context["body"] = .text(CommonMark.html(fromMarkdown: markdown, blocks: grids(plan)))
-        return (markdown, try templates.render("plan.html", .object(context), capacity: 16384))
+        context["body"] = .utf8(CommonMark.htmlUTF8(fromMarkdown: markdown, blocks: grids(plan)))
+        return (markdown, try templates.renderUTF8("plan.html", .object(context), capacity: 16384))
     }
 
     /// Each week's tick-box grid, keyed by its marker in the Markdown.
