@@ -27,17 +27,21 @@ public struct Planner: Sendable {
         guard gating != .noExercise else { return plan }
 
         let pool = pool(for: person, gating: gating)
+        let masks = pool.map { AreaMask($0.move.areas) }
         var generator = SeededGenerator(seed: seed ^ 0x6261_636B_706C_616E)  // "backplan"
-        var history = UsageHistory()
+        var history = UsageHistory(poolSize: pool.count)
         for weekIndex in 0..<person.weeks {
             let level = progression(week: weekIndex, of: person.weeks, person: person, gating: gating)
+            // A week's doses and times, worked out once for all its sessions.
+            let doses = pool.map { dose(of: $0.move, level: level) }
+            let table = CandidateTable(
+                doses: doses, seconds: zip(pool, doses).map { timeModel.seconds(phase: $0.move.phase, dose: $1) }, masks: masks)
             var week = Week(number: weekIndex + 1, sessions: [])
             for date in trainingDates(week: weekIndex, start: start, days: plan.trainingDays) {
                 var builder = SessionBuilder(
-                    planner: self, person: person, pool: pool, level: level, history: history,
-                    sessionIndex: week.sessions.count)
+                    planner: self, person: person, pool: pool, table: table, history: history, sessionIndex: week.sessions.count)
                 let session = builder.build(date: date, generator: &generator)
-                history.record(session, week: weekIndex)
+                history.record(builder.chosen, week: weekIndex)
                 week.sessions.append(session)
             }
             plan.weeks.append(week)
@@ -176,25 +180,36 @@ struct Candidate: Equatable, Sendable {
     var id: String { move.id }
 }
 
-/// How often each move was used, for variety within a week and rotation across weeks.
+/// How often each move of the pool was used, by pool index, for variety within a week and rotation across weeks.
 struct UsageHistory: Sendable {
-    var total: [String: Int] = [:]
-    var byWeek: [Int: [String: Int]] = [:]
-    var lastSession: Set<String> = []
+    var total: [Int]
+    /// Uses per week index, for the weeks recorded so far.
+    var byWeek: [Int: [Int]] = [:]
+    var lastSession: [Bool]
     var lastWeekIndex = -1
 
-    mutating func record(_ session: Session, week: Int) {
-        var thisWeek = byWeek.removeValue(forKey: week) ?? [:]
-        var ids: Set<String> = []
-        for block in session.blocks {
-            for item in block.items {
-                total[item.id, default: 0] += 1
-                thisWeek[item.id, default: 0] += 1
-                ids.insert(item.id)
-            }
+    init(poolSize: Int) {
+        total = Array(repeating: 0, count: poolSize)
+        lastSession = Array(repeating: false, count: poolSize)
+    }
+
+    /// Records the pool indices a session chose, in week `week`.
+    mutating func record(_ chosen: [Int], week: Int) {
+        var thisWeek = byWeek.removeValue(forKey: week) ?? Array(repeating: 0, count: total.count)
+        lastSession = Array(repeating: false, count: total.count)
+        for index in chosen {
+            total[index] += 1
+            thisWeek[index] += 1
+            lastSession[index] = true
         }
         byWeek[week] = thisWeek
-        lastSession = ids
         lastWeekIndex = week
     }
+}
+
+/// What the sessions of one week know of each candidate, by pool index: computed once a week, not once a session.
+struct CandidateTable: Sendable {
+    var doses: [Dose]
+    var seconds: [Int]
+    var masks: [AreaMask]
 }

@@ -6,11 +6,11 @@ struct SessionBuilder {
     let planner: Planner
     let person: Preferences
     let pool: [Candidate]
-    let level: Double
     let history: UsageHistory
     let sessionIndex: Int
 
-    private var chosen: [Int] = []
+    /// The pool indices chosen so far, in the order they were chosen.
+    private(set) var chosen: [Int] = []
     private var isChosen: [Bool]
     private var ways: [Int: Way] = [:]
     private var seconds: [Int]
@@ -23,20 +23,19 @@ struct SessionBuilder {
     private var scores: [Double]
     private var covered = AreaMask()
 
-    init(planner: Planner, person: Preferences, pool: [Candidate], level: Double, history: UsageHistory, sessionIndex: Int) {
+    init(planner: Planner, person: Preferences, pool: [Candidate], table: CandidateTable, history: UsageHistory, sessionIndex: Int) {
         self.planner = planner
         self.person = person
         self.pool = pool
-        self.level = level
         self.history = history
         self.sessionIndex = sessionIndex
         self.cardioMinutes = planner.catalog.session.cardioMinutes.min
         self.isChosen = Array(repeating: false, count: pool.count)
         self.scores = Array(repeating: 0, count: pool.count)
-        self.doses = pool.map { planner.dose(of: $0.move, level: level) }
-        self.masks = pool.map { AreaMask($0.move.areas) }
-        self.uses = pool.map { history.total[$0.id] ?? 0 }
-        self.seconds = zip(pool, doses).map { candidate, dose in planner.timeModel.seconds(phase: candidate.move.phase, dose: dose) }
+        self.doses = table.doses
+        self.masks = table.masks
+        self.uses = history.total
+        self.seconds = table.seconds
     }
 
     /// How many moves of a phase make "a handful" before other ways of filling time are tried.
@@ -94,12 +93,11 @@ struct SessionBuilder {
     private mutating func scoreCandidates(generator: inout SeededGenerator) {
         let thisWeek = sessionIndex > 0 ? history.byWeek[history.lastWeekIndex] : nil
         let lastWeek = history.byWeek[sessionIndex > 0 ? history.lastWeekIndex - 1 : history.lastWeekIndex]
-        for (index, candidate) in pool.enumerated() {
-            let id = candidate.id
+        for index in pool.indices {
             var score = generator.unit()
-            if history.lastSession.contains(id) { score += 100 }
-            score += 10 * Double(thisWeek?[id] ?? 0)
-            score += 5 * Double(lastWeek?[id] ?? 0)
+            if history.lastSession[index] { score += 100 }
+            score += 10 * Double(thisWeek?[index] ?? 0)
+            score += 5 * Double(lastWeek?[index] ?? 0)
             score += Double(uses[index])
             scores[index] = score
         }
