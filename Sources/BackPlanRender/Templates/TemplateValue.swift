@@ -77,42 +77,45 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral
 /// linear search over short names beats hashing each name, both to build and
 /// to read; the order also keeps any rendering of the object deterministic.
 package struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLiteral {
-    private var names: [String] = []
-    private var values: [TemplateValue] = []
+    /// (name, value) pairs.
+    private var fields: [(String, TemplateValue)]
 
     package init(capacity: Int = 0) {
-        names.reserveCapacity(capacity)
-        values.reserveCapacity(capacity)
+        fields = []
+        fields.reserveCapacity(capacity)
     }
 
     /// Fields in order; like a dictionary literal, names are meant to be unique (a repeated one is shadowed by the first).
     package init(_ fields: [(String, TemplateValue)]) {
-        names = fields.map(\.0)
-        values = fields.map(\.1)
+        self.fields = fields
     }
 
+    /// Takes the literal's array as it is: contexts are built of many small objects.
     package init(dictionaryLiteral elements: (String, TemplateValue)...) {
-        self.init(elements)
+        fields = elements
     }
 
     /// The value named `name`; setting one that exists replaces it, setting nil removes it.
     package subscript(name: String) -> TemplateValue? {
         get {
-            guard let index = names.firstIndex(of: name) else { return nil }
-            return values[index]
+            for field in fields where field.0 == name { return field.1 }
+            return nil
         }
         set {
-            if let index = names.firstIndex(of: name) {
-                if let newValue { values[index] = newValue } else { names.remove(at: index); values.remove(at: index) }
+            if let index = fields.firstIndex(where: { $0.0 == name }) {
+                if let newValue { fields[index].1 = newValue } else { fields.remove(at: index) }
             } else if let newValue {
-                names.append(name)
-                values.append(newValue)
+                fields.append((name, newValue))
             }
         }
     }
 
+    package static func == (left: TemplateFields, right: TemplateFields) -> Bool {
+        left.fields.elementsEqual(right.fields) { $0.0 == $1.0 && $0.1 == $1.1 }
+    }
+
     /// `[String: Any]` for swift-mustache.
     var mustacheValue: [String: Any] {
-        Dictionary(zip(names, values.lazy.map(\.mustacheValue)), uniquingKeysWith: { first, _ in first })
+        Dictionary(fields.lazy.map { ($0.0, $0.1.mustacheValue) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -8,6 +8,8 @@ package enum PlanView {
         let person = plan.person
         let cardio = catalog.session.cardioMinutes
         let planID = look.planID
+        // A move's dose repeats across a week's sessions: its text is made once.
+        var doses: [Dose: String] = [:]
         var context: TemplateFields = [
             "name": .text(person.name),
             "title": .text("Back plan for \(person.name)"),
@@ -41,7 +43,7 @@ package enum PlanView {
                 "restBetweenRounds": .number(TimeModel.standard.restBetweenRounds),
                 "transition": .number(TimeModel.standard.transition),
             ],
-            "weeks": .list(plan.weeks.map { week(for: $0, plan: plan, catalog: catalog) }),
+            "weeks": .list(plan.weeks.map { week(for: $0, plan: plan, catalog: catalog, doses: &doses) }),
             // Running header and footer of printed pages, as CSS strings.
             "cssHeader": .text(HTML.cssString("Back plan for \(person.name)")),
             "cssDates": .text(HTML.cssString("\(plan.start.longText) to \(plan.end.longText)")),
@@ -59,18 +61,18 @@ package enum PlanView {
         return context
     }
 
-    private static func week(for week: Week, plan: Plan, catalog: Catalog) -> TemplateValue {
+    private static func week(for week: Week, plan: Plan, catalog: Catalog, doses: inout [Dose: String]) -> TemplateValue {
         let first = plan.start.adding(days: (week.number - 1) * 7)
         return [
             "number": .number(week.number),
             "from": .text(first.longText),
             "to": .text(first.adding(days: 6).longText),
             "gridMarker": .text(WeekGrid.marker(week: week.number)),
-            "sessions": .list(week.sessions.map { session(for: $0, catalog: catalog) }),
+            "sessions": .list(week.sessions.map { session(for: $0, catalog: catalog, doses: &doses) }),
         ]
     }
 
-    private static func session(for session: Session, catalog: Catalog) -> TemplateValue {
+    private static func session(for session: Session, catalog: Catalog, doses: inout [Dose: String]) -> TemplateValue {
         [
             "day": .text("\(session.weekday.title) \(session.date.day) \(session.date.monthName)"),
             "date": .text(session.date.iso),
@@ -87,17 +89,24 @@ package enum PlanView {
                     "phase": .text(block.phase.rawValue),
                     "title": .text(catalog.title(of: block.phase)),
                     "isWarmUp": .flag(block.phase == .warmUp),
-                    "items": .list(block.items.map(item)),
+                    "items": .list(block.items.map { item($0, doses: &doses) }),
                 ]
             }),
         ]
     }
 
-    private static func item(_ item: PlanItem) -> TemplateValue {
-        [
+    private static func item(_ item: PlanItem, doses: inout [Dose: String]) -> TemplateValue {
+        let dose: String
+        if let known = doses[item.dose] {
+            dose = known
+        } else {
+            dose = item.dose.text
+            doses[item.dose] = dose
+        }
+        return [
             "id": .text(item.id),
             "name": .text(item.name),
-            "dose": .text(item.dose.text),
+            "dose": .text(dose),
             "equipment": .text(item.equipment.isEmpty ? "" : list(item.equipment.map(\.title))),
             "hasEquipment": .flag(!item.equipment.isEmpty),
             "position": .text(item.positions.count == 1 ? item.positions[0].rawValue : item.positions.map(\.rawValue).joined(separator: " or ")),
