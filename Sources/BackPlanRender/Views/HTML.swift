@@ -3,6 +3,17 @@ package enum HTML {
     package static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
+        append(escaping: text, to: &out)
+        return out
+    }
+
+    /// Appends `text` escaped to `out`, for HTML built in one string without a copy per piece.
+    package static func append(escaping text: String, to out: inout String) {
+        // Most text has nothing to escape: then it is appended whole, not a Character at a time.
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
+            out += text
+            return
+        }
         for character in text {
             switch character {
             case "&": out += "&amp;"
@@ -13,7 +24,6 @@ package enum HTML {
             default: out.append(character)
             }
         }
-        return out
     }
 
     /// A CSS string literal (with quotes) that shows `text` and cannot end the string or the style element.

@@ -4,37 +4,88 @@ import BackPlanCore
 ///
 /// libcmark 0.30 has no tables, so the grid is rendered here and placed into the
 /// converted page as a custom block; every piece of text in it is HTML-escaped.
+/// Every plan has one per week, so it is built in one reserved string, with no
+/// dictionary, closure or string per cell.
 package enum WeekGrid {
     /// The HTML block in the Markdown that the grid of week `number` replaces.
     package static func marker(week number: Int) -> String { "<!-- backplan:week-grid \(number) -->" }
 
+    /// One row of the grid: a move as it first appears (its name and phase), and the sessions that do it, one bit each.
+    private struct Move {
+        var id: String
+        var name: String
+        var phase: Phase
+        var sessions: UInt64
+    }
+
     package static func html(_ week: Week) -> String {
-        var moves: [(id: String, name: String)] = []
-        for item in week.sessions.flatMap(\.items) where !moves.contains(where: { $0.id == item.id }) {
-            moves.append((item.id, item.name))
-        }
-        // Rows in session order: warm-up moves first, cool-down last.
-        let items = week.sessions.flatMap(\.items)
-        let phaseOf = Dictionary(items.map { ($0.id, $0.phase) }, uniquingKeysWith: { first, _ in first })
-        let firstSeen = Dictionary(moves.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        moves.sort { (phaseOf[$0.id]!, firstSeen[$0.id]!) < (phaseOf[$1.id]!, firstSeen[$1.id]!) }
-        var html = "<table class=\"week-grid\">\n<caption>Week \(week.number) at a glance: tick each move when it is done</caption>\n"
-        html += "<thead><tr><th scope=\"col\">Move</th>"
+        precondition(week.sessions.count <= 64, "a week has at most seven sessions, one bit each")
+        let moves = self.moves(of: week)
+        var html = ""
+        // A little more than the table takes: its frame, a heading and a pain cell per session, a row per move.
+        let sessions = week.sessions.count
+        var names = 0
+        for move in moves { names += move.name.utf8.count }
+        html.reserveCapacity(256 + 64 * sessions + (moves.count + 2) * (40 + 12 * sessions) + names)
+        html += "<table class=\"week-grid\">\n<caption>Week "
+        html += String(week.number)
+        html += " at a glance: tick each move when it is done</caption>\n<thead><tr><th scope=\"col\">Move</th>"
         for session in week.sessions {
-            html += "<th scope=\"col\">\(session.weekday.shortTitle) \(session.date.day)</th>"
+            html += "<th scope=\"col\">"
+            html += session.weekday.shortTitle
+            html += " "
+            html += String(session.date.day)
+            html += "</th>"
         }
         html += "</tr></thead>\n<tbody>\n"
-        html += row("Cardio warm-up", cells: week.sessions.map { _ in "☐" })
+        startRow("Cardio warm-up", in: &html)
+        for _ in week.sessions { html += "<td>☐</td>" }
+        html += "</tr>\n"
         for move in moves {
-            html += row(move.name, cells: week.sessions.map { session in session.items.contains { $0.id == move.id } ? "☐" : "" })
+            startRow(move.name, in: &html)
+            for index in week.sessions.indices {
+                html += move.sessions & (1 << UInt64(index)) != 0 ? "<td>☐</td>" : "<td></td>"
+            }
+            html += "</tr>\n"
         }
-        html += row("Pain after (0-10)", cells: week.sessions.map { _ in "<span class=\"score\"></span>" }, className: "pain")
+        startRow("Pain after (0-10)", attributes: " class=\"pain\"", in: &html)
+        for _ in week.sessions { html += "<td><span class=\"score\"></span></td>" }
+        html += "</tr>\n"
         html += "</tbody>\n</table>\n"
         return html
     }
 
-    private static func row(_ title: String, cells: [String], className: String? = nil) -> String {
-        let attribute = className.map { " class=\"\($0)\"" } ?? ""
-        return "<tr\(attribute)><th scope=\"row\">\(HTML.escape(title))</th>" + cells.map { "<td>\($0)</td>" }.joined() + "</tr>\n"
+    /// The week's moves in session order: by phase (warm-up moves first, cool-down last), then by first appearance.
+    ///
+    /// A move's phase is the one it first appears in.
+    private static func moves(of week: Week) -> [Move] {
+        var moves: [Move] = []
+        for (index, session) in week.sessions.enumerated() {
+            let bit: UInt64 = 1 << UInt64(index)
+            for block in session.blocks {
+                for item in block.items {
+                    if let known = moves.firstIndex(where: { $0.id == item.id }) {
+                        moves[known].sessions |= bit
+                    } else {
+                        moves.append(Move(id: item.id, name: item.name, phase: item.phase, sessions: bit))
+                    }
+                }
+            }
+        }
+        var ordered: [Move] = []
+        ordered.reserveCapacity(moves.count)
+        for phase in Phase.allCases {
+            for move in moves where move.phase == phase { ordered.append(move) }
+        }
+        return ordered
+    }
+
+    /// `<tr><th scope="row">title</th>`: a row up to its cells.
+    private static func startRow(_ title: String, attributes: String = "", in html: inout String) {
+        html += "<tr"
+        html += attributes
+        html += "><th scope=\"row\">"
+        HTML.append(escaping: title, to: &html)
+        html += "</th>"
     }
 }
