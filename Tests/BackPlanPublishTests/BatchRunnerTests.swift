@@ -27,6 +27,13 @@ struct BatchRunnerTests {
         return BatchRunner(publisher: PlanPublisher(inputs: try Inputs.load(catalogPath: nil, templatesPath: nil)), settings: settings)
     }
 
+    /// The same runner with `--skip-existing`.
+    static func skippingExisting(_ runner: BatchRunner) -> BatchRunner {
+        var settings = runner.settings
+        settings.skipExisting = true
+        return BatchRunner(publisher: runner.publisher, settings: settings)
+    }
+
     static func run(_ runner: BatchRunner, roster: String) async throws -> ([BatchRowResult], BatchSummary) {
         var results: [BatchRowResult] = []
         let summary = try await runner.run(roster: roster) { result, _ in results.append(result) }
@@ -114,15 +121,27 @@ struct BatchRunnerTests {
         var runner = try Self.runner(output: folder.path("out"), formats: [.md, .json])
         _ = try await Self.run(runner, roster: roster)
         try FileManager.default.removeItem(atPath: folder.path("out/bea/plan.json"))
-        var settings = runner.settings
-        settings.skipExisting = true
-        runner = BatchRunner(publisher: runner.publisher, settings: settings)
+        runner = Self.skippingExisting(runner)
         let (results, summary) = try await Self.run(runner, roster: roster)
         #expect(results.map(\.outcome) == [.skipped, .written(["plan.md", "plan.json"])])
         #expect((summary.written, summary.skipped) == (1, 1))
         try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: roster)
         let (again, _) = try await Self.run(runner, roster: roster)
         #expect(again.map(\.outcome) == [.written(["plan.md", "plan.json"]), .written(["plan.md", "plan.json"])])
+    }
+
+    @Test("--skip-existing redoes a person whose file is empty, as a power cut before the final sync can leave it")
+    func skipExistingRedoesEmpty() async throws {
+        let folder = try TemporaryFolder()
+        let roster = try folder.write("roster.csv", "name\nAlex\nBea\n")
+        var runner = try Self.runner(output: folder.path("out"), formats: [.md, .html])
+        _ = try await Self.run(runner, roster: roster)
+        try Data().write(to: URL(fileURLWithPath: folder.path("out/alex/plan.md")))
+        runner = Self.skippingExisting(runner)
+        let (results, _) = try await Self.run(runner, roster: roster)
+        #expect(results.map(\.outcome) == [.written(["plan.md", "plan.html"]), .skipped])
+        #expect(try Data(contentsOf: URL(fileURLWithPath: folder.path("out/alex/plan.md"))).count > 0)
+        #expect(folder.files(under: "out") == ["alex/plan.html", "alex/plan.md", "bea/plan.html", "bea/plan.md"])
     }
 
     @Test("the output does not depend on the number of workers")

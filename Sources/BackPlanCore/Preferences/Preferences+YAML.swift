@@ -79,7 +79,7 @@ extension Preferences {
     private static func name(_ value: YAMLValue) throws(InputError) -> String {
         let text: String
         if case .scalar(let scalar) = value.node { text = scalar.string } else { text = try value.string() }
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = Whitespace.trimmed(text)
         if trimmed.isEmpty { throw value.error(.invalid("the name is empty; write the name to show on the plan")) }
         if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
             throw value.error(.invalid("the name contains a line break or control character; write it on one line"))
@@ -89,7 +89,7 @@ extension Preferences {
     }
 
     private static func email(_ value: YAMLValue) throws(InputError) -> String {
-        let text = try value.string().trimmingCharacters(in: .whitespaces)
+        let text = Whitespace.trimmed(try value.string())
         guard EmailAddress.isPlausible(text) else {
             throw value.error(.invalid("'\(text)' is not an email address; expected something like alex@example.com"))
         }

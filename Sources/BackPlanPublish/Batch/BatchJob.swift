@@ -51,7 +51,10 @@ package struct BatchJob: Sendable {
                 message = try publisher.email(for: preferences, settings: emailSettings, email: email.message)
                 files.append(("plan.eml", message!))
             }
-            _ = try output.write(files.map { ("\(folder)/\($0.path)", $0.data) })
+            // The run syncs the file system once at its end; a message about to be sent is
+            // flushed first, so that a crash cannot lose the plan.eml that marks it sent.
+            let durability: AtomicFile.Durability = self.settings.email?.sendmail == nil ? .deferred : .synced
+            _ = try output.write(files.map { ("\(folder)/\($0.path)", $0.data) }, durability: durability)
             if let message, let sendmail = self.settings.email?.sendmail {
                 do {
                     try sendmail.send(message)
@@ -67,13 +70,18 @@ package struct BatchJob: Sendable {
         }
     }
 
-    /// Whether every file of the person is there and at least as new as the inputs.
+    /// Whether every file of the person is there, not empty, and at least as new as the inputs.
+    ///
+    /// Files are not flushed one by one, so a power cut before the run's final
+    /// sync can leave a renamed file empty: such a person is written again.
     private func isComplete(_ folder: String, newerThan date: Date, files: [String]) -> Bool {
         files.allSatisfy { name in
             guard let url = try? output.url(for: "\(folder)/\(name)"),
-                  let modified = try? FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date
+                  let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+                  let modified = attributes[.modificationDate] as? Date,
+                  let size = attributes[.size] as? Int
             else { return false }
-            return modified >= date
+            return size > 0 && modified >= date
         }
     }
 }

@@ -29,7 +29,8 @@ public struct BatchRunner: Sendable {
     /// A bad row is reported as failed and the others go on.
     ///
     /// - Throws: `PublishError` or `InputError` when the roster itself cannot be read
-    ///   (missing file, bad header); rows already started are finished first.
+    ///   (missing file, bad header), rows already started being finished first;
+    ///   `PublishError` when the written files cannot be flushed to the disk.
     public func run(roster: String, report: (BatchRowResult, BatchSummary) -> Void) async throws -> BatchSummary {
         let clock = ContinuousClock()
         let start = clock.now
@@ -79,6 +80,9 @@ public struct BatchRunner: Sendable {
             }
         }
         if let readError { throw readError }
+        // Rows were written without waiting for the disk: one flush here makes a
+        // finished run mean every file is on the disk.
+        try AtomicFile.syncFileSystem(of: job.output.url)
         summary.elapsed = clock.now - start
         return summary
     }

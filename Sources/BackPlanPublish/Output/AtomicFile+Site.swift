@@ -3,36 +3,13 @@ import Foundation
 extension AtomicFile {
     /// Writes a file of the site whole or not at all, without waiting for the disk.
     ///
-    /// Like `write(_:to:)` it writes a temporary file beside the target and
-    /// renames it over, so a reader never sees half a page; unlike Foundation's
-    /// `.atomic` it does not `fsync`, which made a clean build of the site wait
-    /// on the disk once per page. A site folder is rebuilt in a moment, so a page
-    /// lost to a power cut costs nothing, and durability is not worth that wait.
+    /// Like every write it goes through a temporary file beside the target,
+    /// renamed over it, so a reader never sees half a page; it does not
+    /// `fsync`, which made a clean build of the site wait on the disk once per
+    /// page. A site folder is rebuilt in a moment, so a page lost to a power
+    /// cut costs nothing, and durability is not worth that wait.
     package static func replace(_ data: Data, at url: URL) throws(PublishError) {
-        let folder = url.deletingLastPathComponent()
-        let temporary = folder.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
-        do {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
-            let written = data.withUnsafeBytes { buffer in
-                var offset = 0
-                while offset < buffer.count {
-                    let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                    if count < 0 { if errno == EINTR { continue } else { return false } }
-                    offset += count
-                }
-                return true
-            }
-            let closed = close(descriptor) == 0
-            guard written, closed, rename(temporary.path, url.path) == 0 else {
-                let code = POSIXErrorCode(rawValue: errno) ?? .EIO
-                unlink(temporary.path)
-                throw POSIXError(code)
-            }
-        } catch {
-            throw PublishError(path: url.path, problem: .cannotWrite(reason(error)))
-        }
+        try writeTogether([(url, data)], durability: .deferred)
     }
 
     /// Removes a regular file the site no longer produces; symbolic links and folders are left alone.

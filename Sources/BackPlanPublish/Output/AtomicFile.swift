@@ -2,20 +2,20 @@ import Foundation
 
 /// The only place BackPlan writes files: whole or not at all.
 ///
-/// Foundation's `.atomic` writes a temporary file in the same directory and
-/// renames it over the target, so a reader never sees half a file.
+/// Every file is written to a temporary file beside its target with plain
+/// POSIX calls and renamed over the target, so a reader never sees half a
+/// file. Whether each file also waits for the disk is the caller's choice
+/// (`Durability`): one plan does, a batch run syncs once at its end.
 package enum AtomicFile {
-    package static func write(_ text: String, to url: URL) throws(PublishError) {
-        try write(Data(text.utf8), to: url)
-    }
-
-    package static func write(_ data: Data, to url: URL) throws(PublishError) {
-        do {
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try data.write(to: url, options: .atomic)
-        } catch {
-            throw PublishError(path: url.path, problem: .cannotWrite(reason(error)))
-        }
+    /// Whether a write waits until its files are on the disk.
+    package enum Durability: Sendable {
+        /// Each file is flushed (`fsync`) before it replaces its target, and its folder after:
+        /// `plan` writes one person's files and returns only once they are safe.
+        case synced
+        /// Nothing is flushed: flushing every file made a batch run wait on the disk twice per
+        /// person. The caller flushes the whole file system once when done (`syncFileSystem(of:)`);
+        /// a power cut before that can leave renamed files empty.
+        case deferred
     }
 
     /// Writes a set of files so that a failure while writing leaves the old set as it was.
@@ -27,32 +27,171 @@ package enum AtomicFile {
     /// untouched. The renames themselves are not one transaction: a failing
     /// rename after the checks, which needs the file system to change under us,
     /// can still leave a mixed set.
-    package static func writeTogether(_ files: [(url: URL, data: Data)]) throws(PublishError) {
-        var staged: [(temporary: URL, target: URL)] = []
-        func discard() { for file in staged { unlink(file.temporary.path) } }
+    package static func writeTogether(_ files: [(url: URL, data: Data)], durability: Durability = .synced) throws(PublishError) {
+        var staged: [(temporary: String, target: String)] = []
+        func discard() { for file in staged { unlink(file.temporary) } }
+        var folders: [String] = []
+        // A folder made by this call holds none of the targets, so they need no check.
+        var folderIsNew = false
         for file in files {
-            let folder = file.url.deletingLastPathComponent()
-            let temporary = folder.appendingPathComponent(".\(file.url.lastPathComponent).\(UUID().uuidString).tmp")
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: file.url.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                discard()
-                throw PublishError(path: file.url.path, problem: .cannotWrite("a folder of that name is in the way"))
-            }
-            do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                try file.data.write(to: temporary)
-                staged.append((temporary, file.url))
+            let target = file.url.path
+            let folder = file.url.deletingLastPathComponent().path
+            do throws(FileSystemError) {
+                if folders.last != folder {
+                    folderIsNew = try makeFolder(folder)
+                    folders.append(folder)
+                }
+                if !folderIsNew, isFolder(target) {
+                    throw FileSystemError(reason: "a folder of that name is in the way")
+                }
+                staged.append((try create(besides: target, data: file.data, sync: durability == .synced), target))
             } catch {
-                unlink(temporary.path)
                 discard()
-                throw PublishError(path: file.url.path, problem: .cannotWrite(reason(error)))
+                throw PublishError(path: error.isAboutFolder ? folder : target, problem: .cannotWrite(error.reason))
             }
         }
-        for (index, file) in staged.enumerated() where rename(file.temporary.path, file.target.path) != 0 {
-            let message = String(cString: strerror(errno))
-            for rest in staged[index...] { unlink(rest.temporary.path) }
-            throw PublishError(path: file.target.path, problem: .cannotWrite(message))
+        for (index, file) in staged.enumerated() where rename(file.temporary, file.target) != 0 {
+            let error = FileSystemError(code: errno)
+            for rest in staged[index...] { unlink(rest.temporary) }
+            throw PublishError(path: file.target, problem: .cannotWrite(error.reason))
         }
+        if durability == .synced {
+            // The renames are entries of the folders: flushed too, or a power cut could undo them.
+            for folder in Set(folders) {
+                do throws(FileSystemError) {
+                    try flush(folder)
+                } catch {
+                    throw PublishError(path: folder, problem: .cannotWrite(error.reason))
+                }
+            }
+        }
+    }
+
+    /// Flushes everything written on the file system that holds `folder` to the disk, once for a whole run.
+    ///
+    /// `syncfs` waits for that file system only; where the C library lacks it,
+    /// `sync` waits for every file system. Nothing to flush when `folder` does
+    /// not exist: then nothing was written into it.
+    package static func syncFileSystem(of folder: URL) throws(PublishError) {
+        let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            if errno == ENOENT { return }
+            throw PublishError(path: folder.path, problem: .cannotWrite(FileSystemError(code: errno).reason))
+        }
+        defer { close(descriptor) }
+        guard let syncfs = syncfsFunction else { return sync() }
+        guard syncfs(descriptor) == 0 else {
+            throw PublishError(path: folder.path, problem: .cannotWrite(FileSystemError(code: errno).reason))
+        }
+    }
+
+    /// `syncfs(2)`, looked up at run time: it is a GNU extension the Swift C modules do not declare.
+    private static let syncfsFunction: (@convention(c) (Int32) -> Int32)? = {
+        guard let symbol = dlsym(dlopen(nil, RTLD_NOW), "syncfs") else { return nil }
+        return unsafeBitCast(symbol, to: (@convention(c) (Int32) -> Int32).self)
+    }()
+
+    // MARK: - POSIX steps
+
+    /// A failed system call, with the words a user is shown.
+    struct FileSystemError: Error {
+        var reason: String
+        /// The problem is with the target's folder (a file where the folder should be), not the target.
+        var isAboutFolder = false
+
+        init(reason: String, isAboutFolder: Bool = false) {
+            self.reason = reason
+            self.isAboutFolder = isAboutFolder
+        }
+
+        /// The words of `reason(_:)` for Foundation's errors, so a problem reads the same whichever call met it.
+        init(code: Int32) {
+            switch code {
+            case ENOENT: self.init(reason: "no such file")
+            case EACCES, EPERM: self.init(reason: "permission denied")
+            case ENOTDIR: self.init(reason: "a file of that name is in the way", isAboutFolder: true)
+            default: self.init(reason: String(cString: strerror(code)))
+            }
+        }
+    }
+
+    /// Makes `folder` with one `mkdir` when its parent exists, else with every missing parent.
+    ///
+    /// - Returns: whether the folder is new, hence empty.
+    private static func makeFolder(_ folder: String) throws(FileSystemError) -> Bool {
+        if mkdir(folder, 0o777) == 0 { return true }
+        switch errno {
+        case EEXIST:
+            return false
+        case ENOENT:
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw FileSystemError(reason: reason(error), isAboutFolder: true)
+            }
+            return false
+        default:
+            throw FileSystemError(reason: FileSystemError(code: errno).reason, isAboutFolder: true)
+        }
+    }
+
+    /// Whether `path` is a folder (or a link to one), which a rename could not replace.
+    private static func isFolder(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    /// Writes `data` to a new temporary file beside `target`, flushed to the disk when `sync`.
+    ///
+    /// The name holds the process id, so processes never share one; `O_EXCL`
+    /// makes a second writer of the same target in this process, or a file
+    /// left by a crash, take a fresh name instead of writing into it.
+    ///
+    /// - Returns: the temporary file's path.
+    private static func create(besides target: String, data: Data, sync: Bool) throws(FileSystemError) -> String {
+        var temporary = temporaryPath(for: target, suffix: processID)
+        var descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        while descriptor < 0 && errno == EEXIST {
+            temporary = temporaryPath(for: target, suffix: "\(processID)-\(UInt32.random(in: 0 ... .max))")
+            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        }
+        guard descriptor >= 0 else { throw FileSystemError(code: errno) }
+        let written = data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += count
+            }
+            return !sync || fsync(descriptor) == 0
+        }
+        let code = errno
+        guard close(descriptor) == 0, written else {
+            let error = FileSystemError(code: written ? errno : code)
+            unlink(temporary)
+            throw error
+        }
+        return temporary
+    }
+
+    /// This process's id, asked once rather than once per file.
+    private static let processID = String(getpid())
+
+    /// `folder/.name.suffix.tmp`: hidden, and beside the target so that the rename stays on one file system.
+    private static func temporaryPath(for target: String, suffix: String) -> String {
+        guard let slash = target.lastIndex(of: "/") else { return ".\(target).\(suffix).tmp" }
+        return "\(target[...slash]).\(target[target.index(after: slash)...]).\(suffix).tmp"
+    }
+
+    /// Flushes a folder's entries to the disk.
+    private static func flush(_ folder: String) throws(FileSystemError) {
+        let descriptor = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw FileSystemError(code: errno) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw FileSystemError(code: errno) }
     }
 
     static func reason(_ error: any Error) -> String {

@@ -25,10 +25,11 @@ package struct OutputFolder: Sendable {
 
     /// Writes every file, after all of them were produced, so a failure while rendering writes nothing,
     /// and all together, so a failure while writing leaves the previous files as they were.
-    package func write(_ files: [(path: String, data: Data)]) throws(PublishError) -> [URL] {
+    /// `.synced` (the default) returns once they are on the disk; see `AtomicFile.Durability`.
+    package func write(_ files: [(path: String, data: Data)], durability: AtomicFile.Durability = .synced) throws(PublishError) -> [URL] {
         var targets: [(url: URL, data: Data)] = []
         for file in files { targets.append((try url(for: file.path), file.data)) }
-        try AtomicFile.writeTogether(targets)
+        try AtomicFile.writeTogether(targets, durability: durability)
         return targets.map(\.url)
     }
 }

@@ -2,9 +2,20 @@
 package enum HTML {
     /// `& < > " '` as entities: the same escaping, Character by Character, as swift-mustache's for `{{name}}`.
     package static func escape(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else { return text }
+        guard needsEscaping(text) else { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
+        append(escaping: text, to: &out)
+        return out
+    }
+
+    /// Appends `text` escaped to `out`, for HTML built in one string without a copy per piece.
+    package static func append(escaping text: String, to out: inout String) {
+        // Most text has nothing to escape: then it is appended whole, not a Character at a time.
+        guard needsEscaping(text) else {
+            out += text
+            return
+        }
         for character in text {
             switch character {
             case "&": out += "&amp;"
@@ -15,7 +26,10 @@ package enum HTML {
             default: out.append(character)
             }
         }
-        return out
+    }
+
+    private static func needsEscaping(_ text: String) -> Bool {
+        text.utf8.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
     }
 
     /// A CSS string literal (with quotes) that shows `text` and cannot end the string or the style element.

@@ -4,35 +4,33 @@ import BackPlanCore
 ///
 /// libcmark 0.30 has no tables, so the grid is rendered here and placed into the
 /// converted page as a custom block; every piece of text in it is HTML-escaped.
+/// Every plan has one per week, so it is built in one reserved string, with no
+/// dictionary, closure or string per cell.
 package enum WeekGrid {
     /// The HTML block in the Markdown that the grid of week `number` replaces.
     package static func marker(week number: Int) -> String { "<!-- backplan:week-grid \(number) -->" }
 
-    package static func html(_ week: Week) -> String {
-        let sessions = week.sessions
-        // One row per move, in session order with warm-up moves first and cool-down last;
-        // `days[s]` says whether session s has the move.
-        var rows: [(id: String, name: String, phase: Phase, firstSeen: Int, days: [Bool])] = []
-        for (sessionIndex, session) in sessions.enumerated() {
-            for block in session.blocks {
-                for item in block.items {
-                    if let row = rows.firstIndex(where: { $0.id == item.id }) {
-                        rows[row].days[sessionIndex] = true
-                    } else {
-                        var days = [Bool](repeating: false, count: sessions.count)
-                        days[sessionIndex] = true
-                        rows.append((item.id, item.name, item.phase, rows.count, days))
-                    }
-                }
-            }
-        }
-        rows.sort { ($0.phase, $0.firstSeen) < ($1.phase, $1.firstSeen) }
+    /// One row of the grid: a move as it first appears (its name and phase), and the sessions that do it, one bit each.
+    private struct Move {
+        var id: String
+        var name: String
+        var phase: Phase
+        var sessions: UInt64
+    }
 
-        var html = "<table class=\"week-grid\">\n<caption>Week "
-        html.reserveCapacity(512 + rows.count * (64 + sessions.count * 16))
+    package static func html(_ week: Week) -> String {
+        precondition(week.sessions.count <= 64, "a week has at most seven sessions, one bit each")
+        let moves = self.moves(of: week)
+        var html = ""
+        // A little more than the table takes: its frame, a heading and a pain cell per session, a row per move.
+        let sessions = week.sessions.count
+        var names = 0
+        for move in moves { names += move.name.utf8.count }
+        html.reserveCapacity(256 + 64 * sessions + (moves.count + 2) * (40 + 12 * sessions) + names)
+        html += "<table class=\"week-grid\">\n<caption>Week "
         html += String(week.number)
         html += " at a glance: tick each move when it is done</caption>\n<thead><tr><th scope=\"col\">Move</th>"
-        for session in sessions {
+        for session in week.sessions {
             html += "<th scope=\"col\">"
             html += session.weekday.shortTitle
             html += " "
@@ -40,25 +38,54 @@ package enum WeekGrid {
             html += "</th>"
         }
         html += "</tr></thead>\n<tbody>\n"
-        appendRow(to: &html, title: "Cardio warm-up", rowClass: nil) { _ in "☐" }
-        for row in rows {
-            appendRow(to: &html, title: row.name, rowClass: nil) { row.days[$0] ? "☐" : "" }
-        }
-        appendRow(to: &html, title: "Pain after (0-10)", rowClass: "pain") { _ in "<span class=\"score\"></span>" }
-        html += "</tbody>\n</table>\n"
-        return html
-
-        func appendRow(to html: inout String, title: String, rowClass: String?, cell: (Int) -> String) {
-            html += rowClass.map { "<tr class=\"\($0)\">" } ?? "<tr>"
-            html += "<th scope=\"row\">"
-            html += HTML.escape(title)
-            html += "</th>"
-            for index in sessions.indices {
-                html += "<td>"
-                html += cell(index)
-                html += "</td>"
+        startRow("Cardio warm-up", in: &html)
+        for _ in week.sessions { html += "<td>☐</td>" }
+        html += "</tr>\n"
+        for move in moves {
+            startRow(move.name, in: &html)
+            for index in week.sessions.indices {
+                html += move.sessions & (1 << UInt64(index)) != 0 ? "<td>☐</td>" : "<td></td>"
             }
             html += "</tr>\n"
         }
+        startRow("Pain after (0-10)", attributes: " class=\"pain\"", in: &html)
+        for _ in week.sessions { html += "<td><span class=\"score\"></span></td>" }
+        html += "</tr>\n"
+        html += "</tbody>\n</table>\n"
+        return html
+    }
+
+    /// The week's moves in session order: by phase (warm-up moves first, cool-down last), then by first appearance.
+    ///
+    /// A move's phase is the one it first appears in.
+    private static func moves(of week: Week) -> [Move] {
+        var moves: [Move] = []
+        for (index, session) in week.sessions.enumerated() {
+            let bit: UInt64 = 1 << UInt64(index)
+            for block in session.blocks {
+                for item in block.items {
+                    if let known = moves.firstIndex(where: { $0.id == item.id }) {
+                        moves[known].sessions |= bit
+                    } else {
+                        moves.append(Move(id: item.id, name: item.name, phase: item.phase, sessions: bit))
+                    }
+                }
+            }
+        }
+        var ordered: [Move] = []
+        ordered.reserveCapacity(moves.count)
+        for phase in Phase.allCases {
+            for move in moves where move.phase == phase { ordered.append(move) }
+        }
+        return ordered
+    }
+
+    /// `<tr><th scope="row">title</th>`: a row up to its cells.
+    private static func startRow(_ title: String, attributes: String = "", in html: inout String) {
+        html += "<tr"
+        html += attributes
+        html += "><th scope=\"row\">"
+        HTML.append(escaping: title, to: &html)
+        html += "</th>"
     }
 }
