@@ -12,7 +12,8 @@ struct SessionBuilder {
     /// The pool indices chosen so far, in the order they were chosen.
     private(set) var chosen: [Int] = []
     private var isChosen: [Bool]
-    private var ways: [Int: Way] = [:]
+    /// The way chosen for each pool index, once it is chosen.
+    private var ways: [Way?]
     private var seconds: [Int]
     private var chosenSeconds = 0
     private var cardioMinutes: Int
@@ -31,6 +32,7 @@ struct SessionBuilder {
         self.sessionIndex = sessionIndex
         self.cardioMinutes = planner.catalog.session.cardioMinutes.min
         self.isChosen = Array(repeating: false, count: pool.count)
+        self.ways = Array(repeating: nil, count: pool.count)
         self.scores = Array(repeating: 0, count: pool.count)
         self.doses = table.doses
         self.masks = table.masks
@@ -77,12 +79,16 @@ struct SessionBuilder {
 
     /// Adds moves, asked areas first, until the session uses 90% of its budget or nothing more fits.
     private mutating func fill(towards asked: AreaMask, handful: Bool) {
+        let limits = Phase.allCases.map { Self.handful[$0, default: 3] }
         while estimate * 10 < budget * 9 {
-            let open = Phase.allCases.map { !handful || phaseCounts[$0.index] < Self.handful[$0, default: 3] }
-            let pool = self.pool, masks = self.masks
-            let relevant = best(where: { open[pool[$0].move.phase.index] && !masks[$0].isDisjoint(with: asked) }, covering: asked, balance: true)
-            let other = planner.fillsWithOtherAreas ? best(where: { open[pool[$0].move.phase.index] }, covering: asked, balance: true) : nil
-            guard let pick = relevant ?? other else { return }
+            let counts = phaseCounts, pool = self.pool, masks = self.masks
+            let open = { (index: Int) in
+                let phase = pool[index].move.phase.index
+                return !handful || counts[phase] < limits[phase]
+            }
+            // Moves for the asked areas first; others only when none of those fits.
+            let relevant = best(where: { open($0) && !masks[$0].isDisjoint(with: asked) }, covering: asked, balance: true)
+            guard let pick = relevant ?? (planner.fillsWithOtherAreas ? best(where: open, covering: asked, balance: true) : nil) else { return }
             add(pick)
         }
     }
