@@ -6,14 +6,16 @@ import Mustache
 /// Templates whose name contains `.md` render CommonMark: their values are
 /// escaped for Markdown (`MarkdownContentType`), so user text stays literal.
 /// `.html` templates escape for HTML, as Mustache does by default.
+///
+/// Built-in templates are parsed when a command first uses one (a plan needs
+/// six of the fifteen); templates from `--templates` are parsed at once, so a
+/// mistake in one is reported before anything is written.
 package struct TemplateSet: Sendable {
     /// Template text by file name (`plan.md.mustache`).
     package private(set) var sources: [String: String]
     /// Where each template came from, for messages ("Templates/plan.md.mustache" or a user's path).
     package private(set) var origins: [String: String]
-    private var library: MustacheLibrary
-    /// The templates `CompiledTemplate` renders exactly as swift-mustache, with all their partials; the others go to swift-mustache.
-    private var compiled: [String: CompiledTemplate]
+    private let cache: TemplateCache
 
     /// The templates built into the binary.
     package static var defaults: [String: String] { DefaultResources.templates }
@@ -27,54 +29,34 @@ package struct TemplateSet: Sendable {
             sources[name] = override.text
             origins[name] = override.path
         }
-        var library = MustacheLibrary()
-        var compiled: [String: CompiledTemplate] = [:]
-        for (file, text) in sources.sorted(by: { $0.key < $1.key }) where file.hasSuffix(".mustache") {
-            let name = String(file.dropLast(".mustache".count))
-            let isMarkdown = name.contains(".md")
-            let prefix = isMarkdown ? MarkdownContentType.pragma : ""
-            do {
-                let template = try MustacheTemplate(string: prefix + text)
-                library.register(template, named: name)
-                compiled[name] = CompiledTemplate(template)
-            } catch let error as MustacheTemplate.ParserError {
-                let line = error.context.lineNumber
-                var column = error.context.columnNumber
-                var text = error.context.line
-                if line == 1 {
-                    // The Markdown pragma is ours, not the user's: place the error in their text.
-                    column = max(1, column - prefix.count)
-                    if text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
-                }
-                text = text.trimmingCharacters(in: .whitespaces)
-                let near = text.isEmpty ? "" : " near '\(text)'"
-                throw TemplateError(file: origins[file]!, line: line, column: column, message: Self.describe(error.error) + near)
-            } catch {
-                throw TemplateError(file: origins[file]!, message: "\(error)")
-            }
-        }
         self.sources = sources
         self.origins = origins
-        self.library = library
-        self.compiled = Self.renderable(compiled)
-        try checkPartials()
+        var templates: [String: (text: String, origin: String)] = [:]
+        for (file, text) in sources where file.hasSuffix(".mustache") {
+            templates[String(file.dropLast(".mustache".count))] = (text, origins[file]!)
+        }
+        cache = TemplateCache(templates: templates)
+        for file in overrides.keys.sorted() where file.hasSuffix(".mustache") {
+            _ = try cache.parsed(String(file.dropLast(".mustache".count)))
+        }
+        try checkPartials(in: overrides.keys.sorted())
     }
 
     /// Renders the template `name` (without `.mustache`) with `context`.
     ///
     /// - Parameter capacity: the bytes to reserve for the output, a guess that saves regrowing it.
     package func render(_ name: String, _ context: TemplateValue, capacity: Int = 4096) throws(TemplateError) -> String {
-        guard let template = compiled[name] else { return try renderWithLibrary(name, context.mustacheValue) }
-        var renderer = TemplateRenderer(templates: compiled, root: context, capacity: capacity)
-        renderer.render(template)
+        guard let compiled = try compiled(name) else { return try renderWithLibrary(name, context.mustacheValue) }
+        var renderer = TemplateRenderer(templates: compiled.partials, root: context, capacity: capacity)
+        renderer.render(compiled.template)
         return renderer.text
     }
 
     /// `render` as UTF-8 bytes, for output that goes to files and libcmark without becoming a String.
     package func renderUTF8(_ name: String, _ context: TemplateValue, capacity: Int = 4096) throws(TemplateError) -> [UInt8] {
-        guard let template = compiled[name] else { return Array(try renderWithLibrary(name, context.mustacheValue).utf8) }
-        var renderer = TemplateRenderer(templates: compiled, root: context, capacity: capacity)
-        renderer.render(template)
+        guard let compiled = try compiled(name) else { return Array(try renderWithLibrary(name, context.mustacheValue).utf8) }
+        var renderer = TemplateRenderer(templates: compiled.partials, root: context, capacity: capacity)
+        renderer.render(compiled.template)
         return renderer.bytes
     }
 
@@ -86,27 +68,20 @@ package struct TemplateSet: Sendable {
 
     /// Renders with swift-mustache itself: the reference the compiled templates are tested against.
     package func renderWithLibrary(_ name: String, _ context: Any) throws(TemplateError) -> String {
-        guard let output = library.render(context, withTemplate: name) else {
-            throw TemplateError(file: "\(name).mustache", message: "no such template; expected one of: \(templateNames.joined(separator: ", "))")
-        }
+        guard let output = try cache.library().render(context, withTemplate: name) else { throw unknown(name) }
         return output
     }
 
     /// Whether `name` renders through `CompiledTemplate` (for tests and benchmarks).
-    package func isCompiled(_ name: String) -> Bool { compiled[name] != nil }
+    package func isCompiled(_ name: String) -> Bool { (try? compiled(name)) != nil }
 
-    /// The compiled templates whose partials, all the way down, compiled too.
-    private static func renderable(_ compiled: [String: CompiledTemplate]) -> [String: CompiledTemplate] {
-        var result = compiled
-        var changed = true
-        while changed {
-            changed = false
-            for (name, template) in result where !template.partialNames.isSubset(of: result.keys) {
-                result[name] = nil
-                changed = true
-            }
-        }
-        return result
+    private func compiled(_ name: String) throws(TemplateError) -> TemplateCache.Compiled? {
+        guard cache.has(name) else { throw unknown(name) }
+        return try cache.compiled(name)
+    }
+
+    private func unknown(_ name: String) -> TemplateError {
+        TemplateError(file: "\(name).mustache", message: "no such template; expected one of: \(templateNames.joined(separator: ", "))")
     }
 
     package var templateNames: [String] {
@@ -114,9 +89,12 @@ package struct TemplateSet: Sendable {
     }
 
     /// A partial that names a missing template renders nothing in Mustache; here it is an error.
-    private func checkPartials() throws(TemplateError) {
+    ///
+    /// Only `files` (the user's) are read: the built-in templates name only built-in ones, which always exist.
+    private func checkPartials(in files: [String]) throws(TemplateError) {
         let names = Set(templateNames)
-        for (file, text) in sources.sorted(by: { $0.key < $1.key }) {
+        for file in files {
+            guard let text = sources[file] else { continue }
             for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 var rest = Substring(line)
                 while let open = rest.range(of: "{{>") {
@@ -134,7 +112,7 @@ package struct TemplateSet: Sendable {
         }
     }
 
-    private static func describe(_ error: any Error) -> String {
+    static func describe(_ error: any Error) -> String {
         switch error as? MustacheTemplate.Error {
         case .sectionCloseNameIncorrect?: return "a section is closed with a name that does not match its opening tag"
         case .unfinishedName?: return "a tag is not closed with '}}'"
