@@ -1,9 +1,11 @@
 import Foundation
 
-/// The command line of `backplan-bench`: `[--sizes 1000,10000] [--jobs N] [--backplan PATH] [--work DIR]`.
+/// The command line of `backplan-bench`: `[--sizes 1000,10000] [--jobs N] [--repeat N] [--backplan PATH] [--work DIR]`.
 struct BenchOptions {
     var sizes = [1000, 10000]
     var jobs = 2
+    /// Each measurement is taken this many times and the fastest kept, for the pipeline and the floor alike.
+    var repeats = 3
     var backplan: String
     var workFolder = FileManager.default.temporaryDirectory.appendingPathComponent("backplan-bench").path
 
@@ -16,9 +18,10 @@ struct BenchOptions {
             switch flag {
             case "--sizes": sizes = value.split(separator: ",").compactMap { Int($0) }
             case "--jobs": jobs = Int(value) ?? jobs
+            case "--repeat": repeats = max(1, Int(value) ?? repeats)
             case "--backplan": backplan = value
             case "--work": workFolder = value
-            default: throw BenchError("unknown option \(flag); expected --sizes, --jobs, --backplan or --work")
+            default: throw BenchError("unknown option \(flag); expected --sizes, --jobs, --repeat, --backplan or --work")
             }
         }
         guard !sizes.isEmpty, sizes.allSatisfy({ $0 > 0 }) else { throw BenchError("--sizes needs positive numbers such as 1000,10000") }

@@ -8,6 +8,13 @@ struct TimedRun {
     /// User plus system CPU seconds: with other work on the machine, wall time alone hides what a plan costs.
     var cpuSeconds: Double
 
+    /// The fastest run, with the highest peak memory of all of them (memory must not depend on luck).
+    static func fastest(of runs: [TimedRun]) -> TimedRun {
+        var best = runs.min { $0.seconds < $1.seconds }!
+        best.peakKiB = runs.map(\.peakKiB).max()!
+        return best
+    }
+
     static func batch(_ backplan: String, roster: String, output: String, jobs: Int) throws -> TimedRun {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/time")
