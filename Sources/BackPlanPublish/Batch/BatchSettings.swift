@@ -10,7 +10,7 @@ public struct BatchSettings: Sendable {
     public var jobs: Int
     /// The slice of the roster this run writes.
     public var shard: RosterShard = .all
-    /// Leave people whose files are all there and newer than the roster and `inputFiles`.
+    /// Leave people whose files are all there, none empty, and newer than the roster and `inputFiles`.
     public var skipExisting = false
     /// Files besides the roster the output depends on (`--catalog`, the files of `--templates`), for `skipExisting`.
     public var inputFiles: [String] = []

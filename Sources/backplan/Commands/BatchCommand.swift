@@ -33,7 +33,7 @@ struct BatchCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Write only slice K of N: the rows whose number modulo N is K-1.", valueName: "K/N"))
     var shard: RosterShard = .all
 
-    @Flag(name: .long, help: "Leave people whose files are all there and newer than the roster, catalog and templates.")
+    @Flag(name: .long, help: "Leave people whose files are all there, none empty, and newer than the roster, catalog and templates.")
     var skipExisting = false
 
     @Flag(name: .long, help: "Print nothing but failed rows: no progress, no summary.")
