@@ -6,8 +6,8 @@ public enum Area: String, CaseIterable, Codable, Sendable, Comparable {
     case lowerBack = "lower-back"
     case chest
 
-    /// The name shown to people ("upper back").
-    public var title: String { rawValue.replacingOccurrences(of: "-", with: " ") }
+    /// The name shown to people ("upper back"): the raw value with spaces, without Foundation's costly replacing.
+    public var title: String { String(rawValue.map { $0 == "-" ? " " : $0 }) }
 
     public static func < (a: Area, b: Area) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

@@ -37,8 +37,9 @@ package enum HTML {
         var out = "\""
         for scalar in text.unicodeScalars {
             let isPlain = (scalar.value >= 0x30 && scalar.value <= 0x39) || (scalar.value >= 0x41 && scalar.value <= 0x5A)
-                || (scalar.value >= 0x61 && scalar.value <= 0x7A) || scalar == " " || scalar.value > 0x7F
-            if isPlain && scalar.properties.generalCategory != .control && scalar.properties.generalCategory != .lineSeparator {
+                || (scalar.value >= 0x61 && scalar.value <= 0x7A) || scalar == " "
+                || (scalar.value > 0x7F && scalar.properties.generalCategory != .control && scalar.properties.generalCategory != .lineSeparator)
+            if isPlain {
                 out.unicodeScalars.append(scalar)
             } else {
                 out += "\\" + String(scalar.value, radix: 16) + " "

@@ -10,6 +10,7 @@ package enum PlanView {
         let planID = look.planID
         // A move's dose repeats across a week's sessions: its text is made once.
         var doses: [Dose: String] = [:]
+        let cardioExamples = TemplateValue.text(catalog.session.cardioExamplesText)
         var context: TemplateFields = [
             "name": .text(person.name),
             "title": .text("Back plan for \(person.name)"),
@@ -36,14 +37,14 @@ package enum PlanView {
             "advice": texts(plan.advice),
             "rules": texts(catalog.session.rules),
             "cardioRange": .text(cardio.text),
-            "cardioExamples": .text(catalog.session.cardioExamplesText),
+            "cardioExamples": cardioExamples,
             "timeModel": [
                 "secondsPerRep": .number(TimeModel.standard.secondsPerRep),
                 "restBetweenSets": .number(TimeModel.standard.restBetweenSets),
                 "restBetweenRounds": .number(TimeModel.standard.restBetweenRounds),
                 "transition": .number(TimeModel.standard.transition),
             ],
-            "weeks": .list(plan.weeks.map { week(for: $0, plan: plan, catalog: catalog, doses: &doses) }),
+            "weeks": .list(plan.weeks.map { week(for: $0, plan: plan, catalog: catalog, cardioExamples: cardioExamples, doses: &doses) }),
             // Running header and footer of printed pages, as CSS strings.
             "cssHeader": .text(HTML.cssString("Back plan for \(person.name)")),
             "cssDates": .text(HTML.cssString("\(plan.start.longText) to \(plan.end.longText)")),
@@ -61,18 +62,18 @@ package enum PlanView {
         return context
     }
 
-    private static func week(for week: Week, plan: Plan, catalog: Catalog, doses: inout [Dose: String]) -> TemplateValue {
+    private static func week(for week: Week, plan: Plan, catalog: Catalog, cardioExamples: TemplateValue, doses: inout [Dose: String]) -> TemplateValue {
         let first = plan.start.adding(days: (week.number - 1) * 7)
         return [
             "number": .number(week.number),
             "from": .text(first.longText),
             "to": .text(first.adding(days: 6).longText),
             "gridMarker": .text(WeekGrid.marker(week: week.number)),
-            "sessions": .list(week.sessions.map { session(for: $0, catalog: catalog, doses: &doses) }),
+            "sessions": .list(week.sessions.map { session(for: $0, catalog: catalog, cardioExamples: cardioExamples, doses: &doses) }),
         ]
     }
 
-    private static func session(for session: Session, catalog: Catalog, doses: inout [Dose: String]) -> TemplateValue {
+    private static func session(for session: Session, catalog: Catalog, cardioExamples: TemplateValue, doses: inout [Dose: String]) -> TemplateValue {
         [
             "day": .text("\(session.weekday.title) \(session.date.day) \(session.date.monthName)"),
             "date": .text(session.date.iso),
@@ -83,7 +84,7 @@ package enum PlanView {
             "uncovered": .text(session.uncoveredAreas.isEmpty ? "" : list(session.uncoveredAreas.map(\.title))),
             "hasUncovered": .flag(!session.uncoveredAreas.isEmpty),
             "cardioMinutes": .number(session.cardioMinutes),
-            "cardioExamples": .text(catalog.session.cardioExamplesText),
+            "cardioExamples": cardioExamples,
             "blocks": .list(session.blocks.map { block in
                 [
                     "phase": .text(block.phase.rawValue),
