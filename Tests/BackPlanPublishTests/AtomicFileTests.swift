@@ -48,6 +48,16 @@ struct AtomicFileTests {
         #expect(folder.files(under: ".") == ["alex"])
     }
 
+    @Test("a file in the way of an outer folder is the one named", arguments: [AtomicFile.Durability.synced, .deferred])
+    func fileInTheWayOfOuterFolder(durability: AtomicFile.Durability) throws {
+        let folder = try TemporaryFolder()
+        try folder.write("out", "not a folder\n")
+        #expect(throws: PublishError(path: folder.path("out"), problem: .cannotWrite("a file of that name is in the way"))) {
+            try AtomicFile.writeTogether(Self.files(folder, ["out/deep/alex/plan.md"], text: "new"), durability: durability)
+        }
+        #expect(folder.files(under: ".") == ["out"])
+    }
+
     @Test("a page of the site replaces the old one without a temporary file left")
     func replace() throws {
         let folder = try TemporaryFolder()

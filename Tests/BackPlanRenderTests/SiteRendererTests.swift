@@ -12,6 +12,19 @@ struct SiteRendererTests {
         return try SiteRenderer(templates: TemplateSet(), catalog: .builtIn, settings: settings).files(examplePlan: example)
     }
 
+    @Test("every page is the same rendered by swift-mustache itself", arguments: [nil, "https://clinic.example"])
+    func sameAsSwiftMustache(baseURL: String?) throws {
+        let settings = try #require(SiteSettings(baseURL: baseURL))
+        let templates = try TemplateSet()
+        let compiled = try SiteRenderer(templates: templates, catalog: .builtIn, settings: settings).files(examplePlan: example)
+        let reference = try SiteRenderer(templates: templates.renderingWithLibraryOnly(), catalog: .builtIn, settings: settings)
+            .files(examplePlan: example)
+        #expect(compiled.map(\.path) == reference.map(\.path))
+        for (page, expected) in zip(compiled, reference) {
+            #expect(page.text == expected.text, "\(page.path)")
+        }
+    }
+
     @Test("29 pages and the style sheet; the sitemap only with a base URL")
     func fileList() throws {
         let plain = try files()

@@ -79,10 +79,12 @@ public struct BatchRunner: Sendable {
                 deliver(sequence, result)
             }
         }
-        if let readError { throw readError }
         // Rows were written without waiting for the disk: one flush here makes a
-        // finished run mean every file is on the disk.
-        try AtomicFile.syncFileSystem(of: job.output.url)
+        // finished run mean every file is on the disk, also the rows written
+        // before the roster became unreadable.
+        let flushed = Result { () throws(PublishError) in try AtomicFile.syncFileSystem(of: job.output.url) }
+        if let readError { throw readError }
+        try flushed.get()
         summary.elapsed = clock.now - start
         return summary
     }

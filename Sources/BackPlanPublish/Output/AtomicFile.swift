@@ -31,6 +31,8 @@ package enum AtomicFile {
         var staged: [(temporary: String, target: String)] = []
         func discard() { for file in staged { unlink(file.temporary) } }
         var folders: [String] = []
+        /// Folders this call made, whose entries in their parents must be flushed too.
+        var madeFolders: [String] = []
         // A folder made by this call holds none of the targets, so they need no check.
         var folderIsNew = false
         for file in files {
@@ -38,7 +40,9 @@ package enum AtomicFile {
             let folder = file.url.deletingLastPathComponent().path
             do throws(FileSystemError) {
                 if folders.last != folder {
-                    folderIsNew = try makeFolder(folder)
+                    let made = try makeFolder(folder)
+                    folderIsNew = made.last == folder
+                    madeFolders += made
                     folders.append(folder)
                 }
                 if !folderIsNew, isFolder(target) {
@@ -47,7 +51,7 @@ package enum AtomicFile {
                 staged.append((try create(besides: target, data: file.data, sync: durability == .synced), target))
             } catch {
                 discard()
-                throw PublishError(path: error.isAboutFolder ? folder : target, problem: .cannotWrite(error.reason))
+                throw PublishError(path: error.path ?? (error.isAboutFolder ? folder : target), problem: .cannotWrite(error.reason))
             }
         }
         for (index, file) in staged.enumerated() where rename(file.temporary, file.target) != 0 {
@@ -56,8 +60,10 @@ package enum AtomicFile {
             throw PublishError(path: file.target, problem: .cannotWrite(error.reason))
         }
         if durability == .synced {
-            // The renames are entries of the folders: flushed too, or a power cut could undo them.
-            for folder in Set(folders) {
+            // The renames are entries of the folders, and a new folder is an entry of its parent:
+            // flushed too, or a power cut could undo them.
+            let parents = madeFolders.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+            for folder in Set(folders + parents).sorted() {
                 do throws(FileSystemError) {
                     try flush(folder)
                 } catch {
@@ -98,10 +104,13 @@ package enum AtomicFile {
         var reason: String
         /// The problem is with the target's folder (a file where the folder should be), not the target.
         var isAboutFolder = false
+        /// The path at fault when it is neither the target nor its folder (a file in the way of an outer folder).
+        var path: String?
 
-        init(reason: String, isAboutFolder: Bool = false) {
+        init(reason: String, isAboutFolder: Bool = false, path: String? = nil) {
             self.reason = reason
             self.isAboutFolder = isAboutFolder
+            self.path = path
         }
 
         /// The words of `reason(_:)` for Foundation's errors, so a problem reads the same whichever call met it.
@@ -117,22 +126,37 @@ package enum AtomicFile {
 
     /// Makes `folder` with one `mkdir` when its parent exists, else with every missing parent.
     ///
-    /// - Returns: whether the folder is new, hence empty.
-    private static func makeFolder(_ folder: String) throws(FileSystemError) -> Bool {
-        if mkdir(folder, 0o777) == 0 { return true }
+    /// - Returns: the folders made, outermost first; empty when `folder` was there.
+    private static func makeFolder(_ folder: String) throws(FileSystemError) -> [String] {
+        if mkdir(folder, 0o777) == 0 { return [folder] }
         switch errno {
         case EEXIST:
-            return false
+            return []
         case ENOENT:
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw FileSystemError(reason: reason(error), isAboutFolder: true)
+            let parent = URL(fileURLWithPath: folder).deletingLastPathComponent().path
+            guard parent != folder else { throw FileSystemError(reason: "no such file", isAboutFolder: true) }
+            let made = try makeFolder(parent)
+            guard mkdir(folder, 0o777) == 0 else {
+                if errno == EEXIST { return made }
+                throw FileSystemError(reason: FileSystemError(code: errno).reason, isAboutFolder: true)
             }
-            return false
+            return made + [folder]
+        case ENOTDIR:
+            throw FileSystemError(reason: "a file of that name is in the way", isAboutFolder: true, path: fileInTheWay(of: folder))
         default:
             throw FileSystemError(reason: FileSystemError(code: errno).reason, isAboutFolder: true)
         }
+    }
+
+    /// The outer folder of `folder` that exists as something other than a folder, which `mkdir` cannot pass.
+    private static func fileInTheWay(of folder: String) -> String? {
+        var path = URL(fileURLWithPath: folder).deletingLastPathComponent().path
+        while path != "/" && !path.isEmpty {
+            var status = stat()
+            if stat(path, &status) == 0 { return (status.st_mode & S_IFMT) == S_IFDIR ? nil : path }
+            path = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        }
+        return nil
     }
 
     /// Whether `path` is a folder (or a link to one), which a rename could not replace.

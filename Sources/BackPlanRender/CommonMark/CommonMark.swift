@@ -31,18 +31,13 @@ package enum CommonMark {
         }
     }
 
-    /// The HTML of a CommonMark document, rendered in safe mode.
-    package static func html(fromMarkdown markdown: String, options: Options = .standard) -> String {
-        html(fromMarkdown: markdown, options: options, blocks: [:])
-    }
-
-    /// The HTML of a document in which trusted code supplies some blocks.
+    /// The HTML of a CommonMark document, rendered in safe mode, in which trusted code may supply some blocks.
     ///
     /// An HTML block of the input whose text (trimmed) is a key of `blocks`,
     /// such as `<!-- backplan:week-grid 1 -->`, becomes a custom block that
     /// renders that value as is. Everything else renders in safe mode, so user
     /// text, which is escaped and can never form an HTML block, stays inert.
-    package static func html(fromMarkdown markdown: String, options: Options = .standard, blocks: [String: String]) -> String {
+    package static func html(fromMarkdown markdown: String, options: Options = .standard, blocks: [String: String] = [:]) -> String {
         var markdown = markdown
         return markdown.withUTF8 { bytes in
             withHTML(of: bytes, options: options, blocks: blocks) { String(cString: $0) }

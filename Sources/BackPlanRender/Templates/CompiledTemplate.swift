@@ -13,8 +13,9 @@ import Mustache
 /// `Mirror`. Whatever this type does not know (transforms such as
 /// `{{uppercased(name)}}`, template inheritance, dynamic partials, another
 /// library version's tokens) makes `init` return nil, and `TemplateSet`
-/// renders that template with swift-mustache. Tests render every template
-/// both ways over many plans and compare the bytes.
+/// renders that template with swift-mustache. Tests render the plan templates
+/// over many plans, the whole site, and snippets for each Mustache rule both
+/// ways and compare the bytes.
 ///
 /// Compiled nodes hold only numbers, so walking them costs no reference
 /// counting: text lives in one byte array, names, sections and partials in

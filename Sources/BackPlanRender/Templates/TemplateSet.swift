@@ -16,6 +16,8 @@ package struct TemplateSet: Sendable {
     /// Where each template came from, for messages ("Templates/plan.md.mustache" or a user's path).
     package private(set) var origins: [String: String]
     private let cache: TemplateCache
+    /// False renders everything with swift-mustache: the reference the tests compare with.
+    private var rendersCompiled = true
 
     /// The templates built into the binary.
     package static var defaults: [String: String] { DefaultResources.templates }
@@ -46,18 +48,31 @@ package struct TemplateSet: Sendable {
     ///
     /// - Parameter capacity: the bytes to reserve for the output, a guess that saves regrowing it.
     package func render(_ name: String, _ context: TemplateValue, capacity: Int = 4096) throws(TemplateError) -> String {
-        guard let compiled = try compiled(name) else { return try renderWithLibrary(name, context.mustacheValue) }
-        var renderer = TemplateRenderer(templates: compiled.partials, root: context, capacity: capacity)
-        renderer.render(compiled.template)
+        guard let renderer = try rendered(name, context, capacity: capacity) else { return try renderWithLibrary(name, context.mustacheValue) }
         return renderer.text
     }
 
     /// `render` as UTF-8 bytes, for output that goes to files and libcmark without becoming a String.
     package func renderUTF8(_ name: String, _ context: TemplateValue, capacity: Int = 4096) throws(TemplateError) -> [UInt8] {
-        guard let compiled = try compiled(name) else { return Array(try renderWithLibrary(name, context.mustacheValue).utf8) }
+        guard let renderer = try rendered(name, context, capacity: capacity) else {
+            return Array(try renderWithLibrary(name, context.mustacheValue).utf8)
+        }
+        return renderer.bytes
+    }
+
+    /// This set, rendering every template with swift-mustache: for tests that compare the two ways.
+    package func renderingWithLibraryOnly() -> TemplateSet {
+        var set = self
+        set.rendersCompiled = false
+        return set
+    }
+
+    /// The compiled rendering of `name`; nil when swift-mustache renders it.
+    private func rendered(_ name: String, _ context: TemplateValue, capacity: Int) throws(TemplateError) -> TemplateRenderer? {
+        guard let compiled = try compiled(name) else { return nil }
         var renderer = TemplateRenderer(templates: compiled.partials, root: context, capacity: capacity)
         renderer.render(compiled.template)
-        return renderer.bytes
+        return renderer
     }
 
     /// Renders the template `name` with a `[String: Any]` context, as the site's views build them.
@@ -77,7 +92,7 @@ package struct TemplateSet: Sendable {
 
     private func compiled(_ name: String) throws(TemplateError) -> TemplateCache.Compiled? {
         guard cache.has(name) else { throw unknown(name) }
-        return try cache.compiled(name)
+        return rendersCompiled ? try cache.compiled(name) : nil
     }
 
     private func unknown(_ name: String) -> TemplateError {

@@ -75,7 +75,7 @@ extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral
 ///
 /// A context object has a handful of fields and is read a few times, so a
 /// linear search over short names beats hashing each name, both to build and
-/// to read; the order also keeps any rendering of the object deterministic.
+/// to read.
 package struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLiteral {
     /// (name, value) pairs.
     private var fields: [(String, TemplateValue)]

@@ -19,7 +19,7 @@ package enum WeekGrid {
     }
 
     package static func html(_ week: Week) -> String {
-        precondition(week.sessions.count <= 64, "a week has at most seven sessions, one bit each")
+        precondition(week.sessions.count <= 64, "the grid keeps one bit per session, so at most 64 (a week has seven days)")
         let moves = self.moves(of: week)
         var html = ""
         // A little more than the table takes: its frame, a heading and a pain cell per session, a row per move.
