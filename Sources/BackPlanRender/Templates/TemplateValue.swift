@@ -98,7 +98,9 @@ package struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLiter
     /// The value named `name`; setting one that exists replaces it, setting nil removes it.
     package subscript(name: String) -> TemplateValue? {
         get {
-            for field in fields where field.0 == name { return field.1 }
+            // Comparing lengths first skips the full comparison for most names that differ.
+            let length = name.utf8.count
+            for field in fields where field.0.utf8.count == length && field.0 == name { return field.1 }
             return nil
         }
         set {

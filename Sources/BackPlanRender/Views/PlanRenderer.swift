@@ -42,10 +42,23 @@ package struct PlanRenderer: Sendable {
     /// to libcmark and to the files as they are, never decoded into a String.
     package func documents(_ plan: Plan, look: PlanLook, html: Bool) throws(TemplateError) -> (markdown: [UInt8], html: [UInt8]?) {
         var context = PlanView.context(plan: plan, catalog: catalog, look: look)
-        let markdown = try templates.renderUTF8("plan.md", .object(context))
+        let markdown = try templates.renderUTF8("plan.md", .object(context), capacity: Self.markdownCapacity(plan))
         guard html else { return (markdown, nil) }
-        context["body"] = .utf8(CommonMark.htmlUTF8(fromMarkdown: markdown, blocks: grids(plan)))
-        return (markdown, try templates.renderUTF8("plan.html", .object(context), capacity: 16384))
+        let body = CommonMark.htmlUTF8(fromMarkdown: markdown, blocks: grids(plan))
+        let capacity = body.count + 8192
+        context["body"] = .utf8(body)
+        return (markdown, try templates.renderUTF8("plan.html", .object(context), capacity: capacity))
+    }
+
+    /// About the size of a plan's Markdown with the built-in templates, so its buffer seldom grows:
+    /// a few kilobytes of advice and rules, a line per move and a few per session.
+    private static func markdownCapacity(_ plan: Plan) -> Int {
+        var sessions = 0, items = 0
+        for week in plan.weeks {
+            sessions += week.sessions.count
+            for session in week.sessions { for block in session.blocks { items += block.items.count } }
+        }
+        return 4096 + 256 * sessions + 64 * items
     }
 
     /// Each week's tick-box grid, keyed by its marker in the Markdown.
