@@ -15,6 +15,7 @@ TEST_PYTHON_PACKAGES := icalendar aiosmtpd html5lib
 RELEASE_BIN := .build/release/backplan
 BENCH_SIZES ?= 1000,10000
 BENCH_JOBS ?= 2
+BENCH_WORK ?= $(or $(TMPDIR),/tmp)/backplan-bench
 
 .PHONY: demo test bench build release deps test-deps bench-deps bench-site bench-pdf clean
 
@@ -31,7 +32,7 @@ test: test-deps
 bench: bench-deps
 	$(SWIFT) build -c release --product backplan
 	$(SWIFT) build -c release --product backplan-bench
-	.build/release/backplan-bench --sizes $(BENCH_SIZES) --jobs $(BENCH_JOBS) --backplan $(RELEASE_BIN)
+	.build/release/backplan-bench --sizes $(BENCH_SIZES) --jobs $(BENCH_JOBS) --work $(BENCH_WORK) --backplan $(RELEASE_BIN)
 
 build: deps
 	$(SWIFT) build
