@@ -44,17 +44,17 @@ struct BackPlanBench {
         let roster = work.appendingPathComponent("roster.csv")
         try Data(RosterGenerator.csv(rows: size).utf8).write(to: roster)
 
-        var lastOutput = work
-        func best(jobs: Int) throws -> TimedRun {
-            let runs = try (1...options.repeats).map { run in
-                lastOutput = work.appendingPathComponent("jobs\(jobs)-run\(run)")
-                return try TimedRun.batch(options.backplan, roster: roster.path, output: lastOutput.path, jobs: jobs)
-            }
-            return TimedRun.fastest(of: runs)
+        // Rounds of (1 job, N jobs, the floor on that output), so all three see the machine in the
+        // same state, busy or quiet; the fastest of each is kept.
+        var singles: [TimedRun] = [], parallels: [TimedRun] = [], floors: [Double] = []
+        for round in 1...options.repeats {
+            let single = work.appendingPathComponent("jobs1-run\(round)")
+            singles.append(try TimedRun.batch(options.backplan, roster: roster.path, output: single.path, jobs: 1))
+            let parallel = work.appendingPathComponent("jobs\(options.jobs)-run\(round)")
+            parallels.append(try TimedRun.batch(options.backplan, roster: roster.path, output: parallel.path, jobs: options.jobs))
+            floors.append(try Floor.measure(folder: parallel, count: size))
         }
-        let single = try best(jobs: 1)
-        let parallel = try best(jobs: options.jobs)
-        let floor = try (1...options.repeats).map { _ in try Floor.measure(folder: lastOutput, count: size) }.min()!
+        let single = TimedRun.fastest(of: singles), parallel = TimedRun.fastest(of: parallels), floor = floors.min()!
         return BenchResult(size: size, jobs: options.jobs, single: single, parallel: parallel, floor: floor)
     }
 }
