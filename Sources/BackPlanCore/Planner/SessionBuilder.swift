@@ -163,13 +163,14 @@ struct SessionBuilder {
             return items
         }
         for index in order {
-            let move = pool[index].move
+            // The fields read in place: copying the whole move would copy all its text.
+            let phase = pool[index].move.phase
             let way = ways[index]!
             // Most ways list their equipment in order already: sharing the array spares a copy.
             let equipment = way.equipment
             let sortedEquipment = equipment.indices.dropFirst().allSatisfy { equipment[$0 - 1] <= equipment[$0] } ? equipment : equipment.sorted()
-            items[move.phase.index].append(PlanItem(
-                id: move.id, name: move.name, phase: move.phase, equipment: sortedEquipment,
+            items[phase.index].append(PlanItem(
+                id: pool[index].move.id, name: pool[index].move.name, phase: phase, equipment: sortedEquipment,
                 positions: way.positions, dose: doses[index], estimatedSeconds: seconds[index]))
         }
         // The warm-up block always exists: it carries the cardio.
