@@ -124,9 +124,18 @@ struct SessionBuilder {
 
     /// One of the person's ways, rotating between alternatives from one use of the move to the next.
     private func way(for index: Int, bodyWeight: Bool? = nil) -> Way? {
-        let ways = pool[index].ways.filter { bodyWeight == nil || $0.isBodyWeight == bodyWeight }
-        guard !ways.isEmpty else { return nil }
-        return ways[uses[index] % ways.count]
+        let ways = pool[index].ways
+        guard let bodyWeight else { return ways.isEmpty ? nil : ways[uses[index] % ways.count] }
+        // The n-th matching way, counted without collecting the matches.
+        var count = 0
+        for way in ways where way.isBodyWeight == bodyWeight { count += 1 }
+        guard count > 0 else { return nil }
+        var n = uses[index] % count
+        for way in ways where way.isBodyWeight == bodyWeight {
+            if n == 0 { return way }
+            n -= 1
+        }
+        return nil
     }
 
     private mutating func add(_ index: Int, bodyWeight: Bool? = nil) {
@@ -148,16 +157,25 @@ struct SessionBuilder {
     private func session(date: CivilDate, uncovered: [Area]) -> Session {
         // Within a phase, moves keep the catalog's order (the pool is in catalog order).
         let order = chosen.sorted()
+        var items = phaseCounts.map { count -> [PlanItem] in
+            var items: [PlanItem] = []
+            items.reserveCapacity(count)
+            return items
+        }
+        for index in order {
+            // The fields read in place: copying the whole move would copy all its text.
+            let phase = pool[index].move.phase
+            let way = ways[index]!
+            // Most ways list their equipment in order already: sharing the array spares a copy.
+            let equipment = way.equipment
+            let sortedEquipment = equipment.indices.dropFirst().allSatisfy { equipment[$0 - 1] <= equipment[$0] } ? equipment : equipment.sorted()
+            items[phase.index].append(PlanItem(
+                id: pool[index].move.id, name: pool[index].move.name, phase: phase, equipment: sortedEquipment,
+                positions: way.positions, dose: doses[index], estimatedSeconds: seconds[index]))
+        }
+        // The warm-up block always exists: it carries the cardio.
         let blocks = Phase.allCases.compactMap { phase -> Block? in
-            let items = order.filter { pool[$0].move.phase == phase }.map { index in
-                let move = pool[index].move
-                let dose = doses[index]
-                return PlanItem(
-                    id: move.id, name: move.name, phase: phase, equipment: ways[index]!.equipment.sorted(),
-                    positions: ways[index]!.positions, dose: dose, estimatedSeconds: seconds[index])
-            }
-            // The warm-up block always exists: it carries the cardio.
-            return items.isEmpty && phase != .warmUp ? nil : Block(phase: phase, items: items)
+            items[phase.index].isEmpty && phase != .warmUp ? nil : Block(phase: phase, items: items[phase.index])
         }
         return Session(
             date: date, cardioMinutes: cardioMinutes, blocks: blocks, estimatedSeconds: estimate,

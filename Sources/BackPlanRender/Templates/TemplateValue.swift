@@ -100,7 +100,10 @@ package struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLiter
         get {
             // Comparing lengths first skips the full comparison for most names that differ.
             let length = name.utf8.count
-            for field in fields where field.0.utf8.count == length && field.0 == name { return field.1 }
+            // By index, so the pairs passed over are read in place, not copied.
+            for index in fields.indices where fields[index].0.utf8.count == length && fields[index].0 == name {
+                return fields[index].1
+            }
             return nil
         }
         set {

@@ -4,7 +4,7 @@ import BackPlanCore
 ///
 /// libcmark 0.30 has no tables, so the grid is rendered here and placed into the
 /// converted page as a custom block; every piece of text in it is HTML-escaped.
-/// Every plan has one per week, so it is built in one reserved string, with no
+/// Every plan has one per week, so it is built in one reserved byte array, with no
 /// dictionary, closure or string per cell.
 package enum WeekGrid {
     /// The HTML block in the Markdown that the grid of week `number` replaces.
@@ -21,39 +21,45 @@ package enum WeekGrid {
     package static func html(_ week: Week) -> String {
         precondition(week.sessions.count <= 64, "the grid keeps one bit per session, so at most 64 (a week has seven days)")
         let moves = self.moves(of: week)
-        var html = ""
+        // Built as UTF-8 bytes: appending them is a copy, where appending to a String also checks its encoding.
+        var html: [UInt8] = []
         // A little more than the table takes: its frame, a heading and a pain cell per session, a row per move.
         let sessions = week.sessions.count
         var names = 0
         for move in moves { names += move.name.utf8.count }
         html.reserveCapacity(256 + 64 * sessions + (moves.count + 2) * (40 + 12 * sessions) + names)
-        html += "<table class=\"week-grid\">\n<caption>Week "
-        html += String(week.number)
-        html += " at a glance: tick each move when it is done</caption>\n<thead><tr><th scope=\"col\">Move</th>"
+        html += "<table class=\"week-grid\">\n<caption>Week ".utf8
+        html += String(week.number).utf8
+        html += " at a glance: tick each move when it is done</caption>\n<thead><tr><th scope=\"col\">Move</th>".utf8
         for session in week.sessions {
-            html += "<th scope=\"col\">"
-            html += session.weekday.shortTitle
-            html += " "
-            html += String(session.date.day)
-            html += "</th>"
+            html += "<th scope=\"col\">".utf8
+            html += session.weekday.shortTitle.utf8
+            html.append(0x20)
+            html += String(session.date.day).utf8
+            html += "</th>".utf8
         }
-        html += "</tr></thead>\n<tbody>\n"
+        html += "</tr></thead>\n<tbody>\n".utf8
         startRow("Cardio warm-up", in: &html)
-        for _ in week.sessions { html += "<td>☐</td>" }
-        html += "</tr>\n"
+        let tick = Self.tick, empty = Self.empty
+        for _ in week.sessions { html += tick }
+        html += "</tr>\n".utf8
         for move in moves {
             startRow(move.name, in: &html)
             for index in week.sessions.indices {
-                html += move.sessions & (1 << UInt64(index)) != 0 ? "<td>☐</td>" : "<td></td>"
+                html += move.sessions & (1 << UInt64(index)) != 0 ? tick : empty
             }
-            html += "</tr>\n"
+            html += "</tr>\n".utf8
         }
         startRow("Pain after (0-10)", attributes: " class=\"pain\"", in: &html)
-        for _ in week.sessions { html += "<td><span class=\"score\"></span></td>" }
-        html += "</tr>\n"
-        html += "</tbody>\n</table>\n"
-        return html
+        for _ in week.sessions { html += "<td><span class=\"score\"></span></td>".utf8 }
+        html += "</tr>\n".utf8
+        html += "</tbody>\n</table>\n".utf8
+        return String(decoding: html, as: UTF8.self)
     }
+
+    /// The cells of a move's row, as bytes appended with one copy each.
+    private static let tick = Array("<td>☐</td>".utf8)
+    private static let empty = Array("<td></td>".utf8)
 
     /// The week's moves in session order: by phase (warm-up moves first, cool-down last), then by first appearance.
     ///
@@ -64,7 +70,9 @@ package enum WeekGrid {
             let bit: UInt64 = 1 << UInt64(index)
             for block in session.blocks {
                 for item in block.items {
-                    if let known = moves.firstIndex(where: { $0.id == item.id }) {
+                    // Comparing lengths first skips the full comparison for most ids that differ.
+                    let length = item.id.utf8.count
+                    if let known = moves.firstIndex(where: { $0.id.utf8.count == length && $0.id == item.id }) {
                         moves[known].sessions |= bit
                     } else {
                         moves.append(Move(id: item.id, name: item.name, phase: item.phase, sessions: bit))
@@ -81,11 +89,11 @@ package enum WeekGrid {
     }
 
     /// `<tr><th scope="row">title</th>`: a row up to its cells.
-    private static func startRow(_ title: String, attributes: String = "", in html: inout String) {
-        html += "<tr"
-        html += attributes
-        html += "><th scope=\"row\">"
-        HTML.append(escaping: title, to: &html)
-        html += "</th>"
+    private static func startRow(_ title: String, attributes: String = "", in html: inout [UInt8]) {
+        html += "<tr".utf8
+        html += attributes.utf8
+        html += "><th scope=\"row\">".utf8
+        html += HTML.escape(title).utf8
+        html += "</th>".utf8
     }
 }
