@@ -22,9 +22,9 @@ package enum Markdown {
                 continue
             }
             if atStart && scalar == " " { continue }
-            if "\\`*_[]<>&".unicodeScalars.contains(scalar) {
+            if inlineSyntax.unicodeScalars.contains(scalar) {
                 out.append("\\")
-            } else if atStart && "#-+=|~:".unicodeScalars.contains(scalar) {
+            } else if atStart && blockMarkers.unicodeScalars.contains(scalar) {
                 out.append("\\")
             }
             out.unicodeScalars.append(scalar)
@@ -60,11 +60,16 @@ package enum Markdown {
 
     /// Bytes `escape` changes wherever they are: inline syntax, control characters and DEL.
     private static let escapedInline: [Bool] = (0...255).map { byte in
-        byte < 0x20 || byte == 0x7F || "\\`*_[]<>&".utf8.contains(UInt8(byte))
+        byte < 0x20 || byte == 0x7F || inlineSyntax.utf8.contains(UInt8(byte))
     }
 
     /// Bytes that could open a block at the start of a value.
-    private static let startsBlock: [Bool] = (0...255).map { "#-+=|~:".utf8.contains(UInt8($0)) }
+    private static let startsBlock: [Bool] = (0...255).map { blockMarkers.utf8.contains(UInt8($0)) }
+
+    /// Inline syntax, escaped wherever it stands.
+    private static let inlineSyntax = "\\`*_[]<>&"
+    /// What opens a block at the start of a line, escaped there only.
+    private static let blockMarkers = "#-+=|~:"
 
     /// "1. " or "1) " at the very start would open an ordered list: escape its dot or parenthesis.
     private static func escapingListNumber(_ text: String) -> String {

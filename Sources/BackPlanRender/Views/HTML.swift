@@ -2,20 +2,10 @@
 package enum HTML {
     /// `& < > " '` as entities: the same escaping, Character by Character, as swift-mustache's for `{{name}}`.
     package static func escape(_ text: String) -> String {
+        // Most text has nothing to escape: then it is returned whole, not rebuilt a Character at a time.
         guard needsEscaping(text) else { return text }
         var out = ""
-        out.reserveCapacity(text.utf8.count)
-        append(escaping: text, to: &out)
-        return out
-    }
-
-    /// Appends `text` escaped to `out`, for HTML built in one string without a copy per piece.
-    package static func append(escaping text: String, to out: inout String) {
-        // Most text has nothing to escape: then it is appended whole, not a Character at a time.
-        guard needsEscaping(text) else {
-            out += text
-            return
-        }
+        out.reserveCapacity(text.utf8.count + 16)
         for character in text {
             switch character {
             case "&": out += "&amp;"
@@ -26,6 +16,7 @@ package enum HTML {
             default: out.append(character)
             }
         }
+        return out
     }
 
     private static func needsEscaping(_ text: String) -> Bool {
