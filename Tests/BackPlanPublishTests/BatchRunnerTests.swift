@@ -144,13 +144,20 @@ struct BatchRunnerTests {
         #expect(folder.files(under: "out") == ["alex/plan.html", "alex/plan.md", "bea/plan.html", "bea/plan.md"])
     }
 
-    @Test("the output does not depend on the number of workers")
+    @Test("the output does not depend on the number of workers, and rows are reported once each, in order")
     func jobsDoNotMatter() async throws {
         let folder = try TemporaryFolder()
-        let roster = try folder.write("roster.csv", "name,minutes\n" + (1...12).map { "P\($0),\(20 + $0)" }.joined(separator: "\n"))
-        _ = try await Self.run(try Self.runner(output: folder.path("one"), jobs: 1), roster: roster)
-        _ = try await Self.run(try Self.runner(output: folder.path("many"), jobs: 6), roster: roster)
+        // More rows than the first chunks (1, 2, 4, 8) and several full ones, with bad rows among them.
+        let rows = (1...90).map { $0 % 17 == 0 ? "P\($0),5" : "P\($0),\(10 + $0 % 60)" }
+        let roster = try folder.write("roster.csv", "name,minutes\n" + rows.joined(separator: "\n"))
+        let (one, _) = try await Self.run(try Self.runner(output: folder.path("one"), jobs: 1, formats: [.md]), roster: roster)
+        let (many, summary) = try await Self.run(try Self.runner(output: folder.path("many"), jobs: 3, formats: [.md]), roster: roster)
+        #expect(one.map(\.row) == Array(2...91))
+        #expect(many.map(\.row) == Array(2...91))
+        #expect(many.map(\.outcome) == one.map(\.outcome))
+        #expect((summary.written, summary.failed) == (85, 5))
         let files = folder.files(under: "one")
+        #expect(files.count == 85)
         #expect(files == folder.files(under: "many"))
         for file in files {
             #expect(FileManager.default.contentsEqual(atPath: folder.path("one/\(file)"), andPath: folder.path("many/\(file)")), "\(file)")

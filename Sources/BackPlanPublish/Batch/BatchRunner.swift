@@ -3,14 +3,22 @@ import Foundation
 
 /// Writes the plans of a whole roster, several rows at once, and reports the rows in roster order.
 ///
-/// The pipeline is bounded at both ends: one task reads rows and hands each
-/// to a child task, never more than `jobs` running; finished rows wait for
-/// earlier ones only within a window of `4 × jobs` rows. So a run holds a
-/// handful of rows and plans at any moment, whatever the roster's length, and
-/// what is reported never depends on scheduling.
+/// The pipeline is bounded at both ends: one task reads rows and hands them,
+/// a chunk at a time, to child tasks, never more than `jobs` running;
+/// finished rows wait for earlier ones only within a window of
+/// `4 × jobs` full chunks. So a run holds a few dozen rows and one plan per
+/// worker at any moment, whatever the roster's length, and what is reported
+/// never depends on scheduling.
+///
+/// Chunks exist because handing over work wakes a thread, which costs about a
+/// tenth of a plan: a chunk of rows pays that once. They start at one row and
+/// double up to `largestChunk`, so a short roster still spreads over every worker.
 public struct BatchRunner: Sendable {
     public let publisher: PlanPublisher
     public let settings: BatchSettings
+
+    /// The most rows one child task plans in a row.
+    static let largestChunk = 16
 
     public init(publisher: PlanPublisher, settings: BatchSettings) {
         self.publisher = publisher
@@ -39,16 +47,17 @@ public struct BatchRunner: Sendable {
             publisher: publisher, settings: settings,
             inputsModified: settings.skipExisting ? try newestModification(of: [roster] + settings.inputFiles) : nil)
         let jobs = settings.jobs
-        let window = jobs * 4
+        let window = jobs * 4 * Self.largestChunk
         var summary = BatchSummary()
         var finished: [Int: BatchRowResult] = [:]
         var nextToReport = 0
         var nextToStart = 0
+        var chunkSize = 1
         var readError: PublishError?
 
-        await withTaskGroup(of: (Int, BatchRowResult).self) { group in
-            func deliver(_ sequence: Int, _ result: BatchRowResult) {
-                finished[sequence] = result
+        await withTaskGroup(of: [(Int, BatchRowResult)].self) { group in
+            func deliver(_ results: [(Int, BatchRowResult)]) {
+                for (sequence, result) in results { finished[sequence] = result }
                 while let result = finished.removeValue(forKey: nextToReport) {
                     nextToReport += 1
                     summary.count(result.outcome)
@@ -57,26 +66,36 @@ public struct BatchRunner: Sendable {
                 }
             }
             var running = 0
-            while true {
-                while running >= jobs || nextToStart - nextToReport >= window, let (sequence, result) = await group.next() {
+            var endOfRoster = false
+            while !endOfRoster {
+                while running >= jobs || nextToStart - nextToReport >= window, let results = await group.next() {
                     running -= 1
-                    deliver(sequence, result)
+                    deliver(results)
                 }
-                let row: RosterRow?
-                do throws(PublishError) {
-                    row = try reader.next()
-                } catch {
-                    readError = error
-                    break
+                var chunk: [(Int, RosterRow)] = []
+                chunk.reserveCapacity(chunkSize)
+                while chunk.count < chunkSize {
+                    let row: RosterRow?
+                    do throws(PublishError) {
+                        row = try reader.next()
+                    } catch {
+                        readError = error
+                        row = nil
+                    }
+                    guard let row else {
+                        endOfRoster = true
+                        break
+                    }
+                    chunk.append((nextToStart, row))
+                    nextToStart += 1
                 }
-                guard let row else { break }
-                let sequence = nextToStart
-                nextToStart += 1
+                guard !chunk.isEmpty else { break }
+                chunkSize = min(chunkSize * 2, Self.largestChunk)
                 running += 1
-                group.addTask { (sequence, job.run(row, rosterFile: roster)) }
+                group.addTask { chunk.map { ($0.0, job.run($0.1, rosterFile: roster)) } }
             }
-            for await (sequence, result) in group {
-                deliver(sequence, result)
+            for await results in group {
+                deliver(results)
             }
         }
         // Rows were written without waiting for the disk: one flush here makes a
