@@ -46,15 +46,16 @@ struct BackPlanBench {
 
         // Rounds of (1 job, N jobs, the floor on that output), so all three see the machine in the
         // same state, busy or quiet; the fastest of each is kept.
-        var singles: [TimedRun] = [], parallels: [TimedRun] = [], floors: [Double] = []
+        var singles: [TimedRun] = [], parallels: [TimedRun] = [], floors: [Double] = [], arenaFloors: [Double] = []
         for round in 1...options.repeats {
             let single = work.appendingPathComponent("jobs1-run\(round)")
             singles.append(try TimedRun.batch(options.backplan, roster: roster.path, output: single.path, jobs: 1))
             let parallel = work.appendingPathComponent("jobs\(options.jobs)-run\(round)")
             parallels.append(try TimedRun.batch(options.backplan, roster: roster.path, output: parallel.path, jobs: options.jobs))
             floors.append(try Floor.measure(folder: parallel, count: size))
+            arenaFloors.append(try Floor.measure(folder: parallel, count: size, memory: .arena))
         }
         let single = TimedRun.fastest(of: singles), parallel = TimedRun.fastest(of: parallels), floor = floors.min()!
-        return BenchResult(size: size, jobs: options.jobs, single: single, parallel: parallel, floor: floor)
+        return BenchResult(size: size, jobs: options.jobs, single: single, parallel: parallel, floor: floor, arenaFloor: arenaFloors.min()!)
     }
 }

@@ -6,10 +6,12 @@ struct BenchResult {
     var jobs: Int
     var single: TimedRun
     var parallel: TimedRun
-    /// Seconds libcmark alone took for the same documents.
+    /// Seconds libcmark alone took for the same documents, with its own allocator: the floor.
     var floor: Double
+    /// The same with BackPlan's arena for libcmark's memory, as `batch` converts.
+    var arenaFloor: Double
 
-    static let header = "plans     jobs=1 plans/s  jobs=N plans/s  speed-up  floor docs/s  ratio(N)/floor  ratio(1)/floor  CPU ms/plan 1 / N  peak RSS 1 / N"
+    static let header = "plans     jobs=1 plans/s  jobs=N plans/s  speed-up  floor docs/s  arena docs/s  ratio(N)/floor  ratio(1)/floor  CPU ms/plan 1 / N  peak RSS 1 / N"
 
     var row: String {
         let singleRate = Double(size) / single.seconds
@@ -18,6 +20,7 @@ struct BenchResult {
         return [
             pad(String(size), 10), pad(fixed(singleRate, 0), 16), pad(fixed(parallelRate, 0), 16),
             pad(fixed(parallelRate / singleRate, 2) + "x", 10), pad(fixed(floorRate, 0), 14),
+            pad(fixed(Double(size) / arenaFloor, 0), 13),
             pad(fixed(parallelRate / floorRate, 2), 16), pad(fixed(singleRate / floorRate, 2), 16),
             pad(fixed(single.cpuSeconds * 1000 / Double(size), 2) + " / " + fixed(parallel.cpuSeconds * 1000 / Double(size), 2), 19),
             "\(single.peakKiB / 1024) MiB / \(parallel.peakKiB / 1024) MiB",

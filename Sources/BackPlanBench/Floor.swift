@@ -2,9 +2,13 @@ import BackPlanRender
 import Foundation
 
 /// libcmark alone on the plans' Markdown, in this process, one document after another.
+///
+/// The floor is libcmark as it comes, with its own allocator (`.library`);
+/// measured with BackPlan's arena (`.arena`) it shows what the conversion
+/// inside `batch` costs.
 enum Floor {
     /// Converts `folder/<person>/plan.md` for every person; returns the seconds spent inside the conversions only.
-    static func measure(folder: URL, count: Int) throws -> Double {
+    static func measure(folder: URL, count: Int, memory: CommonMark.Memory = .library) throws -> Double {
         let people = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         guard people.count == count else { throw BenchError("expected \(count) plans in \(folder.path), found \(people.count)") }
         let clock = ContinuousClock()
@@ -13,7 +17,7 @@ enum Floor {
         for person in people {
             let markdown = [UInt8](try Data(contentsOf: folder.appendingPathComponent("\(person)/plan.md")))
             let start = clock.now
-            let html = CommonMark.htmlUTF8(fromMarkdown: markdown)
+            let html = CommonMark.htmlUTF8(fromMarkdown: markdown, memory: memory)
             total += clock.now - start
             bytes += html.count
         }

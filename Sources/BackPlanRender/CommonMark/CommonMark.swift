@@ -48,43 +48,73 @@ package enum CommonMark {
     ///
     /// For the batch path: libcmark reads and writes bytes, so this skips
     /// validating a String on the way in and out (libcmark's output is UTF-8).
-    package static func htmlUTF8(fromMarkdown markdown: [UInt8], options: Options = .standard, blocks: [String: String] = [:]) -> [UInt8] {
+    package static func htmlUTF8(
+        fromMarkdown markdown: [UInt8], options: Options = .standard, blocks: [String: String] = [:], memory: Memory = .arena
+    ) -> [UInt8] {
         markdown.withUnsafeBufferPointer { bytes in
-            withHTML(of: bytes, options: options, blocks: blocks) { rendered in
+            withHTML(of: bytes, options: options, blocks: blocks, memory: memory) { rendered in
                 let count = strlen(rendered)
                 return rendered.withMemoryRebound(to: UInt8.self, capacity: count) { Array(UnsafeBufferPointer(start: $0, count: count)) }
             }
         }
     }
 
+    /// Where libcmark's memory for a conversion comes from.
+    package enum Memory: Sendable {
+        /// The calling thread's `ThreadArena`, taken back whole after the conversion: BackPlan's way.
+        case arena
+        /// libcmark's own allocator (malloc and free): libcmark as it comes, the benchmark's floor.
+        case library
+    }
+
+    /// The arena's functions in libcmark's allocator shape; the same for every thread (each finds its own arena).
+    nonisolated(unsafe) private static let arenaAllocator: UnsafeMutablePointer<cmark_mem> = {
+        let allocator = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
+        allocator.initialize(to: cmark_mem(calloc: ThreadArena.allocateZeroed, realloc: ThreadArena.reallocate, free: ThreadArena.release))
+        return allocator
+    }()
+
     /// Parses `markdown`, swaps in `blocks`, renders, and hands the NUL-terminated HTML to `body` before freeing it.
+    ///
+    /// With `.arena`, every allocation of the conversion comes from the
+    /// thread's arena and is taken back by one reset at the end, so the tree
+    /// is not walked to be freed.
     private static func withHTML<Result>(
-        of markdown: UnsafeBufferPointer<UInt8>, options: Options, blocks: [String: String],
+        of markdown: UnsafeBufferPointer<UInt8>, options: Options, blocks: [String: String], memory: Memory = .arena,
         _ body: (UnsafePointer<CChar>) -> Result
     ) -> Result {
         let flags = options.cmarkFlags
-        // cmark reads exactly `count` bytes; an empty buffer may have no address.
-        let document = markdown.withMemoryRebound(to: CChar.self) { chars in
-            guard let start = chars.baseAddress else { return cmark_parse_document("", 0, flags) }
-            return cmark_parse_document(start, chars.count, flags)
+        let allocator = memory == .arena ? arenaAllocator : cmark_get_default_mem_allocator()!
+        let arena = memory == .arena ? ThreadArena.current : nil
+        defer { arena?.pointee.reset() }
+        guard let parser = cmark_parser_new_with_mem(flags, allocator) else {
+            preconditionFailure("cmark_parser_new_with_mem returned NULL (out of memory)")
         }
-        guard let document else { preconditionFailure("cmark_parse_document returned NULL (out of memory)") }
-        defer { cmark_node_free(document) }
+        markdown.withMemoryRebound(to: CChar.self) { chars in
+            // cmark reads exactly `count` bytes; an empty buffer may have no address.
+            if let start = chars.baseAddress { cmark_parser_feed(parser, start, chars.count) }
+        }
+        let document = cmark_parser_finish(parser)
+        cmark_parser_free(parser)
+        guard let document else { preconditionFailure("cmark_parser_finish returned NULL (out of memory)") }
+        defer { if arena == nil { cmark_node_free(document) } }
         if !blocks.isEmpty {
             for (node, replacement) in htmlBlocks(in: document, matching: blocks) {
-                guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else {
+                // Made with the document's allocator: cmark frees a tree's nodes with the allocator of each.
+                guard let custom = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, allocator) else {
                     preconditionFailure("cmark_node_new returned NULL (out of memory)")
                 }
                 // cmark copies the string; the node now belongs to the document, which frees it.
                 precondition(cmark_node_set_on_enter(custom, replacement) == 1, "cmark refused a custom block's HTML")
                 precondition(cmark_node_replace(node, custom) == 1, "cmark refused to replace an HTML block")
-                cmark_node_free(node)
+                if arena == nil { cmark_node_free(node) }
             }
         }
         guard let rendered = cmark_render_html(document, flags) else {
             preconditionFailure("cmark_render_html returned NULL (out of memory)")
         }
-        defer { free(rendered) }
+        // The HTML is allocated with the document's allocator, or with malloc by some libcmark versions.
+        defer { if arena.map({ !$0.pointee.owns(rendered) }) ?? true { free(rendered) } }
         return body(rendered)
     }
 
