@@ -47,6 +47,23 @@ struct CommonMarkTests {
         if let reference = try Self.referenceHTML(markdown) { #expect(html == reference) }
     }
 
+    @Test("trusted blocks replace their markers at the top level and nested in lists or quotes; other HTML stays omitted",
+          arguments: [
+              ("both at the top level", "<!-- m1 -->\n\ntext\n\n  <!-- m2 -->  \n", 1),
+              ("one nested in a list", "<!-- m1 -->\n\n- item\n\n  <!-- m2 -->\n", 1),
+              ("both nested, in a quote and a list", "> <!-- m1 -->\n\n- item\n\n  <!-- m2 -->\n", 1),
+              ("a marker twice", "<!-- m1 -->\n\n<!-- m1 -->\n\n- x\n\n  <!-- m2 -->\n", 2),
+          ])
+    func trustedBlocks(name: String, markdown: String, firstCount: Int) {
+        let blocks = ["<!-- m1 -->": "<table>one</table>\n", "<!-- m2 -->": "<table>two</table>\n"]
+        let html = CommonMark.html(fromMarkdown: markdown + "\n<!-- m3 -->\n", blocks: blocks)
+        #expect(html.components(separatedBy: "<table>one</table>").count - 1 == firstCount)
+        #expect(html.components(separatedBy: "<table>two</table>").count - 1 == 1)
+        #expect(!html.contains("<!-- m"), "a marker left in: \(html)")
+        #expect(html.contains("<!-- raw HTML omitted -->"), "an unknown HTML block is omitted")
+        #expect(String(decoding: CommonMark.htmlUTF8(fromMarkdown: Array((markdown + "\n<!-- m3 -->\n").utf8), blocks: blocks), as: UTF8.self) == html)
+    }
+
     @Test("script tags and javascript links come out inert")
     func inert() {
         let html = CommonMark.html(fromMarkdown: "<script>alert(1)</script>\n\n[x](javascript:alert(1))\n")

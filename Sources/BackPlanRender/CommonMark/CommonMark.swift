@@ -120,20 +120,40 @@ package enum CommonMark {
 
     /// HTML block nodes whose text is a key of `blocks`, with their replacements.
     ///
-    /// Collected before any change, because cmark's iterator must not see the tree mutate.
-    /// The pointers are owned by `document` and must not outlive it or escape this file.
+    /// Collected before any change, because cmark's iterator must not see the
+    /// tree mutate. The built-in templates put each marker on a line of its
+    /// own, a block of the document itself, so those are searched first; only
+    /// when some marker is not found there is the whole tree walked (a custom
+    /// template may nest one in a list or a quote). The pointers are owned by
+    /// `document` and must not outlive it or escape this file.
     fileprivate static func htmlBlocks(in document: OpaquePointer, matching blocks: [String: String]) -> [(OpaquePointer, String)] {
-        guard let iterator = cmark_iter_new(document) else { preconditionFailure("cmark_iter_new returned NULL") }
-        defer { cmark_iter_free(iterator) }
-        var found: [(OpaquePointer, String)] = []
-        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-            guard let node = cmark_iter_get_node(iterator), cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK,
-                  cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER,
-                  let literal = cmark_node_get_literal(node) else { continue }
-            let text = String(cString: literal).trimmingCharacters(in: .whitespacesAndNewlines)
-            if let replacement = blocks[text] { found.append((node, replacement)) }
+        var found: [(node: OpaquePointer, marker: String)] = []
+        var child = cmark_node_first_child(document)
+        while let node = child {
+            if let marker = marker(of: node, in: blocks) { found.append((node, marker)) }
+            child = cmark_node_next(node)
         }
-        return found
+        if Set(found.map(\.marker)).count < blocks.count {
+            found = []
+            guard let iterator = cmark_iter_new(document) else { preconditionFailure("cmark_iter_new returned NULL") }
+            defer { cmark_iter_free(iterator) }
+            while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+                guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
+                      let marker = marker(of: node, in: blocks) else { continue }
+                found.append((node, marker))
+            }
+        }
+        return found.map { ($0.node, blocks[$0.marker]!) }
+    }
+
+    /// The text of `node`, without surrounding ASCII white space, if it is an HTML block and that text is a key of `blocks`.
+    private static func marker(of node: OpaquePointer, in blocks: [String: String]) -> String? {
+        guard cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK, let literal = cmark_node_get_literal(node) else { return nil }
+        let bytes = UnsafeBufferPointer(start: literal, count: strlen(literal))
+        let isSpace = { (byte: CChar) in byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0C || byte == 0x0B }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else { return nil }
+        let text = String(decoding: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[first...last]), as: UTF8.self)
+        return blocks[text] == nil ? nil : text
     }
 
     /// The libcmark version the binary is linked against ("0.30.2").
