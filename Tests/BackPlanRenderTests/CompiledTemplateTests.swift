@@ -80,6 +80,60 @@ struct CompiledTemplateTests {
         #expect(try templates.render("transform.html", Self.context).hasPrefix("ZOË"))
     }
 
+    /// Reads every documented field of a plan, inner objects reading outer fields up the stack too.
+    static let allFields = """
+        {{name}}|{{title}}|{{planID}}|{{seed}}|{{paper}}|{{start}}|{{end}}|{{startISO}}|{{endISO}}|{{weekCount}}|{{days}}
+        {{minutes}}|{{areas}}|{{equipment}}|{{floor}}|{{level}}|{{pain}}|{{hasExercises}}|{{noExercise}}|{{gentle}}|{{hasNotes}}
+        {{cardioRange}}|{{cardioExamples}}|{{cssHeader}}|{{cssDates}}|{{cssFooter}}|{{body}}|{{missing}}
+        {{#notes}}n:{{text}} {{/notes}}{{^notes}}no notes{{/notes}}{{#advice}}a:{{text}} {{/advice}}{{#rules}}r:{{text}} {{/rules}}
+        {{#timeModel}}{{secondsPerRep}} {{restBetweenSets}} {{restBetweenRounds}} {{transition}} {{name}}{{/timeModel}}
+        {{#brand}}{{name}} {{contact}} {{hasContact}} {{logoURI}} {{hasLogo}}{{/brand}}{{^brand}}no brand{{/brand}}
+        {{#weeks}}W{{number}} {{from}} {{to}} {{gridMarker}} {{weekCount}}
+        {{#sessions}}S {{day}} {{date}} {{weekday}} {{estimatedMinutes}} {{budgetMinutes}} {{shorter}} {{uncovered}} {{hasUncovered}}
+        {{cardioMinutes}} {{cardioExamples}} {{number}}
+        {{#blocks}}B {{phase}} {{title}} {{isWarmUp}} {{day}}
+        {{#items}}I {{id}} {{name}} {{dose}} {{equipment}} {{hasEquipment}} {{position}} {{seconds}} {{planID}} {{phase}}
+        {{/items}}{{^items}}no items{{/items}}{{/blocks}}{{/sessions}}{{/weeks}}{{^weeks}}no weeks{{/weeks}}
+        {{#weeks.0}}first{{/weeks.0}} {{timeModel.transition}} {{brand.name}}
+
+        """
+
+    @Test("every field a plan's model gives reads the same as in the tree swift-mustache renders, for 120 people")
+    func planModelFields() throws {
+        let templates = try templateSet([("all-fields.md", Self.allFields)])
+        #expect(templates.isCompiled("all-fields.md"))
+        let catalog = Catalog.builtIn
+        var generator = SeededGenerator(seed: 0xF1E1D)
+        for index in 0..<120 {
+            var person = Preferences()
+            person.name = ["Alex", "Zoë *Müller*", "<b>x</b>", "1. Lee"][index % 4]
+            person.weeks = Int.random(in: 1...6, using: &generator)
+            person.minutes = Int.random(in: 10...90, using: &generator)
+            person.days = .perWeek(Int.random(in: 1...7, using: &generator))
+            person.areas = Area.allCases.filter { _ in Bool.random(using: &generator) }
+            person.equipment = Equipment.allCases.filter { _ in Bool.random(using: &generator) }
+            person.floor = Bool.random(using: &generator)
+            person.pain = [.none, .mild, .moderate, .severe][index % 4]
+            let plan = Planner(catalog: catalog).plan(for: person, start: CivilDate(year: 2026, month: 11, day: 30)!, seed: generator.next())
+            var brand = Brand(name: "Praxis <Übel>")
+            brand.phone = index % 4 == 0 ? "+49 30 1234" : nil
+            let model = PlanModel(plan: plan, catalog: catalog, look: PlanLook(planID: "id\(index)", paper: .a4, brand: index % 3 == 0 ? brand : nil))
+            if index % 5 == 0 { model.body = Array("<p>body & more</p>".utf8) }
+            let tree = model.root.materialized(in: model)
+            let compiled = try templates.render("all-fields.md", model.root, model: model)
+            let reference = try templates.renderWithLibrary("all-fields.md", tree.mustacheValue)
+            #expect(compiled == reference, "person \(index)")
+            if compiled != reference {
+                let lines = zip(compiled.split(separator: "\n"), reference.split(separator: "\n")).filter { $0 != $1 }.prefix(2)
+                Issue.record("first different lines: \(Array(lines))")
+            }
+            guard case .object(let root) = tree else { Issue.record("the root is not an object"); continue }
+            let present = model.fieldNames(of: 0).filter { root[$0] != nil }
+            let absent = (index % 3 == 0 ? [] : ["brand"]) + (index % 5 == 0 ? [] : ["body"])
+            #expect(present == model.fieldNames(of: 0).filter { !absent.contains($0) }, "every root field but an absent brand or body")
+        }
+    }
+
     @Test("plan.md and plan.html alike for 300 varied people, hostile names and brands included")
     func plans() throws {
         let templates = try TemplateSet()

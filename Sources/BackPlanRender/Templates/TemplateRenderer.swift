@@ -9,12 +9,15 @@
 /// partial indents a token that starts a line of its own render call.
 struct TemplateRenderer {
     private let templates: [String: CompiledTemplate]
+    /// Where `.modelObject` and `.modelList` values are read.
+    private let model: (any TemplateModel)?
     private var stack: [TemplateValue]
     /// UTF-8 bytes: appending them is a copy, where appending to a String also checks its encoding.
     private var output: [UInt8] = []
 
-    init(templates: [String: CompiledTemplate], root: TemplateValue, capacity: Int) {
+    init(templates: [String: CompiledTemplate], root: TemplateValue, model: (any TemplateModel)?, capacity: Int) {
         self.templates = templates
+        self.model = model
         stack = [root]
         stack.reserveCapacity(8)
         output.reserveCapacity(capacity)
@@ -57,7 +60,7 @@ struct TemplateRenderer {
         case let .variable(path, escaped):
             guard let value = value(at: template.paths[path]) else { return }
             if !escaped, case .utf8(let bytes) = value { return output.append(contentsOf: bytes) }
-            let text = value.renderedText
+            let text = value.renderedText(model: model)
             output.append(contentsOf: (escaped ? escaping.escape(text) : text).utf8)
         case let .section(path, section, inverted):
             let value = value(at: template.paths[path])
@@ -79,6 +82,8 @@ struct TemplateRenderer {
         switch value {
         case .list(let items)?:
             for item in items { renderPushing(item, template, escaping: escaping, indentation: indentation) }
+        case let .modelList(list, count)?:
+            for index in 0..<count { renderPushing(model!.item(index, of: list), template, escaping: escaping, indentation: indentation) }
         case .flag(let flag)?:
             if flag { render(template, escaping: escaping, indentation: indentation) }
         case let value?:
@@ -92,6 +97,8 @@ struct TemplateRenderer {
         switch value {
         case .list(let items)?:
             if items.isEmpty { renderPushing(.list(items), template, escaping: escaping, indentation: indentation) }
+        case .modelList(_, let count)?:
+            if count == 0 { renderPushing(value!, template, escaping: escaping, indentation: indentation) }
         case .flag(let flag)?:
             if !flag { render(template, escaping: escaping, indentation: indentation) }
         case .some:
@@ -115,7 +122,7 @@ struct TemplateRenderer {
             return stack.last.flatMap { descend($0, into: names[...]) }
         case let .fromStack(first, rest):
             for object in stack.reversed() {
-                if let child = object.field(first) { return rest.isEmpty ? child : descend(child, into: rest[...]) }
+                if let child = field(first, of: object) { return rest.isEmpty ? child : descend(child, into: rest[...]) }
             }
             return nil
         }
@@ -124,22 +131,32 @@ struct TemplateRenderer {
     private func descend(_ value: TemplateValue, into names: ArraySlice<String>) -> TemplateValue? {
         var value = value
         for name in names {
-            guard let child = value.field(name) else { return nil }
+            guard let child = field(name, of: value) else { return nil }
             value = child
         }
         return value
+    }
+
+    /// The field `name` of an object; nil for any other kind of value, as in Mustache.
+    @inline(__always)
+    private func field(_ name: String, of value: TemplateValue) -> TemplateValue? {
+        switch value {
+        case .object(let fields): fields[name]
+        case .modelObject(let object): model!.field(name, of: object)
+        default: nil
+        }
     }
 }
 
 extension TemplateValue {
     /// The text of `{{name}}` before escaping, as swift-mustache's `String(describing:)` gives it.
-    var renderedText: String {
+    func renderedText(model: (any TemplateModel)?) -> String {
         switch self {
         case .text(let text): text
         case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
         case .number(let number): String(number)
         case .flag(let flag): flag ? "true" : "false"
-        case .list, .object: String(describing: mustacheValue)
+        case .list, .object, .modelObject, .modelList: String(describing: materialized(in: model).mustacheValue)
         }
     }
 }

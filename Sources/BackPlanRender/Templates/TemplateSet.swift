@@ -46,16 +46,20 @@ package struct TemplateSet: Sendable {
 
     /// Renders the template `name` (without `.mustache`) with `context`.
     ///
-    /// - Parameter capacity: the bytes to reserve for the output, a guess that saves regrowing it.
-    package func render(_ name: String, _ context: TemplateValue, capacity: Int = 4096) throws(TemplateError) -> String {
-        guard let renderer = try rendered(name, context, capacity: capacity) else { return try renderWithLibrary(name, context.mustacheValue) }
+    /// - Parameters:
+    ///   - model: where the context's `.modelObject` and `.modelList` values are read.
+    ///   - capacity: the bytes to reserve for the output, a guess that saves regrowing it.
+    package func render(_ name: String, _ context: TemplateValue, model: (any TemplateModel)? = nil, capacity: Int = 4096) throws(TemplateError) -> String {
+        guard let renderer = try rendered(name, context, model: model, capacity: capacity) else {
+            return try renderWithLibrary(name, context.materialized(in: model).mustacheValue)
+        }
         return renderer.text
     }
 
     /// `render` as UTF-8 bytes, for output that goes to files and libcmark without becoming a String.
-    package func renderUTF8(_ name: String, _ context: TemplateValue, capacity: Int = 4096) throws(TemplateError) -> [UInt8] {
-        guard let renderer = try rendered(name, context, capacity: capacity) else {
-            return Array(try renderWithLibrary(name, context.mustacheValue).utf8)
+    package func renderUTF8(_ name: String, _ context: TemplateValue, model: (any TemplateModel)? = nil, capacity: Int = 4096) throws(TemplateError) -> [UInt8] {
+        guard let renderer = try rendered(name, context, model: model, capacity: capacity) else {
+            return Array(try renderWithLibrary(name, context.materialized(in: model).mustacheValue).utf8)
         }
         return renderer.bytes
     }
@@ -68,9 +72,9 @@ package struct TemplateSet: Sendable {
     }
 
     /// The compiled rendering of `name`; nil when swift-mustache renders it.
-    private func rendered(_ name: String, _ context: TemplateValue, capacity: Int) throws(TemplateError) -> TemplateRenderer? {
+    private func rendered(_ name: String, _ context: TemplateValue, model: (any TemplateModel)?, capacity: Int) throws(TemplateError) -> TemplateRenderer? {
         guard let compiled = try compiled(name) else { return nil }
-        var renderer = TemplateRenderer(templates: compiled.partials, root: context, capacity: capacity)
+        var renderer = TemplateRenderer(templates: compiled.partials, root: context, model: model, capacity: capacity)
         renderer.render(compiled.template)
         return renderer
     }

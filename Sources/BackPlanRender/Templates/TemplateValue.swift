@@ -12,8 +12,14 @@ package enum TemplateValue: Sendable, Equatable {
     case flag(Bool)
     case list([TemplateValue])
     case object(TemplateFields)
+    /// An object of the render's `TemplateModel`, by the number the model gave it: its fields are worked out when read.
+    case modelObject(Int)
+    /// A list of the render's `TemplateModel` with `count` items, which the model gives one by one.
+    case modelList(Int, count: Int)
 
     /// The value as swift-mustache reads it: `String` (for `.text` and `.utf8`), `Int`, `Bool`, `[Any]` or `[String: Any]`.
+    ///
+    /// A value with model objects in it must be `materialized(in:)` first.
     package var mustacheValue: Any {
         switch self {
         case .text(let text): text
@@ -22,6 +28,29 @@ package enum TemplateValue: Sendable, Equatable {
         case .flag(let flag): flag
         case .list(let items): items.map(\.mustacheValue)
         case .object(let fields): fields.mustacheValue
+        case .modelObject, .modelList: preconditionFailure("a template value from a model is read as a tree only once materialized")
+        }
+    }
+
+    /// The value with every model object and list replaced by the fields and items `model` gives: a plain tree.
+    package func materialized(in model: (any TemplateModel)?) -> TemplateValue {
+        switch self {
+        case .text, .utf8, .number, .flag:
+            return self
+        case .list(let items):
+            return .list(items.map { $0.materialized(in: model) })
+        case .object(let fields):
+            return .object(fields.materialized(in: model))
+        case .modelObject(let object):
+            guard let model else { preconditionFailure("a model object rendered without its model") }
+            var fields = TemplateFields(capacity: 8)
+            for name in model.fieldNames(of: object) {
+                if let value = model.field(name, of: object) { fields[name] = value.materialized(in: model) }
+            }
+            return .object(fields)
+        case let .modelList(list, count):
+            guard let model else { preconditionFailure("a model list rendered without its model") }
+            return .list((0..<count).map { model.item($0, of: list).materialized(in: model) })
         }
     }
 
@@ -51,12 +80,21 @@ package enum TemplateValue: Sendable, Equatable {
         }
     }
 
-    /// The field `name` of an object; nil for any other kind, as in Mustache.
-    @inline(__always)
-    func field(_ name: String) -> TemplateValue? {
-        guard case .object(let fields) = self else { return nil }
-        return fields[name]
-    }
+}
+
+/// Objects and lists a template reads without a tree of values being built for them.
+///
+/// A plan has hundreds of items, sessions and blocks; building each as a
+/// `TemplateFields` and destroying it again cost more than rendering. A model
+/// instead hands out numbers for its objects and lists (`.modelObject`,
+/// `.modelList`) and works out a field when a template reads it.
+package protocol TemplateModel: AnyObject {
+    /// The field `name` of the object numbered `object`; nil if it has none.
+    func field(_ name: String, of object: Int) -> TemplateValue?
+    /// Item `index` of the list numbered `list`.
+    func item(_ index: Int, of list: Int) -> TemplateValue
+    /// The names of the fields of `object`, in order: what a tree of it holds.
+    func fieldNames(of object: Int) -> [String]
 }
 
 extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,
@@ -117,6 +155,11 @@ package struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLiter
 
     package static func == (left: TemplateFields, right: TemplateFields) -> Bool {
         left.fields.elementsEqual(right.fields) { $0.0 == $1.0 && $0.1 == $1.1 }
+    }
+
+    /// The same fields with model objects and lists made plain.
+    package func materialized(in model: (any TemplateModel)?) -> TemplateFields {
+        TemplateFields(fields.map { ($0.0, $0.1.materialized(in: model)) })
     }
 
     /// `[String: Any]` for swift-mustache.

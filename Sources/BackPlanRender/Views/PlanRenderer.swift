@@ -25,29 +25,30 @@ package struct PlanRenderer: Sendable {
 
     /// `plan.md`.
     package func markdown(_ plan: Plan, look: PlanLook) throws(TemplateError) -> String {
-        try templates.render("plan.md", .object(PlanView.context(plan: plan, catalog: catalog, look: look)))
+        let model = PlanModel(plan: plan, catalog: catalog, look: look)
+        return try templates.render("plan.md", model.root, model: model, capacity: Self.markdownCapacity(plan))
     }
 
     /// `plan.html`: the Markdown converted by libcmark, with each week's tick-box grid, inside the page shell.
     package func html(_ plan: Plan, markdown: String, look: PlanLook) throws(TemplateError) -> String {
-        var context = PlanView.context(plan: plan, catalog: catalog, look: look)
-        context["body"] = .text(CommonMark.html(fromMarkdown: markdown, blocks: grids(plan)))
-        return try templates.render("plan.html", .object(context), capacity: 16384)
+        let model = PlanModel(plan: plan, catalog: catalog, look: look)
+        model.body = Array(CommonMark.html(fromMarkdown: markdown, blocks: grids(plan)).utf8)
+        return try templates.render("plan.html", model.root, model: model, capacity: 16384)
     }
 
-    /// `plan.md`, and `plan.html` from it when asked, from one template context, as UTF-8 bytes.
+    /// `plan.md`, and `plan.html` from it when asked, as UTF-8 bytes.
     ///
-    /// Building the context is a good part of rendering a plan; `batch` renders
-    /// both formats for every row, so it is built once for the two. The bytes go
-    /// to libcmark and to the files as they are, never decoded into a String.
+    /// `batch` renders both formats for every row: one model serves both, and
+    /// the bytes go to libcmark and to the files as they are, never decoded
+    /// into a String.
     package func documents(_ plan: Plan, look: PlanLook, html: Bool) throws(TemplateError) -> (markdown: [UInt8], html: [UInt8]?) {
-        var context = PlanView.context(plan: plan, catalog: catalog, look: look)
-        let markdown = try templates.renderUTF8("plan.md", .object(context), capacity: Self.markdownCapacity(plan))
+        let model = PlanModel(plan: plan, catalog: catalog, look: look)
+        let markdown = try templates.renderUTF8("plan.md", model.root, model: model, capacity: Self.markdownCapacity(plan))
         guard html else { return (markdown, nil) }
         let body = CommonMark.htmlUTF8(fromMarkdown: markdown, blocks: grids(plan))
         let capacity = body.count + 8192
-        context["body"] = .utf8(body)
-        return (markdown, try templates.renderUTF8("plan.html", .object(context), capacity: capacity))
+        model.body = body
+        return (markdown, try templates.renderUTF8("plan.html", model.root, model: model, capacity: capacity))
     }
 
     /// About the size of a plan's Markdown with the built-in templates, so its buffer seldom grows:

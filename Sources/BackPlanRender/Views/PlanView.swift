@@ -3,126 +3,289 @@ import BackPlanCore
 /// The template context of a plan: a documented, stable set of fields (see README).
 ///
 /// Values are plain text; the Markdown templates escape them on output.
+/// Templates read the plan through `PlanModel`, which works out each field
+/// when it is read; `context` gives the same fields as a tree of values.
 package enum PlanView {
+    /// Every field of the plan as a tree, as swift-mustache and tests read it.
     package static func context(plan: Plan, catalog: Catalog, look: PlanLook) -> TemplateFields {
-        let person = plan.person
-        let cardio = catalog.session.cardioMinutes
-        let planID = look.planID
-        // A move's dose repeats across a week's sessions: its text is made once.
-        var doses: [Dose: String] = [:]
-        let cardioExamples = TemplateValue.text(catalog.session.cardioExamplesText)
-        var context: TemplateFields = [
-            "name": .text(person.name),
-            "title": .text("Back plan for \(person.name)"),
-            "planID": .text(planID),
-            "seed": .text(String(plan.seed)),
-            "paper": .text(look.paper.cssSize),
-            "start": .text(plan.start.longText),
-            "end": .text(plan.end.longText),
-            "startISO": .text(plan.start.iso),
-            "endISO": .text(plan.end.iso),
-            "weekCount": .number(person.weeks),
-            "days": .text(plan.trainingDays.map(\.title).joined(separator: ", ")),
-            "minutes": .number(person.minutes),
-            "areas": .text(list(person.areas.map(\.title))),
-            "equipment": .text(person.equipment.isEmpty ? "none (body weight only)" : list(person.equipment.map(\.title))),
-            "floor": .text(person.floor ? "yes" : "no (no lying or kneeling moves)"),
-            "level": .text(person.level.rawValue),
-            "pain": .text(person.pain.rawValue),
-            "hasExercises": .flag(!plan.weeks.isEmpty),
-            "noExercise": .flag(plan.gating == .noExercise),
-            "gentle": .flag(plan.gating == .gentle),
-            "notes": texts(plan.notes),
-            "hasNotes": .flag(!plan.notes.isEmpty),
-            "advice": texts(plan.advice),
-            "rules": texts(catalog.session.rules),
-            "cardioRange": .text(cardio.text),
-            "cardioExamples": cardioExamples,
-            "timeModel": [
-                "secondsPerRep": .number(TimeModel.standard.secondsPerRep),
-                "restBetweenSets": .number(TimeModel.standard.restBetweenSets),
-                "restBetweenRounds": .number(TimeModel.standard.restBetweenRounds),
-                "transition": .number(TimeModel.standard.transition),
-            ],
-            "weeks": .list(plan.weeks.map { week(for: $0, plan: plan, catalog: catalog, cardioExamples: cardioExamples, doses: &doses) }),
-            // Running header and footer of printed pages, as CSS strings.
-            "cssHeader": .text(HTML.cssString("Back plan for \(person.name)")),
-            "cssDates": .text(HTML.cssString("\(plan.start.longText) to \(plan.end.longText)")),
-            "cssFooter": .text(HTML.cssString(["Plan \(planID)", look.brand.map { [$0.name, $0.phone].compactMap { $0 }.joined(separator: " · ") }].compactMap { $0 }.joined(separator: " · "))),
-        ]
-        if let brand = look.brand {
-            context["brand"] = [
-                "name": .text(brand.name),
-                "contact": .text(brand.contact),
-                "hasContact": .flag(!brand.contact.isEmpty),
-                "logoURI": .text(brand.logo?.dataURI ?? ""),
-                "hasLogo": .flag(brand.logo != nil),
-            ]
-        }
-        return context
-    }
-
-    private static func week(for week: Week, plan: Plan, catalog: Catalog, cardioExamples: TemplateValue, doses: inout [Dose: String]) -> TemplateValue {
-        let first = plan.start.adding(days: (week.number - 1) * 7)
-        return [
-            "number": .number(week.number),
-            "from": .text(first.longText),
-            "to": .text(first.adding(days: 6).longText),
-            "gridMarker": .text(WeekGrid.marker(week: week.number)),
-            "sessions": .list(week.sessions.map { session(for: $0, catalog: catalog, cardioExamples: cardioExamples, doses: &doses) }),
-        ]
-    }
-
-    private static func session(for session: Session, catalog: Catalog, cardioExamples: TemplateValue, doses: inout [Dose: String]) -> TemplateValue {
-        [
-            "day": .text("\(session.weekday.title) \(session.date.day) \(session.date.monthName)"),
-            "date": .text(session.date.iso),
-            "weekday": .text(session.weekday.rawValue),
-            "estimatedMinutes": .text(Planner.minutesText(session.estimatedMinutes)),
-            "budgetMinutes": .number(session.budgetSeconds / 60),
-            "shorter": .flag(session.isShorterThanAsked),
-            "uncovered": .text(session.uncoveredAreas.isEmpty ? "" : list(session.uncoveredAreas.map(\.title))),
-            "hasUncovered": .flag(!session.uncoveredAreas.isEmpty),
-            "cardioMinutes": .number(session.cardioMinutes),
-            "cardioExamples": cardioExamples,
-            "blocks": .list(session.blocks.map { block in
-                [
-                    "phase": .text(block.phase.rawValue),
-                    "title": .text(catalog.title(of: block.phase)),
-                    "isWarmUp": .flag(block.phase == .warmUp),
-                    "items": .list(block.items.map { item($0, doses: &doses) }),
-                ]
-            }),
-        ]
-    }
-
-    private static func item(_ item: PlanItem, doses: inout [Dose: String]) -> TemplateValue {
-        let dose: String
-        if let known = doses[item.dose] {
-            dose = known
-        } else {
-            dose = item.dose.text
-            doses[item.dose] = dose
-        }
-        return [
-            "id": .text(item.id),
-            "name": .text(item.name),
-            "dose": .text(dose),
-            "equipment": .text(item.equipment.isEmpty ? "" : list(item.equipment.map(\.title))),
-            "hasEquipment": .flag(!item.equipment.isEmpty),
-            "position": .text(item.positions.count == 1 ? item.positions[0].rawValue : item.positions.map(\.rawValue).joined(separator: " or ")),
-            "seconds": .number(item.estimatedSeconds),
-        ]
-    }
-
-    /// `[{text: ...}]`: a list of sentences, each shown with `{{text}}`.
-    private static func texts(_ sentences: [String]) -> TemplateValue {
-        .list(sentences.map { ["text": .text($0)] })
+        let model = PlanModel(plan: plan, catalog: catalog, look: look)
+        guard case .object(let fields) = model.root.materialized(in: model) else { preconditionFailure("a plan's root is an object") }
+        return fields
     }
 
     /// "neck, upper back and shoulders".
     static func list(_ items: [String]) -> String {
         guard items.count > 1 else { return items.first ?? "" }
         return items.dropLast().joined(separator: ", ") + " and " + items.last!
+    }
+}
+
+/// A plan as a `TemplateModel`: its weeks, sessions, blocks and items are read in place.
+///
+/// Objects and lists are numbered by their kind and their indices in the
+/// plan (week, session, block, item), so handing one to the renderer costs
+/// nothing, and a field is worked out only when a template reads it. One
+/// model serves one render at a time (`body` is set between plan.md and
+/// plan.html).
+package final class PlanModel: TemplateModel {
+    let plan: Plan
+    let catalog: Catalog
+    let look: PlanLook
+    /// plan.html's `{{{body}}}`: the HTML libcmark made of plan.md.
+    var body: [UInt8]?
+    private let cardioExamples: String
+    /// A move's dose repeats across a week's sessions: its text is made once.
+    /// Keyed by the dose packed into a number and searched in order: a plan has a few dozen
+    /// doses, and hashing a `Dose` cost more than making its text.
+    private var doseTexts: [(key: Int, text: String)] = []
+
+    package init(plan: Plan, catalog: Catalog, look: PlanLook) {
+        self.plan = plan
+        self.catalog = catalog
+        self.look = look
+        cardioExamples = catalog.session.cardioExamplesText
+    }
+
+    /// The plan itself, the context of plan.md and plan.html.
+    package var root: TemplateValue { .modelObject(Number(.root).value) }
+
+    /// What a number stands for; a list's kind is the kind of its items.
+    private enum Kind: Int {
+        case root, week, session, block, item, note, advice, rule, timeModel, brand
+    }
+
+    /// An object's or a list's number: its kind, whether it is a list, and its indices in the plan.
+    private struct Number {
+        var kind: Kind
+        var isList = false
+        var week = 0, session = 0, block = 0, item = 0
+
+        init(_ kind: Kind, list: Bool = false, week: Int = 0, session: Int = 0, block: Int = 0, item: Int = 0) {
+            self.kind = kind
+            isList = list
+            self.week = week
+            self.session = session
+            self.block = block
+            self.item = item
+        }
+
+        /// Kind in bits 0-3, list in bit 4, then 12 bits for each index.
+        init(_ value: Int) {
+            kind = Kind(rawValue: value & 0xF)!
+            isList = value & 0x10 != 0
+            week = (value >> 5) & 0xFFF
+            session = (value >> 17) & 0xFFF
+            block = (value >> 29) & 0xFFF
+            item = (value >> 41) & 0xFFF
+        }
+
+        var value: Int {
+            precondition(week | session | block | item < 0x1000, "a plan index beyond 4095")
+            return kind.rawValue | (isList ? 0x10 : 0) | week << 5 | session << 17 | block << 29 | item << 41
+        }
+    }
+
+    package func item(_ index: Int, of list: Int) -> TemplateValue {
+        var number = Number(list)
+        number.isList = false
+        switch number.kind {
+        case .week: number.week = index
+        case .session: number.session = index
+        case .block: number.block = index
+        case .item: number.item = index
+        case .note, .advice, .rule: number.item = index
+        case .root, .timeModel, .brand: preconditionFailure("no list of \(number.kind)")
+        }
+        return .modelObject(number.value)
+    }
+
+    package func fieldNames(of object: Int) -> [String] {
+        switch Number(object).kind {
+        case .root:
+            return [
+                "name", "title", "planID", "seed", "paper", "start", "end", "startISO", "endISO", "weekCount", "days",
+                "minutes", "areas", "equipment", "floor", "level", "pain", "hasExercises", "noExercise", "gentle", "notes",
+                "hasNotes", "advice", "rules", "cardioRange", "cardioExamples", "timeModel", "weeks", "cssHeader",
+                "cssDates", "cssFooter", "brand", "body",
+            ]
+        case .week: return ["number", "from", "to", "gridMarker", "sessions"]
+        case .session:
+            return [
+                "day", "date", "weekday", "estimatedMinutes", "budgetMinutes", "shorter", "uncovered", "hasUncovered",
+                "cardioMinutes", "cardioExamples", "blocks",
+            ]
+        case .block: return ["phase", "title", "isWarmUp", "items"]
+        case .item: return ["id", "name", "dose", "equipment", "hasEquipment", "position", "seconds"]
+        case .note, .advice, .rule: return ["text"]
+        case .timeModel: return ["secondsPerRep", "restBetweenSets", "restBetweenRounds", "transition"]
+        case .brand: return ["name", "contact", "hasContact", "logoURI", "hasLogo"]
+        }
+    }
+
+    package func field(_ name: String, of object: Int) -> TemplateValue? {
+        let number = Number(object)
+        switch number.kind {
+        case .root: return rootField(name)
+        case .week: return weekField(name, number)
+        case .session: return sessionField(name, number)
+        case .block: return blockField(name, number)
+        case .item: return itemField(name, number)
+        case .note: return name == "text" ? .text(plan.notes[number.item]) : nil
+        case .advice: return name == "text" ? .text(plan.advice[number.item]) : nil
+        case .rule: return name == "text" ? .text(catalog.session.rules[number.item]) : nil
+        case .timeModel: return timeModelField(name)
+        case .brand: return look.brand.flatMap { brandField(name, $0) }
+        }
+    }
+
+    private func rootField(_ name: String) -> TemplateValue? {
+        let person = plan.person
+        switch name {
+        case "name": return .text(person.name)
+        case "title": return .text("Back plan for \(person.name)")
+        case "planID": return .text(look.planID)
+        case "seed": return .text(String(plan.seed))
+        case "paper": return .text(look.paper.cssSize)
+        case "start": return .text(plan.start.longText)
+        case "end": return .text(plan.end.longText)
+        case "startISO": return .text(plan.start.iso)
+        case "endISO": return .text(plan.end.iso)
+        case "weekCount": return .number(person.weeks)
+        case "days": return .text(plan.trainingDays.map(\.title).joined(separator: ", "))
+        case "minutes": return .number(person.minutes)
+        case "areas": return .text(PlanView.list(person.areas.map(\.title)))
+        case "equipment": return .text(person.equipment.isEmpty ? "none (body weight only)" : PlanView.list(person.equipment.map(\.title)))
+        case "floor": return .text(person.floor ? "yes" : "no (no lying or kneeling moves)")
+        case "level": return .text(person.level.rawValue)
+        case "pain": return .text(person.pain.rawValue)
+        case "hasExercises": return .flag(!plan.weeks.isEmpty)
+        case "noExercise": return .flag(plan.gating == .noExercise)
+        case "gentle": return .flag(plan.gating == .gentle)
+        case "notes": return .modelList(Number(.note, list: true).value, count: plan.notes.count)
+        case "hasNotes": return .flag(!plan.notes.isEmpty)
+        case "advice": return .modelList(Number(.advice, list: true).value, count: plan.advice.count)
+        case "rules": return .modelList(Number(.rule, list: true).value, count: catalog.session.rules.count)
+        case "cardioRange": return .text(catalog.session.cardioMinutes.text)
+        case "cardioExamples": return .text(cardioExamples)
+        case "timeModel": return .modelObject(Number(.timeModel).value)
+        case "weeks": return .modelList(Number(.week, list: true).value, count: plan.weeks.count)
+        // Running header and footer of printed pages, as CSS strings.
+        case "cssHeader": return .text(HTML.cssString("Back plan for \(person.name)"))
+        case "cssDates": return .text(HTML.cssString("\(plan.start.longText) to \(plan.end.longText)"))
+        case "cssFooter":
+            let brand = look.brand.map { [$0.name, $0.phone].compactMap { $0 }.joined(separator: " · ") }
+            return .text(HTML.cssString(["Plan \(look.planID)", brand].compactMap { $0 }.joined(separator: " · ")))
+        case "brand": return look.brand == nil ? nil : .modelObject(Number(.brand).value)
+        case "body": return body.map { .utf8($0) }
+        default: return nil
+        }
+    }
+
+    private func weekField(_ name: String, _ number: Number) -> TemplateValue? {
+        let week = plan.weeks[number.week]
+        switch name {
+        case "number": return .number(week.number)
+        case "from": return .text(plan.start.adding(days: (week.number - 1) * 7).longText)
+        case "to": return .text(plan.start.adding(days: (week.number - 1) * 7 + 6).longText)
+        case "gridMarker": return .text(WeekGrid.marker(week: week.number))
+        case "sessions": return .modelList(Number(.session, list: true, week: number.week).value, count: week.sessions.count)
+        default: return nil
+        }
+    }
+
+    private func sessionField(_ name: String, _ number: Number) -> TemplateValue? {
+        let sessions = plan.weeks[number.week].sessions
+        let session = number.session
+        switch name {
+        case "day": return .text("\(sessions[session].weekday.title) \(sessions[session].date.day) \(sessions[session].date.monthName)")
+        case "date": return .text(sessions[session].date.iso)
+        case "weekday": return .text(sessions[session].weekday.rawValue)
+        case "estimatedMinutes": return .text(Planner.minutesText(sessions[session].estimatedMinutes))
+        case "budgetMinutes": return .number(sessions[session].budgetSeconds / 60)
+        case "shorter": return .flag(sessions[session].isShorterThanAsked)
+        case "uncovered": return .text(sessions[session].uncoveredAreas.isEmpty ? "" : PlanView.list(sessions[session].uncoveredAreas.map(\.title)))
+        case "hasUncovered": return .flag(!sessions[session].uncoveredAreas.isEmpty)
+        case "cardioMinutes": return .number(sessions[session].cardioMinutes)
+        case "cardioExamples": return .text(cardioExamples)
+        case "blocks":
+            return .modelList(Number(.block, list: true, week: number.week, session: number.session).value, count: sessions[session].blocks.count)
+        default: return nil
+        }
+    }
+
+    private func blockField(_ name: String, _ number: Number) -> TemplateValue? {
+        let block = plan.weeks[number.week].sessions[number.session].blocks[number.block]
+        switch name {
+        case "phase": return .text(block.phase.rawValue)
+        case "title": return .text(catalog.title(of: block.phase))
+        case "isWarmUp": return .flag(block.phase == .warmUp)
+        case "items":
+            let list = Number(.item, list: true, week: number.week, session: number.session, block: number.block)
+            return .modelList(list.value, count: block.items.count)
+        default: return nil
+        }
+    }
+
+    private func itemField(_ name: String, _ number: Number) -> TemplateValue? {
+        // The block's items, not the item: copying a whole item retains each of its strings and lists.
+        let items = plan.weeks[number.week].sessions[number.session].blocks[number.block].items
+        let item = number.item
+        switch name {
+        case "id": return .text(items[item].id)
+        case "name": return .text(items[item].name)
+        case "dose": return .text(doseText(items[item].dose))
+        case "equipment": return .text(items[item].equipment.isEmpty ? "" : PlanView.list(items[item].equipment.map(\.title)))
+        case "hasEquipment": return .flag(!items[item].equipment.isEmpty)
+        case "position":
+            return .text(items[item].positions.count == 1 ? items[item].positions[0].rawValue : items[item].positions.map(\.rawValue).joined(separator: " or "))
+        case "seconds": return .number(items[item].estimatedSeconds)
+        default: return nil
+        }
+    }
+
+    private func doseText(_ dose: Dose) -> String {
+        guard let key = Self.key(of: dose) else { return dose.text }
+        for entry in doseTexts where entry.key == key { return entry.text }
+        let text = dose.text
+        doseTexts.append((key, text))
+        return text
+    }
+
+    /// The dose's numbers in 12 bits each (0 for none) and its side flag; nil if a number does not fit.
+    private static func key(of dose: Dose) -> Int? {
+        var key = dose.perSide ? 1 : 0
+        var fits = true
+        func add(_ number: Int?) {
+            let packed = number.map { $0 + 1 } ?? 0
+            fits = fits && packed >= 0 && packed < 0x1000
+            key = key << 12 | (packed & 0xFFF)
+        }
+        add(dose.sets)
+        add(dose.reps)
+        add(dose.holdSeconds)
+        add(dose.rounds)
+        add(dose.seconds)
+        return fits ? key : nil
+    }
+
+    private func timeModelField(_ name: String) -> TemplateValue? {
+        switch name {
+        case "secondsPerRep": .number(TimeModel.standard.secondsPerRep)
+        case "restBetweenSets": .number(TimeModel.standard.restBetweenSets)
+        case "restBetweenRounds": .number(TimeModel.standard.restBetweenRounds)
+        case "transition": .number(TimeModel.standard.transition)
+        default: nil
+        }
+    }
+
+    private func brandField(_ name: String, _ brand: Brand) -> TemplateValue? {
+        switch name {
+        case "name": .text(brand.name)
+        case "contact": .text(brand.contact)
+        case "hasContact": .flag(!brand.contact.isEmpty)
+        case "logoURI": .text(brand.logo?.dataURI ?? "")
+        case "hasLogo": .flag(brand.logo != nil)
+        default: nil
+        }
     }
 }
