@@ -19,8 +19,9 @@ import Mustache
 ///
 /// Compiled nodes hold only numbers, so walking them costs no reference
 /// counting: text lives in one byte array, names, sections and partials in
-/// side tables.
-struct CompiledTemplate: Sendable {
+/// side tables. A class, so handing a section to the renderer is one
+/// reference, not a copy of five arrays.
+final class CompiledTemplate: Sendable {
     enum Node: Sendable {
         /// Bytes of `text`.
         case text(Range<Int>)
@@ -40,16 +41,17 @@ struct CompiledTemplate: Sendable {
         var indentation: String?
     }
 
-    private(set) var nodes: [Node] = []
+    let nodes: [Node]
     /// The UTF-8 of every text node, one after another.
-    private(set) var text: [UInt8] = []
-    private(set) var paths: [TemplatePath] = []
-    private(set) var sections: [CompiledTemplate] = []
-    private(set) var partials: [Partial] = []
+    let text: [UInt8]
+    let paths: [TemplatePath]
+    let sections: [CompiledTemplate]
+    let partials: [Partial]
 
     /// Compiles a parsed template; nil if it uses anything this renderer does not do exactly as swift-mustache.
     init?(_ template: MustacheTemplate) {
         guard let tokens = Mirror(reflecting: template).descendant("tokens") as? [Any] else { return nil }
+        var nodes: [Node] = [], text: [UInt8] = [], paths: [TemplatePath] = [], sections: [CompiledTemplate] = [], partials: [Partial] = []
         nodes.reserveCapacity(tokens.count)
         for token in tokens {
             guard let node = Self.token(token) else { return nil }
@@ -72,6 +74,7 @@ struct CompiledTemplate: Sendable {
                 nodes.append(.escaping(escaping))
             }
         }
+        (self.nodes, self.text, self.paths, self.sections, self.partials) = (nodes, text, paths, sections, partials)
     }
 
     /// The names of the partials this template uses, its sections included.

@@ -56,14 +56,15 @@ struct TemplateRenderer {
     private mutating func render(_ node: CompiledTemplate.Node, of template: CompiledTemplate, escaping: inout TemplateEscaping, indentation: String?) {
         switch node {
         case .text(let range):
-            output.append(contentsOf: template.text[range])
+            // Through a buffer pointer: an ArraySlice of the text would retain and release it.
+            template.text.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
         case let .variable(path, escaped):
-            guard let value = value(at: template.paths[path]) else { return }
+            guard let value = value(at: path, in: template) else { return }
             if !escaped, case .utf8(let bytes) = value { return output.append(contentsOf: bytes) }
             let text = value.renderedText(model: model)
-            output.append(contentsOf: (escaped ? escaping.escape(text) : text).utf8)
+            append(escaped ? escaping.escape(text) : text)
         case let .section(path, section, inverted):
-            let value = value(at: template.paths[path])
+            let value = value(at: path, in: template)
             if inverted {
                 renderInverted(value, template.sections[section], escaping: escaping, indentation: indentation)
             } else {
@@ -76,6 +77,12 @@ struct TemplateRenderer {
         case .escaping(let new):
             escaping = new
         }
+    }
+
+    /// Appends the UTF-8 of `text` with one copy (its UTF-8 view would be appended byte by byte).
+    private mutating func append(_ text: String) {
+        var text = text
+        text.withUTF8 { output.append(contentsOf: $0) }
     }
 
     private mutating func renderSection(_ value: TemplateValue?, _ template: CompiledTemplate, escaping: TemplateEscaping, indentation: String?) {
@@ -114,8 +121,9 @@ struct TemplateRenderer {
         stack.removeLast()
     }
 
-    private func value(at path: TemplatePath) -> TemplateValue? {
-        switch path {
+    /// The value of the template's path number `path`, read in place.
+    private func value(at path: Int, in template: CompiledTemplate) -> TemplateValue? {
+        switch template.paths[path] {
         case .current:
             return stack.last
         case .fromCurrent(let names):
