@@ -65,34 +65,39 @@ public struct BatchRunner: Sendable {
                     report(result, summary)
                 }
             }
-            var running = 0
             var endOfRoster = false
-            while !endOfRoster {
+            /// The next rows, numbered in roster order: as many as `chunkSize`, fewer at the end.
+            func readChunk() -> [(Int, RosterRow)] {
+                var chunk: [(Int, RosterRow)] = []
+                chunk.reserveCapacity(chunkSize)
+                while chunk.count < chunkSize, !endOfRoster {
+                    do throws(PublishError) {
+                        if let row = try reader.next() {
+                            chunk.append((nextToStart, row))
+                            nextToStart += 1
+                        } else {
+                            endOfRoster = true
+                        }
+                    } catch {
+                        readError = error
+                        endOfRoster = true
+                    }
+                }
+                chunkSize = min(chunkSize * 2, Self.largestChunk)
+                return chunk
+            }
+            var running = 0
+            // The next chunk is read while the workers run, so a worker that finishes gets one at once.
+            var chunk = readChunk()
+            while !chunk.isEmpty {
                 while running >= jobs || nextToStart - nextToReport >= window, let results = await group.next() {
                     running -= 1
                     deliver(results)
                 }
-                var chunk: [(Int, RosterRow)] = []
-                chunk.reserveCapacity(chunkSize)
-                while chunk.count < chunkSize {
-                    let row: RosterRow?
-                    do throws(PublishError) {
-                        row = try reader.next()
-                    } catch {
-                        readError = error
-                        row = nil
-                    }
-                    guard let row else {
-                        endOfRoster = true
-                        break
-                    }
-                    chunk.append((nextToStart, row))
-                    nextToStart += 1
-                }
-                guard !chunk.isEmpty else { break }
-                chunkSize = min(chunkSize * 2, Self.largestChunk)
+                let rows = chunk
+                group.addTask { rows.map { ($0.0, job.run($0.1, rosterFile: roster)) } }
                 running += 1
-                group.addTask { chunk.map { ($0.0, job.run($0.1, rosterFile: roster)) } }
+                chunk = readChunk()
             }
             for await results in group {
                 deliver(results)
