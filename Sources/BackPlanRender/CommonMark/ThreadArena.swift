@@ -16,34 +16,47 @@ import Darwin
 ///
 /// Blocks are kept for the thread's next document, up to `retainedBytes`;
 /// a thread's blocks are freed when it exits.
+/// Set once by `ThreadArena.keyCreated`, then only read. A plain global, not a lazy
+/// one, so the allocation functions read it without a `swift_once` check each time.
+@exclusivity(unchecked) nonisolated(unsafe) private var arenaKey = pthread_key_t()
+
 enum ThreadArena {
     /// The arena of the calling thread, made on first use.
     static var current: UnsafeMutablePointer<State> {
-        if let state = pthread_getspecific(key) { return state.assumingMemoryBound(to: State.self) }
+        _ = keyCreated
+        if let state = pthread_getspecific(arenaKey) { return state.assumingMemoryBound(to: State.self) }
         let state = UnsafeMutablePointer<State>.allocate(capacity: 1)
         state.initialize(to: State())
-        precondition(pthread_setspecific(key, state) == 0, "pthread_setspecific failed")
+        precondition(pthread_setspecific(arenaKey, state) == 0, "pthread_setspecific failed")
         return state
+    }
+
+    /// The calling thread's arena, from inside a conversion: `current` has made it and the key.
+    ///
+    /// Read without `current`'s checks, since libcmark calls for memory some 2,000 times a plan.
+    @inline(__always)
+    private static var inUse: UnsafeMutablePointer<State> {
+        pthread_getspecific(arenaKey).unsafelyUnwrapped.assumingMemoryBound(to: State.self)
     }
 
     /// `calloc(count, size)` from the calling thread's arena.
     static let allocateZeroed: @convention(c) (Int, Int) -> UnsafeMutableRawPointer? = { count, size in
         let (bytes, overflow) = count.multipliedReportingOverflow(by: size)
         guard !overflow else { return nil }
-        let pointer = current.pointee.allocate(bytes)
+        let pointer = inUse.pointee.allocate(bytes)
         memset(pointer, 0, bytes)
         return pointer
     }
 
     /// `realloc(pointer, size)` in the calling thread's arena.
     static let reallocate: @convention(c) (UnsafeMutableRawPointer?, Int) -> UnsafeMutableRawPointer? = { pointer, size in
-        current.pointee.reallocate(pointer, to: size)
+        inUse.pointee.reallocate(pointer, to: size)
     }
 
     /// `free(pointer)`: gives back the arena's last allocation; any other waits for `reset`.
     static let release: @convention(c) (UnsafeMutableRawPointer?) -> Void = { pointer in
         guard let pointer else { return }
-        current.pointee.release(pointer)
+        inUse.pointee.release(pointer)
     }
 
     /// Bytes of blocks a thread keeps between documents; a larger document's extra blocks are freed after it.
@@ -51,15 +64,14 @@ enum ThreadArena {
     /// The size of a new block, unless one allocation needs more.
     static let blockBytes = 64 << 10
 
-    private static let key: pthread_key_t = {
-        var key = pthread_key_t()
-        precondition(pthread_key_create(&key, { state in
+    /// Made once, before any thread's first arena: the key each thread's arena is found by.
+    private static let keyCreated: Void = {
+        precondition(pthread_key_create(&arenaKey, { state in
             guard let state = state?.assumingMemoryBound(to: State.self) else { return }
             state.pointee.freeBlocks(keeping: 0)
             state.deinitialize(count: 1)
             state.deallocate()
         }) == 0, "pthread_key_create failed")
-        return key
     }()
 
     /// One thread's arena: a list of blocks, the one in use, and where its free space starts.
