@@ -40,16 +40,16 @@ package enum CommonMark {
     package static func html(fromMarkdown markdown: String, options: Options = .standard, blocks: [String: String] = [:]) -> String {
         var markdown = markdown
         return markdown.withUTF8 { bytes in
-            withHTML(of: bytes, options: options, blocks: blocks) { String(cString: $0) }
+            withHTML(of: bytes, options: options, blocks: blocks.mapValues { Array($0.utf8) }) { String(cString: $0) }
         }
     }
 
-    /// `html(fromMarkdown:options:blocks:)` on UTF-8 bytes, giving UTF-8 bytes.
+    /// `html(fromMarkdown:options:blocks:)` on UTF-8 bytes, with the blocks' HTML as UTF-8 too, giving UTF-8 bytes.
     ///
     /// For the batch path: libcmark reads and writes bytes, so this skips
     /// validating a String on the way in and out (libcmark's output is UTF-8).
     package static func htmlUTF8(
-        fromMarkdown markdown: [UInt8], options: Options = .standard, blocks: [String: String] = [:], memory: Memory = .arena
+        fromMarkdown markdown: [UInt8], options: Options = .standard, blocks: [String: [UInt8]] = [:], memory: Memory = .arena
     ) -> [UInt8] {
         markdown.withUnsafeBufferPointer { bytes in
             withHTML(of: bytes, options: options, blocks: blocks, memory: memory) { rendered in
@@ -80,7 +80,7 @@ package enum CommonMark {
     /// thread's arena and is taken back by one reset at the end, so the tree
     /// is not walked to be freed.
     private static func withHTML<Result>(
-        of markdown: UnsafeBufferPointer<UInt8>, options: Options, blocks: [String: String], memory: Memory = .arena,
+        of markdown: UnsafeBufferPointer<UInt8>, options: Options, blocks: [String: [UInt8]], memory: Memory = .arena,
         _ body: (UnsafePointer<CChar>) -> Result
     ) -> Result {
         let flags = options.cmarkFlags
@@ -105,7 +105,10 @@ package enum CommonMark {
                     preconditionFailure("cmark_node_new returned NULL (out of memory)")
                 }
                 // cmark copies the string; the node now belongs to the document, which frees it.
-                precondition(cmark_node_set_on_enter(custom, replacement) == 1, "cmark refused a custom block's HTML")
+                let accepted = (replacement + [0]).withUnsafeBufferPointer { text in
+                    text.withMemoryRebound(to: CChar.self) { cmark_node_set_on_enter(custom, $0.baseAddress) }
+                }
+                precondition(accepted == 1, "cmark refused a custom block's HTML")
                 precondition(cmark_node_replace(node, custom) == 1, "cmark refused to replace an HTML block")
                 if arena == nil { cmark_node_free(node) }
             }
@@ -126,7 +129,7 @@ package enum CommonMark {
     /// when some marker is not found there is the whole tree walked (a custom
     /// template may nest one in a list or a quote). The pointers are owned by
     /// `document` and must not outlive it or escape this file.
-    fileprivate static func htmlBlocks(in document: OpaquePointer, matching blocks: [String: String]) -> [(OpaquePointer, String)] {
+    fileprivate static func htmlBlocks(in document: OpaquePointer, matching blocks: [String: [UInt8]]) -> [(OpaquePointer, [UInt8])] {
         var found: [(node: OpaquePointer, marker: String)] = []
         var child = cmark_node_first_child(document)
         while let node = child {
@@ -147,7 +150,7 @@ package enum CommonMark {
     }
 
     /// The text of `node`, without surrounding ASCII white space, if it is an HTML block and that text is a key of `blocks`.
-    private static func marker(of node: OpaquePointer, in blocks: [String: String]) -> String? {
+    private static func marker(of node: OpaquePointer, in blocks: [String: [UInt8]]) -> String? {
         guard cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK, let literal = cmark_node_get_literal(node) else { return nil }
         let bytes = UnsafeBufferPointer(start: literal, count: strlen(literal))
         let isSpace = { (byte: CChar) in byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0C || byte == 0x0B }

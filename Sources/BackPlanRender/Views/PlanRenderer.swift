@@ -32,7 +32,7 @@ package struct PlanRenderer: Sendable {
     /// `plan.html`: the Markdown converted by libcmark, with each week's tick-box grid, inside the page shell.
     package func html(_ plan: Plan, markdown: String, look: PlanLook) throws(TemplateError) -> String {
         let model = PlanModel(plan: plan, catalog: catalog, look: look)
-        model.body = Array(CommonMark.html(fromMarkdown: markdown, blocks: grids(plan)).utf8)
+        model.body = CommonMark.htmlUTF8(fromMarkdown: Array(markdown.utf8), blocks: grids(plan))
         return try templates.render("plan.html", model.root, model: model, capacity: 16384)
     }
 
@@ -63,10 +63,9 @@ package struct PlanRenderer: Sendable {
     }
 
     /// Each week's tick-box grid, keyed by its marker in the Markdown.
-    private func grids(_ plan: Plan) -> [String: String] {
-        var grids: [String: String] = [:]
-        for week in plan.weeks { grids[WeekGrid.marker(week: week.number)] = WeekGrid.html(week) }
+    private func grids(_ plan: Plan) -> [String: [UInt8]] {
+        var grids: [String: [UInt8]] = [:]
+        for week in plan.weeks { grids[WeekGrid.marker(week: week.number)] = WeekGrid.htmlUTF8(week) }
         return grids
     }
-
 }

@@ -18,48 +18,60 @@ package enum WeekGrid {
         var sessions: UInt64
     }
 
-    package static func html(_ week: Week) -> String {
+    /// The grid as text (the site's example plan and tests).
+    package static func html(_ week: Week) -> String { String(decoding: htmlUTF8(week), as: UTF8.self) }
+
+    /// The grid as UTF-8, as libcmark takes it: built from valid text, so it is never decoded to be checked.
+    package static func htmlUTF8(_ week: Week) -> [UInt8] {
         precondition(week.sessions.count <= 64, "the grid keeps one bit per session, so at most 64 (a week has seven days)")
         let moves = self.moves(of: week)
-        // Built as UTF-8 bytes: appending them is a copy, where appending to a String also checks its encoding.
         var html: [UInt8] = []
         // A little more than the table takes: its frame, a heading and a pain cell per session, a row per move.
         let sessions = week.sessions.count
         var names = 0
         for move in moves { names += move.name.utf8.count }
         html.reserveCapacity(256 + 64 * sessions + (moves.count + 2) * (40 + 12 * sessions) + names)
-        html += "<table class=\"week-grid\">\n<caption>Week ".utf8
-        html += String(week.number).utf8
-        html += " at a glance: tick each move when it is done</caption>\n<thead><tr><th scope=\"col\">Move</th>".utf8
+        append("<table class=\"week-grid\">\n<caption>Week ", to: &html)
+        append(String(week.number), to: &html)
+        append(" at a glance: tick each move when it is done</caption>\n<thead><tr><th scope=\"col\">Move</th>", to: &html)
         for session in week.sessions {
-            html += "<th scope=\"col\">".utf8
-            html += session.weekday.shortTitle.utf8
+            append("<th scope=\"col\">", to: &html)
+            append(session.weekday.shortTitle, to: &html)
             html.append(0x20)
-            html += String(session.date.day).utf8
-            html += "</th>".utf8
+            append(String(session.date.day), to: &html)
+            append("</th>", to: &html)
         }
-        html += "</tr></thead>\n<tbody>\n".utf8
+        append("</tr></thead>\n<tbody>\n", to: &html)
         startRow("Cardio warm-up", in: &html)
-        let tick = Self.tick, empty = Self.empty
-        for _ in week.sessions { html += tick }
-        html += "</tr>\n".utf8
+        for _ in week.sessions { append(tick, to: &html) }
+        append("</tr>\n", to: &html)
         for move in moves {
             startRow(move.name, in: &html)
             for index in week.sessions.indices {
-                html += move.sessions & (1 << UInt64(index)) != 0 ? tick : empty
+                append(move.sessions & (1 << UInt64(index)) != 0 ? tick : empty, to: &html)
             }
-            html += "</tr>\n".utf8
+            append("</tr>\n", to: &html)
         }
         startRow("Pain after (0-10)", attributes: " class=\"pain\"", in: &html)
-        for _ in week.sessions { html += "<td><span class=\"score\"></span></td>".utf8 }
-        html += "</tr>\n".utf8
-        html += "</tbody>\n</table>\n".utf8
-        return String(decoding: html, as: UTF8.self)
+        for _ in week.sessions { append("<td><span class=\"score\"></span></td>", to: &html) }
+        append("</tr>\n", to: &html)
+        append("</tbody>\n</table>\n", to: &html)
+        return html
     }
 
-    /// The cells of a move's row, as bytes appended with one copy each.
-    private static let tick = Array("<td>☐</td>".utf8)
-    private static let empty = Array("<td></td>".utf8)
+    /// A move's cell in a session that does it, and in one that does not.
+    private static let tick: StaticString = "<td>☐</td>"
+    private static let empty: StaticString = "<td></td>"
+
+    /// Appends fixed markup with one copy (a String's UTF-8 view would be appended byte by byte).
+    private static func append(_ text: StaticString, to html: inout [UInt8]) {
+        text.withUTF8Buffer { html.append(contentsOf: $0) }
+    }
+
+    private static func append(_ text: String, to html: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { html.append(contentsOf: $0) }
+    }
 
     /// The week's moves in session order: by phase (warm-up moves first, cool-down last), then by first appearance.
     ///
@@ -89,11 +101,11 @@ package enum WeekGrid {
     }
 
     /// `<tr><th scope="row">title</th>`: a row up to its cells.
-    private static func startRow(_ title: String, attributes: String = "", in html: inout [UInt8]) {
-        html += "<tr".utf8
-        html += attributes.utf8
-        html += "><th scope=\"row\">".utf8
-        html += HTML.escape(title).utf8
-        html += "</th>".utf8
+    private static func startRow(_ title: String, attributes: StaticString = "", in html: inout [UInt8]) {
+        append("<tr", to: &html)
+        append(attributes, to: &html)
+        append("><th scope=\"row\">", to: &html)
+        append(HTML.escape(title), to: &html)
+        append("</th>", to: &html)
     }
 }
