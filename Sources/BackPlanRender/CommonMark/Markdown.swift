@@ -40,16 +40,23 @@ package enum Markdown {
     /// Most values (names, doses, dates) are plain words: checking their bytes
     /// once is much cheaper than rebuilding them scalar by scalar.
     private static func isLiteral(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard let first = bytes.first, let last = bytes.last else { return true }
-            // A leading space or block marker, or a trailing space, needs the full escape.
-            if first == 0x20 || last == 0x20 || startsBlock[Int(first)] { return false }
-            var index = 0
-            // Leading digits are literal ("30 s", "3 sets") unless a dot or parenthesis makes them a list number.
-            while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
-            if index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")") { return false }
-            let escaped = escapedInline
+        // A native string's bytes are read in place; another kind is made contiguous first.
+        guard let literal = text.utf8.withContiguousStorageIfAvailable({ isLiteral(bytes: $0) }) else {
+            var text = text
+            return text.withUTF8 { isLiteral(bytes: $0) }
+        }
+        return literal
+    }
+
+    private static func isLiteral(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = bytes.first, let last = bytes.last else { return true }
+        // A leading space or block marker, or a trailing space, needs the full escape.
+        if first == 0x20 || last == 0x20 || startsBlock[Int(first)] { return false }
+        var index = 0
+        // Leading digits are literal ("30 s", "3 sets") unless a dot or parenthesis makes them a list number.
+        while index < bytes.count, bytes[index] >= 0x30, bytes[index] <= 0x39 { index += 1 }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] == UInt8(ascii: ")") { return false }
+        return escapedInline.withUnsafeBufferPointer { escaped in
             while index < bytes.count {
                 if escaped[Int(bytes[index])] { return false }
                 index += 1
