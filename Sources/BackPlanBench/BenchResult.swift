@@ -20,7 +20,7 @@ struct BenchResult {
         return [
             pad(String(size), 10), pad(fixed(singleRate, 0), 16), pad(fixed(parallelRate, 0), 16),
             pad(fixed(parallelRate / singleRate, 2) + "x", 10), pad(fixed(floorRate, 0), 14),
-            pad(fixed(Double(size) / arenaFloor, 0), 13),
+            pad(fixed(Double(size) / arenaFloor, 0), 14),
             pad(fixed(parallelRate / floorRate, 2), 16), pad(fixed(singleRate / floorRate, 2), 16),
             pad(fixed(single.cpuSeconds * 1000 / Double(size), 2) + " / " + fixed(parallel.cpuSeconds * 1000 / Double(size), 2), 19),
             "\(single.peakKiB / 1024) MiB / \(parallel.peakKiB / 1024) MiB",

@@ -1,4 +1,5 @@
 import BackPlanCore
+import BackPlanRender
 import Foundation
 import Testing
 
@@ -49,6 +50,38 @@ struct PlanGoldenTests {
         let files = try PlanPublisher(inputs: try Inputs.load(catalogPath: nil, templatesPath: nil)).files(for: person, settings: settings)
         for file in files {
             try Golden.compare(file.data, with: Self.goldenFolder.appendingPathComponent("\(name).\(file.path)"))
+        }
+    }
+}
+
+extension PlanGoldenTests {
+    /// Every field templates can read, including those the built-in templates leave out, frozen per person.
+    @Test("the template context of a plan matches its golden file", arguments: people)
+    func context(name: String, yaml: String) throws {
+        let person = try Preferences(yaml: yaml, file: "\(name).yaml")
+        let inputs = try Inputs.load(catalogPath: nil, templatesPath: nil)
+        let plan = Planner(catalog: inputs.catalog).plan(for: person, start: CivilDate(iso: "2026-11-30")!, seed: 7)
+        var brand = Brand(name: "Praxis Übel")
+        brand.phone = "+49 30 1234"
+        let context = PlanView.context(plan: plan, catalog: inputs.catalog, look: PlanLook(planID: "0123abcd", paper: .a4, brand: brand))
+        let text = Self.dump(TemplateValue.object(context).mustacheValue) + "\n"
+        try Golden.compare(Data(text.utf8), with: Self.goldenFolder.appendingPathComponent("\(name).context.txt"))
+    }
+
+    /// A swift-mustache context as indented text, keys sorted: stable from run to run.
+    static func dump(_ value: Any, indent: String = "") -> String {
+        switch value {
+        case let text as String: return "\"" + text.replacingOccurrences(of: "\n", with: "\\n") + "\""
+        case let number as Int: return String(number)
+        case let flag as Bool: return String(flag)
+        case let items as [Any]:
+            guard !items.isEmpty else { return "[]" }
+            return "[\n" + items.map { indent + "  " + dump($0, indent: indent + "  ") }.joined(separator: "\n") + "\n" + indent + "]"
+        case let fields as [String: Any]:
+            return "{\n" + fields.keys.sorted().map { indent + "  " + $0 + ": " + dump(fields[$0]!, indent: indent + "  ") }
+                .joined(separator: "\n") + "\n" + indent + "}"
+        default:
+            return "?\(type(of: value))"
         }
     }
 }

@@ -53,6 +53,8 @@ struct CommonMarkTests {
               ("one nested in a list", "<!-- m1 -->\n\n- item\n\n  <!-- m2 -->\n", 1),
               ("both nested, in a quote and a list", "> <!-- m1 -->\n\n- item\n\n  <!-- m2 -->\n", 1),
               ("a marker twice", "<!-- m1 -->\n\n<!-- m1 -->\n\n- x\n\n  <!-- m2 -->\n", 2),
+              ("a marker at the top level and again nested", "<!-- m1 -->\n\n<!-- m2 -->\n\n- x\n\n  <!-- m1 -->\n", 2),
+              ("a marker's text in code stays code", "<!-- m1 -->\n\n<!-- m2 -->\n\n```\n<!-- m1 -->\n```\n\n`<!-- m2 -->`\n", 1),
           ])
     func trustedBlocks(name: String, markdown: String, firstCount: Int) {
         let blocks = ["<!-- m1 -->": "<table>one</table>\n", "<!-- m2 -->": "<table>two</table>\n"]

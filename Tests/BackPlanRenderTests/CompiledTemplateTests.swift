@@ -1,4 +1,5 @@
 import BackPlanCore
+import Foundation
 @testable import BackPlanRender
 import Testing
 
@@ -131,6 +132,59 @@ struct CompiledTemplateTests {
             let present = model.fieldNames(of: 0).filter { root[$0] != nil }
             let absent = (index % 3 == 0 ? [] : ["brand"]) + (index % 5 == 0 ? [] : ["body"])
             #expect(present == model.fieldNames(of: 0).filter { !absent.contains($0) }, "every root field but an absent brand or body")
+        }
+    }
+
+    /// The field names of README's table of plan template fields ("`weeks[]`: `number`, ..." gives weeks and number).
+    static func documentedFields() throws -> Set<String> {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let table = readme.components(separatedBy: "| field | example |").dropFirst().first?.components(separatedBy: "\n\n").first ?? ""
+        var names: Set<String> = []
+        for row in table.split(separator: "\n") {
+            let column = row.split(separator: "|").first ?? ""
+            for token in column.split(separator: "`").enumerated().filter({ $0.offset % 2 == 1 }).map(\.element) {
+                for part in token.replacingOccurrences(of: "[]", with: "").split(separator: ".") { names.insert(String(part)) }
+            }
+        }
+        return names
+    }
+
+    @Test("every object of a plan's model answers exactly the fields it lists, and README documents each of them")
+    func planModelFieldNames() throws {
+        let documented = try Self.documentedFields()
+        #expect(documented.contains("estimatedMinutes") && documented.contains("restBetweenRounds"), "README's field table was not found")
+        var person = Preferences()
+        // Too short for every area, without floor moves: a plan with notes.
+        person.minutes = 10
+        person.areas = Area.allCases
+        person.floor = false
+        let plan = Planner(catalog: .builtIn).plan(for: person, start: CivilDate(year: 2026, month: 11, day: 30)!, seed: 3)
+        let model = PlanModel(plan: plan, catalog: .builtIn, look: PlanLook(planID: "id", paper: .a4, brand: Brand(name: "Clinic")))
+        model.body = Array("<p>x</p>".utf8)
+        // One object of every kind, reached from the root through its lists.
+        guard case .modelObject(let root) = model.root else { Issue.record("the root is not a model object"); return }
+        var objects = [root]
+        func first(_ list: String, of object: Int) -> Int? {
+            guard case let .modelList(number, count)? = model.field(list, of: object), count > 0,
+                  case .modelObject(let item) = model.item(0, of: number) else { return nil }
+            return item
+        }
+        for name in ["timeModel", "brand"] {
+            if case .modelObject(let object)? = model.field(name, of: root) { objects.append(object) }
+        }
+        for list in ["advice", "rules", "notes"] { if let text = first(list, of: root) { objects.append(text) } }
+        if let week = first("weeks", of: root), let session = first("sessions", of: week), let block = first("blocks", of: session),
+           let item = first("items", of: block) {
+            objects += [week, session, block, item]
+        }
+        #expect(objects.count == 10, "an object of every kind, notes included")
+        let listed = objects.reduce(into: Set<String>()) { $0.formUnion(model.fieldNames(of: $1)) }
+        #expect(listed.subtracting(documented).isEmpty, "fields missing from README: \(listed.subtracting(documented).sorted())")
+        let probe = listed.union(documented).union(["missing", "Name", ""])
+        for object in objects {
+            let answered = Set(probe.filter { model.field($0, of: object) != nil })
+            #expect(answered == Set(model.fieldNames(of: object)), "object \(object): answered \(answered.sorted()), listed \(model.fieldNames(of: object))")
         }
     }
 

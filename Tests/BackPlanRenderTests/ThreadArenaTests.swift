@@ -1,3 +1,4 @@
+import BackPlanCore
 import Foundation
 import Testing
 
@@ -45,7 +46,9 @@ struct ThreadArenaTests {
             let moved = arena.reallocate(first, to: 64)
             #expect(moved != first)
             #expect(moved.load(as: UInt64.self) == 0x0102_0304_0506_0708)
-            #expect(arena.reallocate(nil, to: 10) != moved)
+            // realloc(NULL, n) allocates: by a bump, so the next allocation follows its 16-byte header and 16 rounded bytes.
+            let fresh = arena.reallocate(nil, to: 10)
+            #expect(arena.allocate(1) == fresh + 32)
         }
     }
 
@@ -79,6 +82,81 @@ struct ThreadArenaTests {
             #expect(Set(more).count == more.count)
             #expect(more.allSatisfy { arena.owns($0) })
         }
+    }
+
+    @Test("20,000 random allocations, reallocations, releases and resets keep every live allocation's bytes")
+    func randomUse() {
+        var generator = SeededGenerator(seed: 0xA11C)
+        Self.withArena { arena in
+            // Live allocations with the byte each was filled with.
+            var live: [(pointer: UnsafeMutableRawPointer, size: Int, fill: UInt8)] = []
+            func size() -> Int {
+                switch Int.random(in: 0..<100, using: &generator) {
+                case 0: Int.random(in: ThreadArena.blockBytes...(5 * ThreadArena.blockBytes), using: &generator)
+                case 1...10: Int.random(in: 0...16, using: &generator)
+                default: Int.random(in: 1...3000, using: &generator)
+                }
+            }
+            for step in 0..<20_000 {
+                let fill = UInt8(truncatingIfNeeded: step)
+                switch Int.random(in: 0..<100, using: &generator) {
+                case 0:
+                    arena.reset()
+                    live = []
+                case 1..<55:
+                    let bytes = size()
+                    let pointer = arena.allocate(bytes)
+                    memset(pointer, Int32(fill), bytes)
+                    live.append((pointer, bytes, fill))
+                case 55..<85 where !live.isEmpty:
+                    // The last allocation most of the time, as a growing buffer is; any other sometimes.
+                    let index = Bool.random(using: &generator) ? live.count - 1 : Int.random(in: live.indices, using: &generator)
+                    let old = live.remove(at: index)
+                    let bytes = size()
+                    let pointer = arena.reallocate(old.pointer, to: bytes)
+                    let kept = UnsafeRawBufferPointer(start: pointer, count: min(old.size, bytes))
+                    #expect(kept.allSatisfy { $0 == old.fill }, "step \(step): reallocation lost bytes")
+                    memset(pointer, Int32(fill), bytes)
+                    live.append((pointer, bytes, fill))
+                case 85..<100 where !live.isEmpty:
+                    let index = Bool.random(using: &generator) ? live.count - 1 : Int.random(in: live.indices, using: &generator)
+                    arena.release(live.remove(at: index).pointer)
+                default:
+                    break
+                }
+                if step % 97 == 0 || step == 19_999 {
+                    for allocation in live {
+                        #expect(Int(bitPattern: allocation.pointer) % 16 == 0 && arena.owns(allocation.pointer))
+                        let bytes = UnsafeRawBufferPointer(start: allocation.pointer, count: allocation.size)
+                        #expect(bytes.allSatisfy { $0 == allocation.fill }, "step \(step): an allocation was overwritten")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("threads that convert and then exit give the same HTML, their arenas freed at exit")
+    func exitingThreads() {
+        let document = Array(String(repeating: "- a *move* with [a link](/x)\n", count: 400).utf8)
+        let expected = CommonMark.htmlUTF8(fromMarkdown: document, memory: .library)
+        let done = DispatchSemaphore(value: 0)
+        let results = Results()
+        for _ in 0..<16 {
+            Thread {
+                results.append(CommonMark.htmlUTF8(fromMarkdown: document) == expected)
+                done.signal()
+            }.start()
+        }
+        for _ in 0..<16 { done.wait() }
+        #expect(results.values == Array(repeating: true, count: 16))
+    }
+
+    /// Results gathered from threads.
+    final class Results: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: [Bool] = []
+        func append(_ value: Bool) { lock.withLock { stored.append(value) } }
+        var values: [Bool] { lock.withLock { stored } }
     }
 
     static let documents: [String] = [

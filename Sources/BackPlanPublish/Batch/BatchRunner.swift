@@ -4,20 +4,21 @@ import Foundation
 /// Writes the plans of a whole roster, several rows at once, and reports the rows in roster order.
 ///
 /// The pipeline is bounded at both ends: one task reads rows and hands them,
-/// a chunk at a time, to child tasks, never more than `jobs` running;
-/// finished rows wait for earlier ones only within a window of
-/// `4 × jobs` full chunks. So a run holds a few dozen rows and one plan per
-/// worker at any moment, whatever the roster's length, and what is reported
-/// never depends on scheduling.
+/// a chunk at a time, to child tasks, never more than `jobs` running, with
+/// the next chunk read ahead; finished rows wait for earlier ones only within
+/// a window of `4 × jobs × largestChunk` rows. So a run holds at most `jobs`
+/// plans and a bounded number of rows and results at any moment, whatever the
+/// roster's length, and what is reported never depends on scheduling.
 ///
 /// Chunks exist because handing over work wakes a thread, which costs about a
-/// tenth of a plan: a chunk of rows pays that once. They start at one row and
-/// double up to `largestChunk`, so a short roster still spreads over every worker.
+/// tenth of a plan: a chunk of rows pays that once. A chunk holds one row for
+/// every `2 × jobs` rows read so far, at least one and at most `largestChunk`,
+/// so the first rows, and all of a short roster, spread over every worker.
 public struct BatchRunner: Sendable {
     public let publisher: PlanPublisher
     public let settings: BatchSettings
 
-    /// The most rows one child task plans in a row.
+    /// The most rows one child task plans, one after another.
     static let largestChunk = 16
 
     public init(publisher: PlanPublisher, settings: BatchSettings) {
@@ -52,7 +53,6 @@ public struct BatchRunner: Sendable {
         var finished: [Int: BatchRowResult] = [:]
         var nextToReport = 0
         var nextToStart = 0
-        var chunkSize = 1
         var readError: PublishError?
 
         await withTaskGroup(of: [(Int, BatchRowResult)].self) { group in
@@ -66,8 +66,9 @@ public struct BatchRunner: Sendable {
                 }
             }
             var endOfRoster = false
-            /// The next rows, numbered in roster order: as many as `chunkSize`, fewer at the end.
+            /// The next rows, numbered in roster order: one for every `2 × jobs` read so far (1...`largestChunk`), fewer at the end.
             func readChunk() -> [(Int, RosterRow)] {
+                let chunkSize = min(max(1, nextToStart / (2 * jobs)), Self.largestChunk)
                 var chunk: [(Int, RosterRow)] = []
                 chunk.reserveCapacity(chunkSize)
                 while chunk.count < chunkSize, !endOfRoster {
@@ -83,7 +84,6 @@ public struct BatchRunner: Sendable {
                         endOfRoster = true
                     }
                 }
-                chunkSize = min(chunkSize * 2, Self.largestChunk)
                 return chunk
             }
             var running = 0

@@ -99,7 +99,7 @@ package enum CommonMark {
         guard let document else { preconditionFailure("cmark_parser_finish returned NULL (out of memory)") }
         defer { if arena == nil { cmark_node_free(document) } }
         if !blocks.isEmpty {
-            for (node, replacement) in htmlBlocks(in: document, matching: blocks) {
+            for (node, replacement) in htmlBlocks(in: document, matching: blocks, source: markdown) {
                 // Made with the document's allocator: cmark frees a tree's nodes with the allocator of each.
                 guard let custom = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, allocator) else {
                     preconditionFailure("cmark_node_new returned NULL (out of memory)")
@@ -116,8 +116,8 @@ package enum CommonMark {
         guard let rendered = cmark_render_html(document, flags) else {
             preconditionFailure("cmark_render_html returned NULL (out of memory)")
         }
-        // The HTML is allocated with the document's allocator, or with malloc by some libcmark versions.
-        defer { if arena.map({ !$0.pointee.owns(rendered) }) ?? true { free(rendered) } }
+        // Allocated with the document's allocator: the arena takes it back with the rest.
+        defer { if arena == nil { allocator.pointee.free(rendered) } }
         return body(rendered)
     }
 
@@ -125,18 +125,21 @@ package enum CommonMark {
     ///
     /// Collected before any change, because cmark's iterator must not see the
     /// tree mutate. The built-in templates put each marker on a line of its
-    /// own, a block of the document itself, so those are searched first; only
-    /// when some marker is not found there is the whole tree walked (a custom
-    /// template may nest one in a list or a quote). The pointers are owned by
-    /// `document` and must not outlive it or escape this file.
-    fileprivate static func htmlBlocks(in document: OpaquePointer, matching blocks: [String: [UInt8]]) -> [(OpaquePointer, [UInt8])] {
+    /// own, a block of the document itself, so those are searched first. When
+    /// `source` holds the markers' text more often than blocks were found
+    /// (a custom template may nest one in a list or a quote, or a marker
+    /// may stand in code), the whole tree is walked instead. The pointers are
+    /// owned by `document` and must not outlive it or escape this file.
+    fileprivate static func htmlBlocks(
+        in document: OpaquePointer, matching blocks: [String: [UInt8]], source: UnsafeBufferPointer<UInt8>
+    ) -> [(OpaquePointer, [UInt8])] {
         var found: [(node: OpaquePointer, marker: String)] = []
         var child = cmark_node_first_child(document)
         while let node = child {
             if let marker = marker(of: node, in: blocks) { found.append((node, marker)) }
             child = cmark_node_next(node)
         }
-        if Set(found.map(\.marker)).count < blocks.count {
+        if found.count < blocks.keys.reduce(0, { $0 + occurrences(of: $1, in: source) }) {
             found = []
             guard let iterator = cmark_iter_new(document) else { preconditionFailure("cmark_iter_new returned NULL") }
             defer { cmark_iter_free(iterator) }
@@ -147,6 +150,27 @@ package enum CommonMark {
             }
         }
         return found.map { ($0.node, blocks[$0.marker]!) }
+    }
+
+    /// How many times `text` appears in `source`: the places of its first byte found with `memchr`, then compared.
+    private static func occurrences(of text: String, in source: UnsafeBufferPointer<UInt8>) -> Int {
+        var text = text
+        return text.withUTF8 { needle in
+            guard let first = needle.first, let needleStart = needle.baseAddress, let sourceStart = source.baseAddress else { return 0 }
+            var count = 0
+            var offset = 0
+            while source.count - offset >= needle.count,
+                  let hit = memchr(sourceStart + offset, Int32(first), source.count - offset - needle.count + 1) {
+                let position = UnsafeRawPointer(sourceStart).distance(to: UnsafeRawPointer(hit))
+                if memcmp(hit, needleStart, needle.count) == 0 {
+                    count += 1
+                    offset = position + needle.count
+                } else {
+                    offset = position + 1
+                }
+            }
+            return count
+        }
     }
 
     /// The text of `node`, without surrounding ASCII white space, if it is an HTML block and that text is a key of `blocks`.

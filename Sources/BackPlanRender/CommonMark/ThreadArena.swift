@@ -4,6 +4,13 @@ import Glibc
 import Darwin
 #endif
 
+/// The key each thread's arena is found by: set once by `ThreadArena.keyCreated`, then only read.
+///
+/// A plain global rather than a lazy one, so the allocation functions read it
+/// without a once-check; unchecked for exclusivity, since a global `var` is
+/// otherwise checked at run time on every read.
+@exclusivity(unchecked) nonisolated(unsafe) private var arenaKey = pthread_key_t()
+
 /// Bump allocation for a C library's short-lived memory, one arena per thread.
 ///
 /// libcmark makes some 2,000 small allocations to convert a plan (nodes,
@@ -16,10 +23,6 @@ import Darwin
 ///
 /// Blocks are kept for the thread's next document, up to `retainedBytes`;
 /// a thread's blocks are freed when it exits.
-/// Set once by `ThreadArena.keyCreated`, then only read. A plain global, not a lazy
-/// one, so the allocation functions read it without a `swift_once` check each time.
-@exclusivity(unchecked) nonisolated(unsafe) private var arenaKey = pthread_key_t()
-
 enum ThreadArena {
     /// The arena of the calling thread, made on first use.
     static var current: UnsafeMutablePointer<State> {
@@ -42,7 +45,8 @@ enum ThreadArena {
     /// `calloc(count, size)` from the calling thread's arena.
     static let allocateZeroed: @convention(c) (Int, Int) -> UnsafeMutableRawPointer? = { count, size in
         let (bytes, overflow) = count.multipliedReportingOverflow(by: size)
-        guard !overflow else { return nil }
+        // libcmark never checks for NULL (its own allocator aborts), so neither returns here.
+        guard !overflow else { fatalError("out of memory: \(count) × \(size) bytes do not fit in an Int") }
         let pointer = inUse.pointee.allocate(bytes)
         memset(pointer, 0, bytes)
         return pointer
@@ -66,13 +70,22 @@ enum ThreadArena {
 
     /// Made once, before any thread's first arena: the key each thread's arena is found by.
     private static let keyCreated: Void = {
-        precondition(pthread_key_create(&arenaKey, { state in
-            guard let state = state?.assumingMemoryBound(to: State.self) else { return }
-            state.pointee.freeBlocks(keeping: 0)
-            state.deinitialize(count: 1)
-            state.deallocate()
-        }) == 0, "pthread_key_create failed")
+        precondition(pthread_key_create(&arenaKey, destroyOnExit) == 0, "pthread_key_create failed")
     }()
+
+    /// Frees an exiting thread's arena; the C library passes the value the thread set for the key.
+    #if canImport(Darwin)
+    private static let destroyOnExit: @convention(c) (UnsafeMutableRawPointer) -> Void = { destroy($0) }
+    #else
+    private static let destroyOnExit: @convention(c) (UnsafeMutableRawPointer?) -> Void = { $0.map(destroy) }
+    #endif
+
+    private static func destroy(_ pointer: UnsafeMutableRawPointer) {
+        let state = pointer.assumingMemoryBound(to: State.self)
+        state.pointee.freeBlocks(keeping: 0)
+        state.deinitialize(count: 1)
+        state.deallocate()
+    }
 
     /// One thread's arena: a list of blocks, the one in use, and where its free space starts.
     ///
@@ -151,7 +164,8 @@ enum ThreadArena {
             if let first { use(first) }
         }
 
-        /// Frees the blocks after the first ones that add up to `bytes` (all of them for 0).
+        /// Keeps, in list order, each block that still fits within `bytes` with those kept before it, and frees the others
+        /// (all of them for 0); leaves no block in use.
         mutating func freeBlocks(keeping bytes: Int) {
             var kept = 0
             var previous: UnsafeMutableRawPointer?

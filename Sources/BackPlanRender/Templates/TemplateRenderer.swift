@@ -90,7 +90,7 @@ struct TemplateRenderer {
         case .list(let items)?:
             for item in items { renderPushing(item, template, escaping: escaping, indentation: indentation) }
         case let .modelList(list, count)?:
-            for index in 0..<count { renderPushing(model!.item(index, of: list), template, escaping: escaping, indentation: indentation) }
+            for index in 0..<count { renderPushing(modelOfValues.item(index, of: list), template, escaping: escaping, indentation: indentation) }
         case .flag(let flag)?:
             if flag { render(template, escaping: escaping, indentation: indentation) }
         case let value?:
@@ -145,12 +145,18 @@ struct TemplateRenderer {
         return value
     }
 
+    /// The model that `.modelObject` and `.modelList` values belong to.
+    private var modelOfValues: any TemplateModel {
+        guard let model else { preconditionFailure("a template value from a model is rendered without its model") }
+        return model
+    }
+
     /// The field `name` of an object; nil for any other kind of value, as in Mustache.
     @inline(__always)
     private func field(_ name: String, of value: TemplateValue) -> TemplateValue? {
         switch value {
         case .object(let fields): fields[name]
-        case .modelObject(let object): model!.field(name, of: object)
+        case .modelObject(let object): modelOfValues.field(name, of: object)
         default: nil
         }
     }

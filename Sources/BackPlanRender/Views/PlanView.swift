@@ -69,19 +69,20 @@ package final class PlanModel: TemplateModel {
             self.item = item
         }
 
-        /// Kind in bits 0-3, list in bit 4, then 12 bits for each index.
+        /// Kind in bits 0-3, list in bit 4, then the week (16 bits), session (8), block (8) and item (26):
+        /// room for any plan and catalog (a week has seven sessions, a session three blocks).
         init(_ value: Int) {
             kind = Kind(rawValue: value & 0xF)!
             isList = value & 0x10 != 0
-            week = (value >> 5) & 0xFFF
-            session = (value >> 17) & 0xFFF
-            block = (value >> 29) & 0xFFF
-            item = (value >> 41) & 0xFFF
+            week = (value >> 5) & 0xFFFF
+            session = (value >> 21) & 0xFF
+            block = (value >> 29) & 0xFF
+            item = (value >> 37) & 0x3FF_FFFF
         }
 
         var value: Int {
-            precondition(week | session | block | item < 0x1000, "a plan index beyond 4095")
-            return kind.rawValue | (isList ? 0x10 : 0) | week << 5 | session << 17 | block << 29 | item << 41
+            precondition(week < 0x1_0000 && session < 0x100 && block < 0x100 && item < 0x400_0000, "a plan larger than its numbering")
+            return kind.rawValue | (isList ? 0x10 : 0) | week << 5 | session << 21 | block << 29 | item << 37
         }
     }
 
@@ -251,14 +252,14 @@ package final class PlanModel: TemplateModel {
         return text
     }
 
-    /// The dose's numbers in 12 bits each (0 for none) and its side flag; nil if a number does not fit.
+    /// The dose's numbers in 12 bits each (0 for none, n + 1 for n) and its side flag; nil if a number is outside 0..<4095.
     private static func key(of dose: Dose) -> Int? {
         var key = dose.perSide ? 1 : 0
         var fits = true
         func add(_ number: Int?) {
-            let packed = number.map { $0 + 1 } ?? 0
-            fits = fits && packed >= 0 && packed < 0x1000
-            key = key << 12 | (packed & 0xFFF)
+            guard let number else { key <<= 12; return }
+            fits = fits && number >= 0 && number < 0xFFF
+            key = key << 12 | ((number &+ 1) & 0xFFF)
         }
         add(dose.sets)
         add(dose.reps)
