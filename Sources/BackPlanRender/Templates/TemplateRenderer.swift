@@ -90,7 +90,8 @@ struct TemplateRenderer {
         case .list(let items)?:
             for item in items { renderPushing(item, template, escaping: escaping, indentation: indentation) }
         case let .modelList(list, count)?:
-            for index in 0..<count { renderPushing(modelOfValues.item(index, of: list), template, escaping: escaping, indentation: indentation) }
+            let model = modelOfValues
+            for index in 0..<count { renderPushing(model.item(index, of: list), template, escaping: escaping, indentation: indentation) }
         case .flag(let flag)?:
             if flag { render(template, escaping: escaping, indentation: indentation) }
         case let value?:
@@ -146,6 +147,7 @@ struct TemplateRenderer {
     }
 
     /// The model that `.modelObject` and `.modelList` values belong to.
+    @inline(__always)
     private var modelOfValues: any TemplateModel {
         guard let model else { preconditionFailure("a template value from a model is rendered without its model") }
         return model
