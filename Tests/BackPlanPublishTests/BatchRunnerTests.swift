@@ -144,6 +144,24 @@ struct BatchRunnerTests {
         #expect(folder.files(under: "out") == ["alex/plan.html", "alex/plan.md", "bea/plan.html", "bea/plan.md"])
     }
 
+    @Test("a roster that stops being readable mid-way: the rows before are written and reported, then its row is the error",
+          arguments: [1, 2, 5])
+    func unreadableRow(jobs: Int) async throws {
+        let folder = try TemporaryFolder()
+        // Rows 2-41 are fine; row 42 is not UTF-8.
+        let good = (1...40).map { "P\($0),20" }.joined(separator: "\n")
+        let roster = try folder.write("roster.csv", bytes: Array("name,minutes\n\(good)\nBad".utf8) + [0xFF, 0x0A] + Array("Late,20\n".utf8))
+        var results: [BatchRowResult] = []
+        do {
+            _ = try await Self.runner(output: folder.path("out"), jobs: jobs, formats: [.md]).run(roster: roster) { result, _ in results.append(result) }
+            Issue.record("the run did not stop at the unreadable row")
+        } catch {
+            #expect(String(describing: error).hasSuffix("roster.csv:42: the file is not UTF-8 text"), "\(error)")
+        }
+        #expect(results.map(\.row) == Array(2...41))
+        #expect(folder.files(under: "out").count == 40)
+    }
+
     @Test("the output does not depend on the number of workers, and rows are reported once each, in order")
     func jobsDoNotMatter() async throws {
         let folder = try TemporaryFolder()
