@@ -148,7 +148,7 @@ enum ThreadArena {
             last = nil
         }
 
-        /// Whether `pointer` lies in one of this arena's blocks.
+        /// Whether `pointer` lies in one of this arena's blocks (for tests: the conversion never needs to ask).
         func owns(_ pointer: UnsafeRawPointer) -> Bool {
             var next = first
             while let block = next {
