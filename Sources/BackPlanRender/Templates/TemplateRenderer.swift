@@ -62,7 +62,7 @@ struct TemplateRenderer {
             guard let value = value(at: path, in: template) else { return }
             if !escaped, case .utf8(let bytes) = value { return output.append(contentsOf: bytes) }
             let text = value.renderedText(model: model)
-            append(escaped ? escaping.escape(text) : text)
+            output.append(utf8Of: escaped ? escaping.escape(text) : text)
         case let .section(path, section, inverted):
             let value = value(at: path, in: template)
             if inverted {
@@ -77,12 +77,6 @@ struct TemplateRenderer {
         case .escaping(let new):
             escaping = new
         }
-    }
-
-    /// Appends the UTF-8 of `text` with one copy (its UTF-8 view would be appended byte by byte).
-    private mutating func append(_ text: String) {
-        var text = text
-        text.withUTF8 { output.append(contentsOf: $0) }
     }
 
     private mutating func renderSection(_ value: TemplateValue?, _ template: CompiledTemplate, escaping: TemplateEscaping, indentation: String?) {

@@ -31,47 +31,37 @@ package enum WeekGrid {
         var names = 0
         for move in moves { names += move.name.utf8.count }
         html.reserveCapacity(256 + 64 * sessions + (moves.count + 2) * (40 + 12 * sessions) + names)
-        append("<table class=\"week-grid\">\n<caption>Week ", to: &html)
-        append(String(week.number), to: &html)
-        append(" at a glance: tick each move when it is done</caption>\n<thead><tr><th scope=\"col\">Move</th>", to: &html)
+        html.append(utf8Of: "<table class=\"week-grid\">\n<caption>Week ")
+        html.append(utf8Of: String(week.number))
+        html.append(utf8Of: " at a glance: tick each move when it is done</caption>\n<thead><tr><th scope=\"col\">Move</th>")
         for session in week.sessions {
-            append("<th scope=\"col\">", to: &html)
-            append(session.weekday.shortTitle, to: &html)
+            html.append(utf8Of: "<th scope=\"col\">")
+            html.append(utf8Of: session.weekday.shortTitle)
             html.append(0x20)
-            append(String(session.date.day), to: &html)
-            append("</th>", to: &html)
+            html.append(utf8Of: String(session.date.day))
+            html.append(utf8Of: "</th>")
         }
-        append("</tr></thead>\n<tbody>\n", to: &html)
+        html.append(utf8Of: "</tr></thead>\n<tbody>\n")
         startRow("Cardio warm-up", in: &html)
-        for _ in week.sessions { append(tick, to: &html) }
-        append("</tr>\n", to: &html)
+        for _ in week.sessions { html.append(utf8Of: tick) }
+        html.append(utf8Of: "</tr>\n")
         for move in moves {
             startRow(move.name, in: &html)
             for index in week.sessions.indices {
-                append(move.sessions & (1 << UInt64(index)) != 0 ? tick : empty, to: &html)
+                html.append(utf8Of: move.sessions & (1 << UInt64(index)) != 0 ? tick : empty)
             }
-            append("</tr>\n", to: &html)
+            html.append(utf8Of: "</tr>\n")
         }
         startRow("Pain after (0-10)", attributes: " class=\"pain\"", in: &html)
-        for _ in week.sessions { append("<td><span class=\"score\"></span></td>", to: &html) }
-        append("</tr>\n", to: &html)
-        append("</tbody>\n</table>\n", to: &html)
+        for _ in week.sessions { html.append(utf8Of: "<td><span class=\"score\"></span></td>") }
+        html.append(utf8Of: "</tr>\n")
+        html.append(utf8Of: "</tbody>\n</table>\n")
         return html
     }
 
     /// A move's cell in a session that does it, and in one that does not.
     private static let tick: StaticString = "<td>☐</td>"
     private static let empty: StaticString = "<td></td>"
-
-    /// Appends fixed markup with one copy (a String's UTF-8 view would be appended byte by byte).
-    private static func append(_ text: StaticString, to html: inout [UInt8]) {
-        text.withUTF8Buffer { html.append(contentsOf: $0) }
-    }
-
-    private static func append(_ text: String, to html: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { html.append(contentsOf: $0) }
-    }
 
     /// The week's moves in session order: by phase (warm-up moves first, cool-down last), then by first appearance.
     ///
@@ -102,10 +92,10 @@ package enum WeekGrid {
 
     /// `<tr><th scope="row">title</th>`: a row up to its cells.
     private static func startRow(_ title: String, attributes: StaticString = "", in html: inout [UInt8]) {
-        append("<tr", to: &html)
-        append(attributes, to: &html)
-        append("><th scope=\"row\">", to: &html)
-        append(HTML.escape(title), to: &html)
-        append("</th>", to: &html)
+        html.append(utf8Of: "<tr")
+        html.append(utf8Of: attributes)
+        html.append(utf8Of: "><th scope=\"row\">")
+        html.append(utf8Of: HTML.escape(title))
+        html.append(utf8Of: "</th>")
     }
 }
