@@ -20,7 +20,8 @@ public struct RosterColumns: Equatable, Sendable {
     private let nameColumn: Int?
     /// The one `Constructor` of every cell's tag. Yams' `Tag.implicit` makes a new one, with three
     /// dictionaries, per call; it holds only constants, and these nodes are never constructed into
-    /// Swift values by Yams, so sharing it changes nothing but the cost.
+    /// Swift values by Yams, so sharing it changes nothing but the cost. For the same reason the
+    /// tags use the basic resolver: the default one compiles seven regular expressions when first used.
     nonisolated(unsafe) private static let constructor = Constructor.default
 
     /// Checks the header row: every named column is a known key, none repeats, `name` is there.
@@ -101,11 +102,11 @@ public struct RosterColumns: Equatable, Sendable {
                 if !trimmed.isEmpty { items.append(plain(trimmed)) }
             }
         }
-        return .sequence(Node.Sequence(items, Tag(.implicit, .default, constructor)))
+        return .sequence(Node.Sequence(items, Tag(.implicit, .basic, constructor)))
     }
 
     private static func plain(_ text: String) -> Node {
-        .scalar(Node.Scalar(text, Tag(.implicit, .default, constructor), .plain))
+        .scalar(Node.Scalar(text, Tag(.implicit, .basic, constructor), .plain))
     }
 
 }
