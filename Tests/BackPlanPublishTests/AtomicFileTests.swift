@@ -75,3 +75,53 @@ struct AtomicFileTests {
         try AtomicFile.syncFileSystem(of: folder.url)
     }
 }
+
+/// Flushing a file system on a thread of its own while a batch run writes.
+@Suite("Background flush")
+struct BackgroundFlushTests {
+    /// Waits until `flush` has finished `count` flushes, or 20 seconds went by.
+    static func wait(for count: Int, of flush: BackgroundFlush) async throws {
+        let clock = ContinuousClock(), deadline = clock.now + .seconds(20)
+        while flush.completedFlushes < count && clock.now < deadline {
+            try await Task.sleep(for: .milliseconds(5))
+        }
+    }
+
+    @Test("each request after the last flush ended makes one more flush, and finish flushes the rest")
+    func flushesOnRequest() async throws {
+        let folder = try TemporaryFolder()
+        let flush = BackgroundFlush(folder: folder.url)
+        #expect(flush.completedFlushes == 0)
+        for round in 1...3 {
+            try AtomicFile.writeTogether(AtomicFileTests.files(folder, ["p\(round)/plan.md"], text: "x"), durability: .deferred)
+            flush.request()
+            try await Self.wait(for: round, of: flush)
+            #expect(flush.completedFlushes == round)
+        }
+        #expect(try flush.finish() == 3)
+        #expect(folder.files(under: "") == ["p1/plan.md", "p2/plan.md", "p3/plan.md"])
+    }
+
+    @Test("finish without requests only flushes at the end")
+    func finishAlone() throws {
+        let folder = try TemporaryFolder()
+        #expect(try BackgroundFlush(folder: folder.url).finish() == 0)
+    }
+
+    @Test("a failed background flush is thrown by finish, naming the folder")
+    func keepsFailure() async throws {
+        let folder = try TemporaryFolder()
+        // A file where the output folder should be: opening it as a folder fails.
+        let notAFolder = URL(fileURLWithPath: try folder.write("out", "not a folder\n"))
+        let flush = BackgroundFlush(folder: notAFolder)
+        flush.request()
+        try await Self.wait(for: 1, of: flush)
+        #expect(flush.completedFlushes == 1)
+        // The final flush alone would now succeed: only the kept failure can make finish throw.
+        try FileManager.default.removeItem(at: notAFolder)
+        try FileManager.default.createDirectory(at: notAFolder, withIntermediateDirectories: false)
+        try AtomicFile.syncFileSystem(of: notAFolder)
+        let error = #expect(throws: PublishError.self) { try flush.finish() }
+        #expect(error?.description.contains(notAFolder.path) == true)
+    }
+}

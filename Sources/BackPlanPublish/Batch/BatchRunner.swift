@@ -21,6 +21,13 @@ public struct BatchRunner: Sendable {
     /// The most rows one child task plans, one after another.
     static let largestChunk = 16
 
+    /// Rows reported between two requests to flush the file system while the run goes on (`BackgroundFlush`).
+    ///
+    /// Each flush writes some of the same blocks again (the output folder's,
+    /// the file system's maps of free space): every 64 rows was no faster than
+    /// one flush at the end; every 256 was about 5% faster with 3,000 plans.
+    static let plansPerFlush = 256
+
     public init(publisher: PlanPublisher, settings: BatchSettings) {
         self.publisher = publisher
         self.settings = settings
@@ -54,6 +61,7 @@ public struct BatchRunner: Sendable {
         var nextToReport = 0
         var nextToStart = 0
         var readError: PublishError?
+        let flush = BackgroundFlush(folder: job.output.url)
 
         await withTaskGroup(of: [(Int, BatchRowResult)].self) { group in
             func deliver(_ results: [(Int, BatchRowResult)]) {
@@ -61,6 +69,7 @@ public struct BatchRunner: Sendable {
                 while let result = finished.removeValue(forKey: nextToReport) {
                     nextToReport += 1
                     summary.count(result.outcome)
+                    if nextToReport % Self.plansPerFlush == 0 { flush.request() }
                     summary.elapsed = clock.now - start
                     report(result, summary)
                 }
@@ -106,9 +115,9 @@ public struct BatchRunner: Sendable {
         // Rows were written without waiting for the disk: one flush here makes a
         // finished run mean every file is on the disk, also the rows written
         // before the roster became unreadable.
-        let flushed = Result { () throws(PublishError) in try AtomicFile.syncFileSystem(of: job.output.url) }
+        let flushed = Result { () throws(PublishError) in try flush.finish() }
         if let readError { throw readError }
-        try flushed.get()
+        _ = try flushed.get()
         summary.elapsed = clock.now - start
         return summary
     }
