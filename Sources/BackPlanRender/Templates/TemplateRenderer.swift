@@ -13,21 +13,21 @@ struct TemplateRenderer {
     private let model: (any TemplateModel)?
     private var stack: [TemplateValue]
     /// UTF-8 bytes: appending them is a copy, where appending to a String also checks its encoding.
-    private var output: [UInt8] = []
+    private let output: RenderBuffer
 
     init(templates: [String: CompiledTemplate], root: TemplateValue, model: (any TemplateModel)?, capacity: Int) {
         self.templates = templates
         self.model = model
         stack = [root]
         stack.reserveCapacity(8)
-        output.reserveCapacity(capacity)
+        output = RenderBuffer(capacity: capacity)
     }
 
     /// What was rendered, as text.
-    var text: String { String(decoding: output, as: UTF8.self) }
+    var text: String { output.text }
 
     /// What was rendered, as UTF-8.
-    var bytes: [UInt8] { output }
+    var bytes: [UInt8] { output.bytes }
 
     /// Renders `template` with `escaping` until a pragma changes it; the top-level default is HTML.
     mutating func render(_ template: CompiledTemplate, escaping: TemplateEscaping = .html, indentation: String? = nil) {
@@ -41,26 +41,25 @@ struct TemplateRenderer {
         // swift-mustache compares the last Character).
         var local: [UInt8] = []
         for node in template.nodes {
-            let before = output
-            output = []
+            let start = output.count
             render(node, of: template, escaping: &escaping, indentation: indentation)
-            let rendered = output
-            output = before
+            let rendered = output.bytes(from: start)
+            output.truncate(to: start)
             let endsLine = local.last == 0x0A && (local.count < 2 || local[local.count - 2] != 0x0D)
             if !rendered.isEmpty, endsLine { local.append(contentsOf: indentation.utf8) }
             local.append(contentsOf: rendered)
         }
-        output.append(contentsOf: local)
+        output.append(local)
     }
 
     private mutating func render(_ node: CompiledTemplate.Node, of template: CompiledTemplate, escaping: inout TemplateEscaping, indentation: String?) {
         switch node {
         case .text(let range):
             // Through a buffer pointer: an ArraySlice of the text would retain and release it.
-            template.text.withUnsafeBufferPointer { output.append(contentsOf: UnsafeBufferPointer(rebasing: $0[range])) }
+            template.text.withUnsafeBufferPointer { output.append(UnsafeBufferPointer(rebasing: $0[range])) }
         case let .variable(path, escaped):
             guard let value = value(at: path, in: template) else { return }
-            if !escaped, case .utf8(let bytes) = value { return output.append(contentsOf: bytes) }
+            if !escaped, case .utf8(let bytes) = value { return output.append(bytes) }
             let text = value.renderedText(model: model)
             output.append(utf8Of: escaped ? escaping.escape(text) : text)
         case let .section(path, section, inverted):

@@ -1,0 +1,67 @@
+/// The growing UTF-8 output of one render: appending is a capacity check and a `memcpy`.
+///
+/// A template render appends some 1,300 short pieces a plan (text between
+/// tags, values). `Array.append(contentsOf:)` takes each through its generic
+/// sequence path, which cost three times the copy itself; this buffer grows
+/// by doubling and copies with `memcpy`. A class, so the renderer, a value
+/// type, holds one reference to it rather than copying on write.
+final class RenderBuffer {
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    /// Bytes written so far.
+    private(set) var count = 0
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 64)
+        storage = .allocate(capacity: self.capacity)
+    }
+
+    deinit { storage.deallocate() }
+
+    /// What was written, as an array (one copy).
+    var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
+
+    /// What was written, decoded as UTF-8 text.
+    var text: String { String(decoding: UnsafeBufferPointer(start: storage, count: count), as: UTF8.self) }
+
+    /// The bytes written since `start`, as an array.
+    func bytes(from start: Int) -> [UInt8] { Array(UnsafeBufferPointer(start: storage + start, count: count - start)) }
+
+    /// The last byte written, if any.
+    var last: UInt8? { count == 0 ? nil : storage[count - 1] }
+
+    /// Forgets what was written after the first `count` bytes.
+    func truncate(to count: Int) {
+        precondition(count >= 0 && count <= self.count, "truncating a render buffer past its end")
+        self.count = count
+    }
+
+    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+        reserve(bytes.count)
+        (storage + count).update(from: base, count: bytes.count)
+        count += bytes.count
+    }
+
+    func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
+
+    /// Appends the UTF-8 of `text`, read in place when it is stored as UTF-8 (a Swift string always is).
+    func append(utf8Of text: String) {
+        if text.utf8.withContiguousStorageIfAvailable({ append($0) }) != nil { return }
+        var text = text
+        text.withUTF8 { append($0) }
+    }
+
+    private func reserve(_ more: Int) {
+        guard count + more > capacity else { return }
+        var grown = capacity * 2
+        while grown < count + more { grown *= 2 }
+        let new = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        new.initialize(from: storage, count: count)
+        storage.deallocate()
+        storage = new
+        capacity = grown
+    }
+}
