@@ -9,12 +9,15 @@ struct RosterCellParsingTests {
     /// Every scalar of the ranges where Foundation's whitespace lives, and the end of the BMP.
     static let scalars = (Array(0...0x3100) + Array(0xFE00...0xFFFF)).compactMap(Unicode.Scalar.init)
 
-    @Test("trimming matches trimmingCharacters(in: .whitespaces) for every scalar, alone and around text")
+    @Test("trimming and blank checks match Foundation's whitespace sets for every scalar, alone and around text")
     func trimmedMatchesFoundation() {
         for scalar in Self.scalars {
             for text in [String(scalar), "\(scalar)a b\(scalar)", "a\(scalar)b"] {
                 #expect(Whitespace.trimmed(text) == text.trimmingCharacters(in: .whitespaces), "U+\(String(scalar.value, radix: 16))")
                 #expect(Whitespace.isBlank(text) == text.trimmingCharacters(in: .whitespaces).isEmpty)
+                #expect(
+                    Whitespace.isBlankWithNewlines(text) == text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+                    "U+\(String(scalar.value, radix: 16))")
             }
         }
     }

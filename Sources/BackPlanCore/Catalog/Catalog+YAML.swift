@@ -197,7 +197,8 @@ extension Catalog {
 
     private static func nonEmptyText(_ value: YAMLValue) throws(InputError) -> String {
         let text = try value.string()
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        // Not Foundation's trimming: it bridges each text to NSString, which was a fifth of loading the catalog.
+        if Whitespace.isBlankWithNewlines(text) {
             throw value.error(.wrongType(expected: "text", found: "an empty string"))
         }
         return text

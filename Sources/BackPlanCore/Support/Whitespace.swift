@@ -34,4 +34,17 @@ package enum Whitespace {
     package static func isBlank(_ text: String) -> Bool {
         text.unicodeScalars.allSatisfy(contains)
     }
+
+    /// Whether `scalar` is whitespace or a line break, as Foundation's `CharacterSet.whitespacesAndNewlines` has them.
+    package static func containsWithNewlines(_ scalar: Unicode.Scalar) -> Bool {
+        if (0x0A...0x0D).contains(scalar.value) || scalar.value == 0x85 { return true }
+        if scalar.value < 0x80 { return contains(scalar) }
+        let category = scalar.properties.generalCategory
+        return contains(scalar) || category == .lineSeparator || category == .paragraphSeparator
+    }
+
+    /// Whether `text` holds nothing but whitespace and line breaks: `text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty`.
+    package static func isBlankWithNewlines(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy(containsWithNewlines)
+    }
 }
