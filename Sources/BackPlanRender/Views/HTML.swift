@@ -27,6 +27,11 @@ package enum HTML {
 
     /// A CSS string literal (with quotes) that shows `text` and cannot end the string or the style element.
     package static func cssString(_ text: String) -> String {
+        // Letters, digits and spaces only, as most names and dates are: the text goes in as it is.
+        let plain = { (byte: UInt8) in
+            (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x20
+        }
+        if text.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy(plain) }) == true { return "\"\(text)\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             let isPlain = (scalar.value >= 0x30 && scalar.value <= 0x39) || (scalar.value >= 0x41 && scalar.value <= 0x5A)
