@@ -68,6 +68,13 @@ struct AtomicFileTests {
         #expect(try String(contentsOf: page, encoding: .utf8) == "two\n")
     }
 
+    @Test("a path's folder is the one Foundation's URL gives", arguments: [
+        "/out/alex/plan.md", "/out/alex", "/plan.md", "/a b/ü/x.html", "/out/.alex.1.tmp", "/out/alex/",
+    ])
+    func parent(path: String) {
+        #expect(AtomicFile.parent(of: path) == URL(fileURLWithPath: path).deletingLastPathComponent().path)
+    }
+
     @Test("syncing the file system of a missing folder is nothing to do")
     func syncMissing() throws {
         let folder = try TemporaryFolder()

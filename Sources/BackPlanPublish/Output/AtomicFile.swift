@@ -37,7 +37,7 @@ package enum AtomicFile {
         var folderIsNew = false
         for file in files {
             let target = file.url.path
-            let folder = file.url.deletingLastPathComponent().path
+            let folder = parent(of: target)
             do throws(FileSystemError) {
                 if folders.last != folder {
                     let made = try makeFolder(folder)
@@ -62,7 +62,7 @@ package enum AtomicFile {
         if durability == .synced {
             // The renames are entries of the folders, and a new folder is an entry of its parent:
             // flushed too, or a power cut could undo them.
-            let parents = madeFolders.map { URL(fileURLWithPath: $0).deletingLastPathComponent().path }
+            let parents = madeFolders.map(parent(of:))
             for folder in Set(folders + parents).sorted() {
                 do throws(FileSystemError) {
                     try flush(folder)
@@ -133,7 +133,7 @@ package enum AtomicFile {
         case EEXIST:
             return []
         case ENOENT:
-            let parent = URL(fileURLWithPath: folder).deletingLastPathComponent().path
+            let parent = parent(of: folder)
             guard parent != folder else { throw FileSystemError(reason: "no such file", isAboutFolder: true) }
             let made = try makeFolder(parent)
             guard mkdir(folder, 0o777) == 0 else {
@@ -199,6 +199,15 @@ package enum AtomicFile {
             throw error
         }
         return temporary
+    }
+
+    /// The folder of an absolute path, as `URL.deletingLastPathComponent` gives it, worked out on the text
+    /// (a batch asks twice per person, and Foundation's URL took longer than the rest of the write's own code).
+    static func parent(of path: String) -> String {
+        var path = Substring(path)
+        while path.utf8.count > 1, path.utf8.last == UInt8(ascii: "/") { path.removeLast() }
+        guard let slash = path.lastIndex(of: "/") else { return "." }
+        return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// This process's id, asked once rather than once per file.
