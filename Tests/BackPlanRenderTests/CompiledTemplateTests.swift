@@ -129,9 +129,10 @@ struct CompiledTemplateTests {
                 Issue.record("first different lines: \(Array(lines))")
             }
             guard case .object(let root) = tree else { Issue.record("the root is not an object"); continue }
-            let present = model.fieldNames(of: 0).filter { root[$0] != nil }
+            let names = model.fieldNames(of: 0).map(\.rawValue)
+            let present = names.filter { root[$0] != nil }
             let absent = (index % 3 == 0 ? [] : ["brand"]) + (index % 5 == 0 ? [] : ["body"])
-            #expect(present == model.fieldNames(of: 0).filter { !absent.contains($0) }, "every root field but an absent brand or body")
+            #expect(present == names.filter { !absent.contains($0) }, "every root field but an absent brand or body")
         }
     }
 
@@ -179,12 +180,14 @@ struct CompiledTemplateTests {
             objects += [week, session, block, item]
         }
         #expect(objects.count == 10, "an object of every kind, notes included")
-        let listed = objects.reduce(into: Set<String>()) { $0.formUnion(model.fieldNames(of: $1)) }
+        let listed = objects.reduce(into: Set<String>()) { $0.formUnion(model.fieldNames(of: $1).map(\.rawValue)) }
         #expect(listed.subtracting(documented).isEmpty, "fields missing from README: \(listed.subtracting(documented).sorted())")
+        #expect(Set(TemplateField.allCases.map(\.rawValue)) == listed, "every TemplateField is a field of some object, and no more")
         let probe = listed.union(documented).union(["missing", "Name", ""])
         for object in objects {
             let answered = Set(probe.filter { model.field($0, of: object) != nil })
-            #expect(answered == Set(model.fieldNames(of: object)), "object \(object): answered \(answered.sorted()), listed \(model.fieldNames(of: object))")
+            let names = model.fieldNames(of: object).map(\.rawValue)
+            #expect(answered == Set(names), "object \(object): answered \(answered.sorted()), listed \(names)")
         }
     }
 

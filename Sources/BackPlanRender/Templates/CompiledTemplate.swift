@@ -45,6 +45,10 @@ final class CompiledTemplate: Sendable {
     /// The UTF-8 of every text node, one after another.
     let text: [UInt8]
     let paths: [TemplatePath]
+    /// The parts of every path's name, one after another: their text, read in objects of named fields…
+    let names: [String]
+    /// …and the model field each part is (nil: one no model has), read in model objects.
+    let fields: [TemplateField?]
     let sections: [CompiledTemplate]
     let partials: [Partial]
 
@@ -52,6 +56,14 @@ final class CompiledTemplate: Sendable {
     init?(_ template: MustacheTemplate) {
         guard let tokens = Mirror(reflecting: template).descendant("tokens") as? [Any] else { return nil }
         var nodes: [Node] = [], text: [UInt8] = [], paths: [TemplatePath] = [], sections: [CompiledTemplate] = [], partials: [Partial] = []
+        var names: [String] = []
+        /// The path of a tag's name, its parts added to `names`.
+        func path(_ name: String) -> TemplatePath {
+            let parts = name.split(separator: ".").map(String.init)
+            let range = names.count..<names.count + parts.count
+            names += parts
+            return TemplatePath(name, parts: range)
+        }
         nodes.reserveCapacity(tokens.count)
         for token in tokens {
             guard let node = Self.token(token) else { return nil }
@@ -60,11 +72,11 @@ final class CompiledTemplate: Sendable {
                 let start = text.count
                 text.append(contentsOf: string.utf8)
                 nodes.append(.text(start..<text.count))
-            case let .variable(path, escaped):
-                paths.append(path)
+            case let .variable(name, escaped):
+                paths.append(path(name))
                 nodes.append(.variable(path: paths.count - 1, escaped: escaped))
-            case let .section(path, section, inverted):
-                paths.append(path)
+            case let .section(name, section, inverted):
+                paths.append(path(name))
                 sections.append(section)
                 nodes.append(.section(path: paths.count - 1, section: sections.count - 1, inverted: inverted))
             case let .partial(name, indentation):
@@ -75,6 +87,8 @@ final class CompiledTemplate: Sendable {
             }
         }
         (self.nodes, self.text, self.paths, self.sections, self.partials) = (nodes, text, paths, sections, partials)
+        self.names = names
+        fields = names.map(TemplateField.init(rawValue:))
     }
 
     /// The names of the partials this template uses, its sections included.
@@ -85,8 +99,8 @@ final class CompiledTemplate: Sendable {
     /// A swift-mustache token as read, before it is laid out in the tables.
     private enum Token {
         case text(String)
-        case variable(TemplatePath, escaped: Bool)
-        case section(TemplatePath, CompiledTemplate, inverted: Bool)
+        case variable(String, escaped: Bool)
+        case section(String, CompiledTemplate, inverted: Bool)
         case partial(String, indentation: String?)
         case escaping(TemplateEscaping)
     }
@@ -103,11 +117,11 @@ final class CompiledTemplate: Sendable {
         case "variable", "unescapedVariable":
             // `(name: String, transforms: [String])`; a name with transforms is `{{lowercased(name)}}`.
             guard let (name, transforms) = payload as? (String, [String]), transforms.isEmpty else { return nil }
-            return .variable(TemplatePath(name), escaped: kind == "variable")
+            return .variable(name, escaped: kind == "variable")
         case "section", "invertedSection":
             guard let (name, transforms, inner) = payload as? (String, [String], MustacheTemplate), transforms.isEmpty,
                   let compiled = CompiledTemplate(inner) else { return nil }
-            return .section(TemplatePath(name), compiled, inverted: kind == "invertedSection")
+            return .section(name, compiled, inverted: kind == "invertedSection")
         case "partial":
             // `(String, indentation: String?, inherits: [String: MustacheTemplate]?)`; inheritance is left to swift-mustache.
             guard let (name, indentation, inherits) = payload as? (String, String?, [String: MustacheTemplate]?), inherits == nil else {
@@ -152,20 +166,24 @@ enum TemplateEscaping: Sendable {
 }
 
 /// Where a tag's name points, worked out once: `.`, `.a.b` (the current object only) or `a.b` (up the stack).
+///
+/// The parts of the name are a range of the template's `names` and `fields`:
+/// a path holds no text, so reading one costs no reference counting.
 enum TemplatePath: Sendable {
     case current
-    case fromCurrent([String])
-    case fromStack(String, rest: [String])
+    /// `.a.b`: every part read from the current object.
+    case fromCurrent(Range<Int>)
+    /// `a.b`: the first part looked up the stack, the rest read inside what it found.
+    case fromStack(Range<Int>)
 
-    /// The same reading of a name as swift-mustache's: split on dots, empty parts dropped.
-    init(_ name: String) {
-        let parts = name.split(separator: ".").map(String.init)
+    /// The same reading of a name as swift-mustache's: split on dots, empty parts dropped; `parts` are where they were put.
+    init(_ name: String, parts: Range<Int>) {
         if name == "." || parts.isEmpty {
             self = .current
         } else if name.first == "." {
             self = .fromCurrent(parts)
         } else {
-            self = .fromStack(parts[0], rest: Array(parts.dropFirst()))
+            self = .fromStack(parts)
         }
     }
 }

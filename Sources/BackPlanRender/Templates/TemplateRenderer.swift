@@ -120,20 +120,26 @@ struct TemplateRenderer {
         switch template.paths[path] {
         case .current:
             return stack.last
-        case .fromCurrent(let names):
-            return stack.last.flatMap { descend($0, into: names[...]) }
-        case let .fromStack(first, rest):
-            for object in stack.reversed() {
-                if let child = field(first, of: object) { return rest.isEmpty ? child : descend(child, into: rest[...]) }
+        case .fromCurrent(let parts):
+            return stack.last.flatMap { descend($0, into: parts, of: template) }
+        case .fromStack(let parts):
+            let first = parts.lowerBound
+            // By index from the top: iterating `stack.reversed()` copied each value, retaining its text.
+            var level = stack.count - 1
+            while level >= 0 {
+                if let child = field(first, of: stack[level], in: template) {
+                    return parts.count == 1 ? child : descend(child, into: first + 1..<parts.upperBound, of: template)
+                }
+                level -= 1
             }
             return nil
         }
     }
 
-    private func descend(_ value: TemplateValue, into names: ArraySlice<String>) -> TemplateValue? {
+    private func descend(_ value: TemplateValue, into parts: Range<Int>, of template: CompiledTemplate) -> TemplateValue? {
         var value = value
-        for name in names {
-            guard let child = field(name, of: value) else { return nil }
+        for part in parts {
+            guard let child = field(part, of: value, in: template) else { return nil }
             value = child
         }
         return value
@@ -146,12 +152,12 @@ struct TemplateRenderer {
         return model
     }
 
-    /// The field `name` of an object; nil for any other kind of value, as in Mustache.
+    /// The field named by part `part` of the template's names, of an object; nil for any other kind of value, as in Mustache.
     @inline(__always)
-    private func field(_ name: String, of value: TemplateValue) -> TemplateValue? {
+    private func field(_ part: Int, of value: TemplateValue, in template: CompiledTemplate) -> TemplateValue? {
         switch value {
-        case .object(let fields): fields[name]
-        case .modelObject(let object): modelOfValues.field(name, of: object)
+        case .object(let fields): fields[template.names[part]]
+        case .modelObject(let object): template.fields[part].flatMap { modelOfValues.field($0, of: object) }
         default: nil
         }
     }

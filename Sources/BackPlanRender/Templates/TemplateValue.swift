@@ -45,7 +45,7 @@ package enum TemplateValue: Sendable, Equatable {
             guard let model else { preconditionFailure("a model object rendered without its model") }
             var fields = TemplateFields(capacity: 8)
             for name in model.fieldNames(of: object) {
-                if let value = model.field(name, of: object) { fields[name] = value.materialized(in: model) }
+                if let value = model.field(name, of: object) { fields[name.rawValue] = value.materialized(in: model) }
             }
             return .object(fields)
         case let .modelList(list, count):
@@ -90,11 +90,18 @@ package enum TemplateValue: Sendable, Equatable {
 /// `.modelList`) and works out a field when a template reads it.
 package protocol TemplateModel: AnyObject {
     /// The field `name` of the object numbered `object`; nil if it has none.
-    func field(_ name: String, of object: Int) -> TemplateValue?
+    func field(_ name: TemplateField, of object: Int) -> TemplateValue?
     /// Item `index` of the list numbered `list`.
     func item(_ index: Int, of list: Int) -> TemplateValue
     /// The names of the fields of `object`, in order: what a tree of it holds.
-    func fieldNames(of object: Int) -> [String]
+    func fieldNames(of object: Int) -> [TemplateField]
+}
+
+extension TemplateModel {
+    /// The field named `name`; nil for a name that is no `TemplateField`, which no model has.
+    package func field(_ name: String, of object: Int) -> TemplateValue? {
+        TemplateField(rawValue: name).flatMap { field($0, of: object) }
+    }
 }
 
 extension TemplateValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral,

@@ -1,0 +1,27 @@
+/// Every name a `TemplateModel` answers, as an enum case.
+///
+/// A compiled template matches each of its names against these once, when it
+/// is compiled; reading a model's field then switches on a case rather than
+/// comparing the name's text with each field's (two thousand comparisons a
+/// plan), and a name no model has is known to be empty without asking.
+/// The cases are the plan model's fields (`PlanModel.fieldNames(of:)`), grouped by object.
+package enum TemplateField: String, CaseIterable, Sendable {
+    // The plan.
+    case name, title, planID, seed, paper, start, end, startISO, endISO, weekCount, days, minutes, areas
+    case equipment, floor, level, pain, hasExercises, noExercise, gentle, notes, hasNotes, advice, rules
+    case cardioRange, cardioExamples, timeModel, weeks, cssHeader, cssDates, cssFooter, brand, body
+    // A week.
+    case number, from, to, gridMarker, sessions
+    // A session.
+    case day, date, weekday, estimatedMinutes, budgetMinutes, shorter, uncovered, hasUncovered, cardioMinutes, blocks
+    // A block of a session.
+    case phase, isWarmUp, items
+    // A move of a block.
+    case id, dose, hasEquipment, position, seconds
+    // A note, a piece of advice, a rule.
+    case text
+    // The time model.
+    case secondsPerRep, restBetweenSets, restBetweenRounds, transition
+    // The brand.
+    case contact, hasContact, logoURI, hasLogo
+}
