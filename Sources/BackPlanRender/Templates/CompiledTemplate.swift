@@ -156,6 +156,19 @@ enum TemplateEscaping: Sendable {
         }
     }
 
+    /// Appends `text` escaped; text with nothing to escape is read in place, not returned as a new reference.
+    func append(_ text: String, to output: RenderBuffer) {
+        switch self {
+        // Branches, not `?:`, which would copy `text` to choose it.
+        case .html:
+            if HTML.needsEscaping(text) { output.append(utf8Of: HTML.escape(text)) } else { output.append(utf8Of: text) }
+        case .markdown:
+            if Markdown.isLiteral(text) { output.append(utf8Of: text) } else { output.append(utf8Of: Markdown.escape(text)) }
+        case .none:
+            output.append(utf8Of: text)
+        }
+    }
+
     func escape(_ text: String) -> String {
         switch self {
         case .html: HTML.escape(text)

@@ -54,10 +54,14 @@ final class RenderBuffer {
         text.withUTF8 { append($0) }
     }
 
+    @inline(__always)
     private func reserve(_ more: Int) {
-        guard count + more > capacity else { return }
+        if count + more > capacity { grow(toHold: count + more) }
+    }
+
+    private func grow(toHold needed: Int) {
         var grown = capacity * 2
-        while grown < count + more { grown *= 2 }
+        while grown < needed { grown *= 2 }
         let new = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
         new.initialize(from: storage, count: count)
         storage.deallocate()

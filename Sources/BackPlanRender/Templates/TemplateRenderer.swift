@@ -61,7 +61,7 @@ struct TemplateRenderer {
             guard let value = value(at: path, in: template) else { return }
             if !escaped, case .utf8(let bytes) = value { return output.append(bytes) }
             let text = value.renderedText(model: model)
-            output.append(utf8Of: escaped ? escaping.escape(text) : text)
+            (escaped ? escaping : .none).append(text, to: output)
         case let .section(path, section, inverted):
             let value = value(at: path, in: template)
             if inverted {

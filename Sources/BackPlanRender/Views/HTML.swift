@@ -19,7 +19,7 @@ package enum HTML {
         return out
     }
 
-    private static func needsEscaping(_ text: String) -> Bool {
+    static func needsEscaping(_ text: String) -> Bool {
         // Over the contiguous bytes where the string has them: the UTF-8 view's iterator is slower.
         let special = { (byte: UInt8) in byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 }
         return text.utf8.withContiguousStorageIfAvailable { $0.contains(where: special) } ?? text.utf8.contains(where: special)

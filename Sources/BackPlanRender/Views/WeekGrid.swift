@@ -68,16 +68,19 @@ package enum WeekGrid {
     /// A move's phase is the one it first appears in.
     private static func moves(of week: Week) -> [Move] {
         var moves: [Move] = []
-        for (index, session) in week.sessions.enumerated() {
+        for index in week.sessions.indices {
             let bit: UInt64 = 1 << UInt64(index)
-            for block in session.blocks {
-                for item in block.items {
+            for block in week.sessions[index].blocks {
+                // By index: `for item in items` copied each item, retaining every string and list in it.
+                let items = block.items
+                for item in items.indices {
+                    let id = items[item].id
                     // Comparing lengths first skips the full comparison for most ids that differ.
-                    let length = item.id.utf8.count
-                    if let known = moves.firstIndex(where: { $0.id.utf8.count == length && $0.id == item.id }) {
+                    let length = id.utf8.count
+                    if let known = moves.firstIndex(where: { $0.id.utf8.count == length && $0.id == id }) {
                         moves[known].sessions |= bit
                     } else {
-                        moves.append(Move(id: item.id, name: item.name, phase: item.phase, sessions: bit))
+                        moves.append(Move(id: id, name: items[item].name, phase: items[item].phase, sessions: bit))
                     }
                 }
             }
