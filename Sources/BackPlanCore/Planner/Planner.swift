@@ -34,8 +34,9 @@ public struct Planner: Sendable {
             let level = progression(week: weekIndex, of: person.weeks, person: person, gating: gating)
             // A week's doses and times, worked out once for all its sessions.
             let doses = pool.map { dose(of: $0.move, level: level) }
+            // By index: zipping the pool copied each candidate, retaining every string and list of its move.
             let table = CandidateTable(
-                doses: doses, seconds: zip(pool, doses).map { timeModel.seconds(phase: $0.move.phase, dose: $1) }, masks: masks)
+                doses: doses, seconds: pool.indices.map { timeModel.seconds(phase: pool[$0].move.phase, dose: doses[$0]) }, masks: masks)
             var week = Week(number: weekIndex + 1, sessions: [])
             for date in trainingDates(week: weekIndex, start: start, days: plan.trainingDays) {
                 var builder = SessionBuilder(
