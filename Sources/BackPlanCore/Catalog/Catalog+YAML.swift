@@ -197,7 +197,7 @@ extension Catalog {
 
     private static func nonEmptyText(_ value: YAMLValue) throws(InputError) -> String {
         let text = try value.string()
-        // Not Foundation's trimming: it bridges each text to NSString, which was a fifth of loading the catalog.
+        // Not Foundation's trimming: it bridges each text to NSString, which was nearly a third of loading the catalog.
         if Whitespace.isBlankWithNewlines(text) {
             throw value.error(.wrongType(expected: "text", found: "an empty string"))
         }

@@ -1,4 +1,4 @@
-/// Spaces and tabs around a value, as Foundation's `CharacterSet.whitespaces` has them, found without Foundation.
+/// Whitespace as Foundation's `CharacterSet.whitespaces` (and `whitespacesAndNewlines`) has it, found without Foundation.
 ///
 /// `trimmingCharacters(in: .whitespaces)` bridges every cell of a roster to
 /// `NSString` and back; this walks the Unicode scalars of the text instead

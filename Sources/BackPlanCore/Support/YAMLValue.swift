@@ -12,7 +12,7 @@ package struct YAMLValue {
     /// from its text and style by hand, so the default resolver's regular
     /// expressions would only serve Yams' check for duplicate keys, which hashes
     /// each key's resolved type. They were half the cost of loading the catalog
-    /// (compiling them alone took as long as planning 30 people). Keys that differ
+    /// (compiling them alone took about as many instructions as three plans). Keys that differ
     /// only in quoting (`true` and `'true'`) now count as duplicates, as they read the same.
     package static func parse(_ text: String, file: String) throws(InputError) -> YAMLValue {
         let root: Node?

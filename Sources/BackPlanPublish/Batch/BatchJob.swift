@@ -51,10 +51,7 @@ package struct BatchJob: Sendable {
                 message = try publisher.email(for: preferences, settings: emailSettings, email: email.message)
                 files.append(("plan.eml", message!))
             }
-            // The run syncs the file system once at its end; a message about to be sent is
-            // flushed first, so that a crash cannot lose the plan.eml that marks it sent.
-            let durability: AtomicFile.Durability = self.settings.email?.sendmail == nil ? .deferred : .synced
-            _ = try output.write(files.map { ("\(folder)/\($0.path)", $0.data) }, durability: durability)
+            _ = try output.write(files.map { ("\(folder)/\($0.path)", $0.data) }, durability: self.settings.durability)
             if let message, let sendmail = self.settings.email?.sendmail {
                 do {
                     try sendmail.send(message)

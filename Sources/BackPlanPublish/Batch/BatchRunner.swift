@@ -26,7 +26,7 @@ public struct BatchRunner: Sendable {
     /// Each flush writes some of the same blocks again (the output folder's,
     /// the file system's maps of free space): every 64 rows was no faster than
     /// one flush at the end; every 256 was about 5% faster with 3,000 plans.
-    static let plansPerFlush = 256
+    static let rowsPerFlush = 256
 
     public init(publisher: PlanPublisher, settings: BatchSettings) {
         self.publisher = publisher
@@ -61,7 +61,8 @@ public struct BatchRunner: Sendable {
         var nextToReport = 0
         var nextToStart = 0
         var readError: PublishError?
-        let flush = BackgroundFlush(folder: job.output.url)
+        // Rows sent by mail are each flushed as they are written; the others are flushed on the way.
+        let flush = settings.durability == .deferred ? BackgroundFlush(folder: job.output.url) : nil
 
         await withTaskGroup(of: [(Int, BatchRowResult)].self) { group in
             func deliver(_ results: [(Int, BatchRowResult)]) {
@@ -69,7 +70,7 @@ public struct BatchRunner: Sendable {
                 while let result = finished.removeValue(forKey: nextToReport) {
                     nextToReport += 1
                     summary.count(result.outcome)
-                    if nextToReport % Self.plansPerFlush == 0 { flush.request() }
+                    if nextToReport % Self.rowsPerFlush == 0 { flush?.request() }
                     summary.elapsed = clock.now - start
                     report(result, summary)
                 }
@@ -112,10 +113,12 @@ public struct BatchRunner: Sendable {
                 deliver(results)
             }
         }
-        // Rows were written without waiting for the disk: one flush here makes a
-        // finished run mean every file is on the disk, also the rows written
-        // before the roster became unreadable.
-        let flushed = Result { () throws(PublishError) in try flush.finish() }
+        // Rows were written without waiting for the disk (flushes ran in the background
+        // while the rows were planned): a last flush here makes a finished run mean every
+        // file is on the disk, also the rows written before the roster became unreadable.
+        let flushed = Result { () throws(PublishError) in
+            if let flush { try flush.finish() } else { try AtomicFile.syncFileSystem(of: job.output.url) }
+        }
         if let readError { throw readError }
         _ = try flushed.get()
         summary.elapsed = clock.now - start

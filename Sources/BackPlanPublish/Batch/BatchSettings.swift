@@ -17,6 +17,10 @@ public struct BatchSettings: Sendable {
     /// With `--email`: every person also gets `plan.eml`, addressed to the row's `email`.
     public var email: BatchEmail?
 
+    /// How rows are written: each one flushed to the disk before its message is sent (`--send`), so a
+    /// crash cannot lose the plan.eml that marks it sent; otherwise not, and the run flushes as it goes and at its end.
+    package var durability: AtomicFile.Durability { email?.sendmail == nil ? .deferred : .synced }
+
     public init(plan: PlanSettings, output: String, jobs: Int) {
         self.plan = plan
         self.output = output

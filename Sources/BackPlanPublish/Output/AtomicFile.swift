@@ -201,7 +201,7 @@ package enum AtomicFile {
         return temporary
     }
 
-    /// The folder of an absolute path, as `URL.deletingLastPathComponent` gives it, worked out on the text
+    /// The folder of an absolute path built here (no `.` or `..` parts), as `URL.deletingLastPathComponent` gives it, worked out on the text
     /// (a batch asks twice per person, and Foundation's URL took longer than the rest of the write's own code).
     static func parent(of path: String) -> String {
         var path = Substring(path)

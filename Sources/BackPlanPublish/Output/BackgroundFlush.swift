@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Without it the disk sees nothing until the end: the kernel starts writing
 /// back dirty files only after 30 seconds or a tenth of the memory, so a run
-/// of a few thousand plans waited for all of them at once (64 ms for 1,000
+/// of a few thousand plans waited for all of them at once (45-64 ms for 1,000
 /// plans on a virtual disk), with every core idle. Now each `request()` starts
 /// a flush when none is under way, the disk writes while the workers plan,
 /// and `finish()` flushes only what came after the last one.
@@ -13,6 +13,7 @@ import Foundation
 /// A flush waits on the disk, so it runs on a thread of its own, never on
 /// one of the concurrency pool's few threads. A failed background flush is
 /// kept and thrown by `finish()`, so an error of the disk is never lost.
+/// The thread waits for requests until `finish()`: an instance must be finished.
 package final class BackgroundFlush: @unchecked Sendable {
     private let folder: URL
     // Guards every property below.
@@ -50,9 +51,10 @@ package final class BackgroundFlush: @unchecked Sendable {
     /// Stops the thread, then flushes what is left and returns once every file written before the call is on the disk.
     ///
     /// Call it once, always: until then the thread waits for requests.
+    /// The last flush is made even after a failed one, so what can reach the disk does.
     ///
     /// - Returns: the number of flushes the thread made, the final one not counted.
-    /// - Throws: the first failure of any flush.
+    /// - Throws: the first failure of any flush, the background ones first.
     @discardableResult
     package func finish() throws(PublishError) -> Int {
         condition.lock()
@@ -62,8 +64,9 @@ package final class BackgroundFlush: @unchecked Sendable {
         while !threadEnded { condition.wait() }
         let failure = self.failure, flushes = self.flushes
         condition.unlock()
+        let last = Result { () throws(PublishError) in try AtomicFile.syncFileSystem(of: folder) }
         if let failure { throw failure }
-        try AtomicFile.syncFileSystem(of: folder)
+        try last.get()
         return flushes
     }
 

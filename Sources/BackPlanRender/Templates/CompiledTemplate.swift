@@ -168,14 +168,6 @@ enum TemplateEscaping: Sendable {
             output.append(utf8Of: text)
         }
     }
-
-    func escape(_ text: String) -> String {
-        switch self {
-        case .html: HTML.escape(text)
-        case .markdown: Markdown.escape(text)
-        case .none: text
-        }
-    }
 }
 
 /// Where a tag's name points, worked out once: `.`, `.a.b` (the current object only) or `a.b` (up the stack).

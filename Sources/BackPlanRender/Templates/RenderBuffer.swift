@@ -2,8 +2,7 @@
 ///
 /// A template render appends some 1,300 short pieces a plan (text between
 /// tags, values). `Array.append(contentsOf:)` takes each through its generic
-/// sequence path, which cost three times the copy itself; this buffer grows
-/// by doubling and copies with `memcpy`. A class, so the renderer, a value
+/// sequence path; this buffer grows by doubling and copies with `memcpy`. A class, so the renderer, a value
 /// type, holds one reference to it rather than copying on write.
 final class RenderBuffer {
     private var storage: UnsafeMutablePointer<UInt8>
@@ -18,17 +17,17 @@ final class RenderBuffer {
 
     deinit { storage.deallocate() }
 
-    /// What was written, as an array (one copy).
+    /// What was written, as an array (one copy of the bytes, a `memcpy`).
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
 
     /// What was written, decoded as UTF-8 text.
     var text: String { String(decoding: UnsafeBufferPointer(start: storage, count: count), as: UTF8.self) }
 
     /// The bytes written since `start`, as an array.
-    func bytes(from start: Int) -> [UInt8] { Array(UnsafeBufferPointer(start: storage + start, count: count - start)) }
-
-    /// The last byte written, if any.
-    var last: UInt8? { count == 0 ? nil : storage[count - 1] }
+    func bytes(from start: Int) -> [UInt8] {
+        precondition(start >= 0 && start <= count, "reading a render buffer from past its end")
+        return Array(UnsafeBufferPointer(start: storage + start, count: count - start))
+    }
 
     /// Forgets what was written after the first `count` bytes.
     func truncate(to count: Int) {
@@ -39,7 +38,7 @@ final class RenderBuffer {
     func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         reserve(bytes.count)
-        (storage + count).update(from: base, count: bytes.count)
+        (storage + count).initialize(from: base, count: bytes.count)
         count += bytes.count
     }
 
