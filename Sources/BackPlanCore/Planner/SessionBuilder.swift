@@ -3,8 +3,13 @@
 /// Works on indices into the pool with each move's dose and seconds computed once:
 /// a roster builds many sessions, each weighing every candidate several times.
 struct SessionBuilder {
-    let planner: Planner
-    let person: Preferences
+    /// What the builder needs of the planner and the person, not the values themselves: a session
+    /// is built a dozen times a plan, and copying (then destroying) the catalog and preferences
+    /// retained and released every string and list in them each time.
+    private let cardio: DoseRange
+    private let fillsWithOtherAreas: Bool
+    private let asked: AreaMask
+    let budget: Int
     let pool: [Candidate]
     let history: UsageHistory
     let sessionIndex: Int
@@ -25,8 +30,10 @@ struct SessionBuilder {
     private var covered = AreaMask()
 
     init(planner: Planner, person: Preferences, pool: [Candidate], table: CandidateTable, history: UsageHistory, sessionIndex: Int) {
-        self.planner = planner
-        self.person = person
+        cardio = planner.catalog.session.cardioMinutes
+        fillsWithOtherAreas = planner.fillsWithOtherAreas
+        asked = AreaMask(person.areas)
+        budget = person.minutes * 60
         self.pool = pool
         self.history = history
         self.sessionIndex = sessionIndex
@@ -40,14 +47,20 @@ struct SessionBuilder {
         self.seconds = table.seconds
     }
 
-    /// How many moves of a phase make "a handful" before other ways of filling time are tried.
-    static let handful: [Phase: Int] = [.warmUp: 4, .strength: 4, .coolDown: 3]
-
-    var budget: Int { person.minutes * 60 }
+    /// How many moves of a phase make "a handful" before other ways of filling time are tried, by `Phase.index`.
+    static let handful: [Int] = {
+        var limits = Array(repeating: 0, count: Phase.allCases.count)
+        for phase in Phase.allCases {
+            switch phase {
+            case .warmUp, .strength: limits[phase.index] = 4
+            case .coolDown: limits[phase.index] = 3
+            }
+        }
+        return limits
+    }()
 
     mutating func build(date: CivilDate, generator: inout SeededGenerator) -> Session {
         scoreCandidates(generator: &generator)
-        let asked = AreaMask(person.areas)
         let coverable = asked.intersection(masks.reduce(AreaMask()) { $0.union($1) })
 
         // 1. One move per phase, each covering as many asked areas as it can.
@@ -71,7 +84,6 @@ struct SessionBuilder {
         // 4. Fill the budget: a handful of moves per phase first (the article's "select a
         //    handful"), then a longer cardio, then more moves.
         fill(towards: asked, handful: true)
-        let cardio = planner.catalog.session.cardioMinutes
         while cardioMinutes < (cardio.max ?? cardio.min), estimate + 60 <= budget { cardioMinutes += 1 }
         fill(towards: asked, handful: false)
         return session(date: date, uncovered: coverable.subtracting(covered).areas)
@@ -79,7 +91,7 @@ struct SessionBuilder {
 
     /// Adds moves, asked areas first, until the session uses 90% of its budget or nothing more fits.
     private mutating func fill(towards asked: AreaMask, handful: Bool) {
-        let limits = Phase.allCases.map { Self.handful[$0, default: 3] }
+        let limits = Self.handful
         while estimate * 10 < budget * 9 {
             let counts = phaseCounts, pool = self.pool, masks = self.masks
             let open = { (index: Int) in
@@ -88,7 +100,7 @@ struct SessionBuilder {
             }
             // Moves for the asked areas first; others only when none of those fits.
             let relevant = best(where: { open($0) && !masks[$0].isDisjoint(with: asked) }, covering: asked, balance: true)
-            guard let pick = relevant ?? (planner.fillsWithOtherAreas ? best(where: open, covering: asked, balance: true) : nil) else { return }
+            guard let pick = relevant ?? (fillsWithOtherAreas ? best(where: open, covering: asked, balance: true) : nil) else { return }
             add(pick)
         }
     }
