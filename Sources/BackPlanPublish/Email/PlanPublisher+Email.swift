@@ -14,8 +14,9 @@ extension PlanPublisher {
         let id = planID(for: plan, settings: settings)
         let renderer = PlanRenderer(templates: inputs.templates, catalog: inputs.catalog)
         let look = PlanLook(planID: id, paper: settings.paper, brand: settings.brand)
-        let markdown = try renderer.markdown(plan, look: look)
-        let html = try renderer.html(plan, markdown: markdown, look: look)
+        let documents = try renderer.documents(plan, look: look, html: true)
+        let markdown = String(decoding: documents.markdown, as: UTF8.self)
+        let html = String(decoding: documents.html ?? [], as: UTF8.self)
         let ics = try calendar(for: plan, settings: settings).ics
         // With --pdf the printed plan travels too, printed before anything is written.
         let pdf = settings.formats.contains(.pdf)

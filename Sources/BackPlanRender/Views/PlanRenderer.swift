@@ -29,18 +29,11 @@ package struct PlanRenderer: Sendable {
         return try templates.render("plan.md", model.root, model: model, capacity: Self.markdownCapacity(plan))
     }
 
-    /// `plan.html`: the Markdown converted by libcmark, with each week's tick-box grid, inside the page shell.
-    package func html(_ plan: Plan, markdown: String, look: PlanLook) throws(TemplateError) -> String {
-        let model = PlanModel(plan: plan, catalog: catalog, look: look)
-        model.body = CommonMark.htmlUTF8(fromMarkdown: Array(markdown.utf8), blocks: grids(plan))
-        return try templates.render("plan.html", model.root, model: model, capacity: 16384)
-    }
-
-    /// `plan.md`, and `plan.html` from it when asked, as UTF-8 bytes.
+    /// `plan.md`, and when asked `plan.html`: the Markdown converted by libcmark, with each
+    /// week's tick-box grid, inside the page shell; as UTF-8 bytes.
     ///
-    /// `batch` renders both formats for every row: one model serves both, and
-    /// the bytes go to libcmark and to the files as they are, never decoded
-    /// into a String.
+    /// One model serves both, and the bytes go to libcmark and to the files as
+    /// they are, never decoded into a String.
     package func documents(_ plan: Plan, look: PlanLook, html: Bool) throws(TemplateError) -> (markdown: [UInt8], html: [UInt8]?) {
         let model = PlanModel(plan: plan, catalog: catalog, look: look)
         let markdown = try templates.renderUTF8("plan.md", model.root, model: model, capacity: Self.markdownCapacity(plan))
