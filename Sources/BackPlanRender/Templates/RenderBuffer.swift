@@ -48,9 +48,7 @@ final class RenderBuffer {
 
     /// Appends the UTF-8 of `text`, read in place when it is stored as UTF-8 (a Swift string always is).
     func append(utf8Of text: String) {
-        if text.utf8.withContiguousStorageIfAvailable({ append($0) }) != nil { return }
-        var text = text
-        text.withUTF8 { append($0) }
+        text.withUTF8Bytes { append($0) }
     }
 
     @inline(__always)
