@@ -40,12 +40,7 @@ package enum Markdown {
     /// Most values (names, doses, dates) are plain words: checking their bytes
     /// once is much cheaper than rebuilding them scalar by scalar.
     static func isLiteral(_ text: String) -> Bool {
-        // A native string's bytes are read in place; another kind is made contiguous first.
-        guard let literal = text.utf8.withContiguousStorageIfAvailable({ isLiteral(bytes: $0) }) else {
-            var text = text
-            return text.withUTF8 { isLiteral(bytes: $0) }
-        }
-        return literal
+        text.withUTF8Bytes { isLiteral(bytes: $0) }
     }
 
     private static func isLiteral(bytes: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -22,7 +22,7 @@ package enum HTML {
     static func needsEscaping(_ text: String) -> Bool {
         // Over the contiguous bytes where the string has them: the UTF-8 view's iterator is slower.
         let special = { (byte: UInt8) in byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 }
-        return text.utf8.withContiguousStorageIfAvailable { $0.contains(where: special) } ?? text.utf8.contains(where: special)
+        return text.withUTF8Bytes { $0.contains(where: special) }
     }
 
     /// A CSS string literal (with quotes) that shows `text` and cannot end the string or the style element.
@@ -31,7 +31,7 @@ package enum HTML {
         let plain = { (byte: UInt8) in
             (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte == 0x20
         }
-        if text.utf8.withContiguousStorageIfAvailable({ $0.allSatisfy(plain) }) == true { return "\"\(text)\"" }
+        if text.withUTF8Bytes({ $0.allSatisfy(plain) }) { return "\"\(text)\"" }
         var out = "\""
         for scalar in text.unicodeScalars {
             let isPlain = (scalar.value >= 0x30 && scalar.value <= 0x39) || (scalar.value >= 0x41 && scalar.value <= 0x5A)
