@@ -18,6 +18,7 @@ RELEASE_BIN := .build/release/backplan
 RELEASE_FLAGS := -c release --static-swift-stdlib
 BENCH_SIZES ?= 1000,10000
 BENCH_JOBS ?= 2
+BENCH_REPEAT ?= 5
 BENCH_WORK ?= $(or $(TMPDIR),/tmp)/backplan-bench
 
 .PHONY: demo test bench build release deps test-deps bench-deps bench-site bench-pdf clean
@@ -35,7 +36,7 @@ test: test-deps
 bench: bench-deps
 	$(SWIFT) build $(RELEASE_FLAGS) --product backplan
 	$(SWIFT) build $(RELEASE_FLAGS) --product backplan-bench
-	.build/release/backplan-bench --sizes $(BENCH_SIZES) --jobs $(BENCH_JOBS) --work $(BENCH_WORK) --backplan $(RELEASE_BIN)
+	.build/release/backplan-bench --sizes $(BENCH_SIZES) --jobs $(BENCH_JOBS) --repeat $(BENCH_REPEAT) --work $(BENCH_WORK) --backplan $(RELEASE_BIN)
 
 build: deps
 	$(SWIFT) build

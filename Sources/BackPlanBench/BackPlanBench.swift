@@ -8,8 +8,9 @@ import Foundation
 /// worker and with `--jobs`), then converts every `plan.md` written with
 /// libcmark in this process, timing only the conversions: that is the floor
 /// the pipeline (planning, templates, conversion, writing) is compared with.
-/// Every measurement is repeated (`--repeat`, 3) and the fastest kept, so a
-/// moment of other work on the machine does not decide a figure.
+/// Every measurement is repeated (`--repeat`, 5) and the fastest kept, so a
+/// moment of other work on the machine does not decide a figure; the ratio of
+/// each round (its pipeline against its own floor) is printed as a range.
 /// A developer tool, not part of the product: it may start processes.
 ///
 /// `backplan-bench roster N FILE` writes a generated roster of N people;
@@ -56,6 +57,10 @@ struct BackPlanBench {
             arenaFloors.append(try Floor.measure(folder: parallel, count: size, memory: .arena))
         }
         let single = TimedRun.fastest(of: singles), parallel = TimedRun.fastest(of: parallels), floor = floors.min()!
-        return BenchResult(size: size, jobs: options.jobs, single: single, parallel: parallel, floor: floor, arenaFloor: arenaFloors.min()!)
+        // Each round's pipeline against that round's floor: how far the ratio moves from round to round.
+        let roundRatios = zip(parallels, floors).map { run, floor in floor / run.seconds }
+        return BenchResult(
+            size: size, jobs: options.jobs, single: single, parallel: parallel, floor: floor, arenaFloor: arenaFloors.min()!,
+            roundRatios: roundRatios)
     }
 }

@@ -5,7 +5,7 @@ struct BenchOptions {
     var sizes = [1000, 10000]
     var jobs = 2
     /// Each measurement is taken this many times and the fastest kept, for the pipeline and the floor alike.
-    var repeats = 3
+    var repeats = 5
     var backplan: String
     var workFolder = FileManager.default.temporaryDirectory.appendingPathComponent("backplan-bench").path
 

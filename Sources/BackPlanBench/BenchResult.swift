@@ -10,8 +10,10 @@ struct BenchResult {
     var floor: Double
     /// The same with BackPlan's arena for libcmark's memory, as `batch` converts.
     var arenaFloor: Double
+    /// Each round's floor seconds over its pipeline seconds with `jobs` workers, in round order.
+    var roundRatios: [Double]
 
-    static let header = "plans     jobs=1 plans/s  jobs=N plans/s  speed-up  floor docs/s  arena docs/s  ratio(N)/floor  ratio(1)/floor  CPU ms/plan 1 / N  peak RSS 1 / N"
+    static let header = "plans     jobs=1 plans/s  jobs=N plans/s  speed-up  floor docs/s  arena docs/s  ratio(N)/floor  rounds N/floor  ratio(1)/floor  CPU ms/plan 1 / N  peak RSS 1 / N"
 
     var row: String {
         let singleRate = Double(size) / single.seconds
@@ -21,7 +23,9 @@ struct BenchResult {
             pad(String(size), 10), pad(fixed(singleRate, 0), 16), pad(fixed(parallelRate, 0), 16),
             pad(fixed(parallelRate / singleRate, 2) + "x", 10), pad(fixed(floorRate, 0), 14),
             pad(fixed(Double(size) / arenaFloor, 0), 14),
-            pad(fixed(parallelRate / floorRate, 2), 16), pad(fixed(singleRate / floorRate, 2), 16),
+            pad(fixed(parallelRate / floorRate, 2), 16),
+            pad(fixed(roundRatios.min()!, 2) + "-" + fixed(roundRatios.max()!, 2), 16),
+            pad(fixed(singleRate / floorRate, 2), 16),
             pad(fixed(single.cpuSeconds * 1000 / Double(size), 2) + " / " + fixed(parallel.cpuSeconds * 1000 / Double(size), 2), 19),
             "\(single.peakKiB / 1024) MiB / \(parallel.peakKiB / 1024) MiB",
         ].joined()
