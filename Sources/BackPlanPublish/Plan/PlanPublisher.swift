@@ -14,6 +14,17 @@ public enum OutputFormat: String, CaseIterable, Sendable, Comparable {
     public static func < (a: OutputFormat, b: OutputFormat) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
     }
+
+    /// Whether writing `formats` renders plan.html (plan.pdf is printed from it).
+    static func rendersHTML(_ formats: some Sequence<OutputFormat>) -> Bool {
+        formats.contains { $0 == .html || $0 == .pdf }
+    }
+
+    /// The templates that writing `formats` renders: what `Inputs.load` can compile while it reads the catalog.
+    public static func templates(for formats: [OutputFormat]) -> [String] {
+        guard formats.contains(where: { $0 == .md || rendersHTML([$0]) }) else { return [] }
+        return PlanRenderer.templateNames(html: rendersHTML(formats))
+    }
 }
 
 /// Settings of one plan run that are not the person's preferences.
@@ -75,7 +86,7 @@ public struct PlanPublisher: Sendable {
         let formats = Set(settings.formats)
         var files: [(path: String, data: Data)] = []
         let look = PlanLook(planID: id, paper: settings.paper, brand: settings.brand)
-        let documents = try renderer.documents(plan, look: look, html: formats.contains(.html) || formats.contains(.pdf))
+        let documents = try renderer.documents(plan, look: look, html: OutputFormat.rendersHTML(formats))
         let markdown = documents.markdown
         let html = documents.html ?? []
         // Find the engine before the slow work, so a missing one fails fast.

@@ -91,6 +91,13 @@ package struct TemplateSet: Sendable {
         return output
     }
 
+    /// Compiles the templates `names` (and their partials) now, so that their first render finds them ready.
+    ///
+    /// A template that fails to compile is left as it was: its first render reports the error, as without `prepare`.
+    package func prepare(_ names: [String]) {
+        for name in names { _ = try? compiled(name) }
+    }
+
     /// Whether `name` renders through `CompiledTemplate` (for tests and benchmarks).
     package func isCompiled(_ name: String) -> Bool { (try? compiled(name)) != nil }
 

@@ -23,10 +23,18 @@ package struct PlanRenderer: Sendable {
         self.catalog = catalog
     }
 
+    /// The templates `documents` renders (with the partials they use): every template a plan needs.
+    package static func templateNames(html: Bool) -> [String] {
+        html ? [markdownTemplate, htmlTemplate] : [markdownTemplate]
+    }
+
+    private static let markdownTemplate = "plan.md"
+    private static let htmlTemplate = "plan.html"
+
     /// `plan.md`.
     package func markdown(_ plan: Plan, look: PlanLook) throws(TemplateError) -> String {
         let model = PlanModel(plan: plan, catalog: catalog, look: look)
-        return try templates.render("plan.md", model.root, model: model, capacity: Self.markdownCapacity(plan))
+        return try templates.render(Self.markdownTemplate, model.root, model: model, capacity: Self.markdownCapacity(plan))
     }
 
     /// `plan.md`, and when asked `plan.html`: the Markdown converted by libcmark, with each
@@ -36,12 +44,12 @@ package struct PlanRenderer: Sendable {
     /// they are, never decoded into a String.
     package func documents(_ plan: Plan, look: PlanLook, html: Bool) throws(TemplateError) -> (markdown: [UInt8], html: [UInt8]?) {
         let model = PlanModel(plan: plan, catalog: catalog, look: look)
-        let markdown = try templates.renderUTF8("plan.md", model.root, model: model, capacity: Self.markdownCapacity(plan))
+        let markdown = try templates.renderUTF8(Self.markdownTemplate, model.root, model: model, capacity: Self.markdownCapacity(plan))
         guard html else { return (markdown, nil) }
         let body = CommonMark.htmlUTF8(fromMarkdown: markdown, blocks: grids(plan))
         let capacity = body.count + 8192
         model.body = body
-        return (markdown, try templates.renderUTF8("plan.html", model.root, model: model, capacity: capacity))
+        return (markdown, try templates.renderUTF8(Self.htmlTemplate, model.root, model: model, capacity: capacity))
     }
 
     /// About the size of a plan's Markdown with the built-in templates, so its buffer seldom grows:

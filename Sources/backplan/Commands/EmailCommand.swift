@@ -41,7 +41,7 @@ struct EmailCommand: ParsableCommand {
 
     func run() throws {
         let person = try PlanCommand.loadPreferences(preferences)
-        let publisher = PlanPublisher(inputs: try sources.inputs())
+        let publisher = PlanPublisher(inputs: try sources.inputs(preparing: OutputFormat.templates(for: [.md, .html])))
         let email = EmailSettings(to: to, from: from, subject: subject)
         var settings = try options.settings()
         settings.formats = pdf ? [.pdf] : []

@@ -24,9 +24,10 @@ struct PlanCommand: ParsableCommand {
 
     func run() throws {
         let person = try preferences.map(Self.loadPreferences) ?? .example
-        let publisher = PlanPublisher(inputs: try sources.inputs())
+        let chosen = try formats.formats()
+        let publisher = PlanPublisher(inputs: try sources.inputs(preparing: OutputFormat.templates(for: chosen)))
         var settings = try options.settings()
-        settings.formats = try formats.formats()
+        settings.formats = chosen
         let written = try publisher.publish(person, settings: settings, to: options.output)
         if options.verbose {
             let plan = publisher.plan(for: person, settings: settings)

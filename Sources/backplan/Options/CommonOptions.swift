@@ -12,8 +12,8 @@ struct SourceOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A folder of templates; each file there replaces the default of the same name.", valueName: "dir"))
     var templates: String?
 
-    func inputs() throws -> Inputs {
-        try Inputs.load(catalogPath: catalog, templatesPath: templates)
+    func inputs(preparing names: [String] = []) throws -> Inputs {
+        try Inputs.load(catalogPath: catalog, templatesPath: templates, preparing: names)
     }
 }
 
