@@ -1,4 +1,5 @@
 import ArgumentParser
+import BackPlanRender
 
 /// The `backplan` command: exercise plans for neck, shoulder and back pain.
 @main
@@ -10,6 +11,10 @@ struct BackPlanCommand: AsyncParsableCommand {
             With no preferences file, `backplan plan` writes a plan for a built-in example person \
             into Output/. See `backplan help <command>` for each command's options.
             """,
+        version: "backplan \(version) (libcmark \(CommonMark.libraryVersion))",
         subcommands: [PlanCommand.self, SiteCommand.self, EmailCommand.self, BatchCommand.self, CatalogCommand.self, TemplatesCommand.self]
     )
+
+    /// This release of BackPlan, as `--version` shows it with the libcmark it runs with.
+    static let version = "0.1.0"
 }
