@@ -116,6 +116,20 @@ struct PlanCommandTests {
         #expect(!scratch.exists("Output"))
     }
 
+    @Test("a misspelt field in a plan template is an error at its line, for plan and batch, and nothing is written")
+    func misspeltField() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("t/plan-week.md.mustache", "## Week {{number}}: {{form}} to {{to}}\n")
+        try scratch.write("roster.csv", "name\nAlex Doe\n")
+        for arguments in [["plan", "--templates", "t"], ["batch", "roster.csv", "--templates", "t", "--output", "Output"]] {
+            let result = try Backplan.run(arguments, in: scratch.url)
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("t/plan-week.md.mustache:1: 'form' in {{form}} is not a field of the plan"), "stderr: \(result.stderr)")
+            #expect(result.stderr.contains("(did you mean 'from'?)"), "stderr: \(result.stderr)")
+            #expect(!scratch.exists("Output"))
+        }
+    }
+
     @Test("the binary carries its catalog and templates when copied elsewhere")
     func copiedBinary() throws {
         let scratch = try ScratchFolder()

@@ -93,6 +93,6 @@ public struct Inputs: Sendable {
             }
             overrides[name] = (try readText(filePath), filePath)
         }
-        return try TemplateSet(overrides: overrides)
+        return try TemplateSet(overrides: overrides, modelRoots: PlanRenderer.templateNames(html: true))
     }
 }

@@ -96,6 +96,33 @@ final class CompiledTemplate: Sendable {
         sections.reduce(into: Set(partials.map(\.name))) { names, section in names.formUnion(section.partialNames) }
     }
 
+    /// The first part of a tag's name, in template order and sections included, that is no `TemplateField`,
+    /// with the tag's whole name (`timeModel.secondsPerRap`); nil if every name is one.
+    func firstNameOfNoField() -> (part: String, tag: String)? {
+        for node in nodes {
+            switch node {
+            case .variable(let path, _):
+                if let found = nameOfNoField(in: paths[path]) { return found }
+            case let .section(path, section, _):
+                if let found = nameOfNoField(in: paths[path]) ?? sections[section].firstNameOfNoField() { return found }
+            case .text, .partial, .escaping:
+                continue
+            }
+        }
+        return nil
+    }
+
+    private func nameOfNoField(in path: TemplatePath) -> (part: String, tag: String)? {
+        let parts: Range<Int>, prefix: String
+        switch path {
+        case .current: return nil
+        case .fromCurrent(let range): (parts, prefix) = (range, ".")
+        case .fromStack(let range): (parts, prefix) = (range, "")
+        }
+        guard let missing = parts.first(where: { fields[$0] == nil }) else { return nil }
+        return (names[missing], prefix + names[parts].joined(separator: "."))
+    }
+
     /// A swift-mustache token as read, before it is laid out in the tables.
     private enum Token {
         case text(String)

@@ -15,7 +15,7 @@ package struct TemplateSet: Sendable {
     package private(set) var sources: [String: String]
     /// Where each template came from, for messages ("Templates/plan.md.mustache" or a user's path).
     package private(set) var origins: [String: String]
-    private let cache: TemplateCache
+    let cache: TemplateCache
     /// False renders everything with swift-mustache: the reference the tests compare with.
     private var rendersCompiled = true
 
@@ -23,7 +23,10 @@ package struct TemplateSet: Sendable {
     package static var defaults: [String: String] { DefaultResources.templates }
 
     /// Builds the set from the defaults and `overrides` (file name to text, with the path to show in errors).
-    package init(overrides: [String: (text: String, path: String)] = [:]) throws(TemplateError) {
+    ///
+    /// Overrides are parsed at once; those that `modelRoots` (templates rendered
+    /// against `PlanModel`) reach may only name its fields (`checkModelFields`).
+    package init(overrides: [String: (text: String, path: String)] = [:], modelRoots: [String] = []) throws(TemplateError) {
         MarkdownContentType.registerOnce()
         var sources = Self.defaults
         var origins = Dictionary(uniqueKeysWithValues: sources.keys.map { ($0, "Templates/\($0)") })
@@ -42,6 +45,7 @@ package struct TemplateSet: Sendable {
             _ = try cache.parsed(String(file.dropLast(".mustache".count)))
         }
         try checkPartials(in: overrides.keys.sorted())
+        try checkModelFields(roots: modelRoots, in: overrides.keys.sorted())
     }
 
     /// Renders the template `name` (without `.mustache`) with `context`.
