@@ -43,16 +43,16 @@ struct InputsTests {
         }
     }
 
-    @Test("prepared templates render what unprepared ones do, and a name that is no template is ignored")
-    func preparedRendersTheSame() throws {
-        let person = try Preferences(yaml: "name: Zoë Müller\nareas: [neck, lower-back]\n", file: "p.yaml")
+    @Test("plan.json and plan.ics alone, rendering no template, are the bytes they are beside md and html")
+    func calendarAndJSONAlone() throws {
+        let person = try Preferences(yaml: "name: Zoë Müller\nareas: [neck, lower-back]\ntime: \"07:30\"\ntimezone: Europe/Berlin\n", file: "p.yaml")
         var settings = PlanSettings(today: CivilDate(iso: "2026-11-25")!)
-        settings.formats = [.md, .html, .json]
-        let prepared = try Inputs.load(catalogPath: nil, templatesPath: nil, preparing: ["plan.html", "no-such-template"])
-        let plain = try Inputs.load(catalogPath: nil, templatesPath: nil)
-        let one = try PlanPublisher(inputs: prepared).files(for: person, settings: settings)
-        let other = try PlanPublisher(inputs: plain).files(for: person, settings: settings)
-        #expect(one.map(\.path) == ["plan.md", "plan.html", "plan.json"])
-        #expect(one.map(\.data) == other.map(\.data))
+        settings.formats = [.ics, .json]
+        let alone = try Inputs.load(catalogPath: nil, templatesPath: nil, preparing: OutputFormat.templates(for: settings.formats))
+        let files = try PlanPublisher(inputs: alone).files(for: person, settings: settings)
+        settings.formats = OutputFormat.defaults
+        let all = try PlanPublisher(inputs: try Inputs.load(catalogPath: nil, templatesPath: nil)).files(for: person, settings: settings)
+        #expect(files.map(\.path) == ["plan.ics", "plan.json"])
+        #expect(files.map(\.data) == all.filter { $0.path.hasSuffix(".ics") || $0.path.hasSuffix(".json") }.map(\.data))
     }
 }

@@ -29,17 +29,20 @@ public struct Inputs: Sendable {
     ///
     /// - Throws: `InputError`, `TemplateError` or `PublishError` naming the file at fault.
     public static func load(catalogPath: String?, templatesPath: String?, preparing names: [String] = []) throws -> Inputs {
-        // Written by the task below and read only after `done.wait()`, which orders the two.
+        // Written by the thread below and read only after `done.wait()`, which orders the two.
         nonisolated(unsafe) var templates: Result<TemplateSet, any Error>!
         let done = DispatchGroup()
-        DispatchQueue.global().async(group: done) {
+        done.enter()
+        // A thread of its own, not a pool's: the caller may itself run on a pool thread, blocked below until this ends.
+        Thread {
             templates = Result {
                 let set = try templateSet(from: templatesPath)
                 set.prepare(names)
                 return set
             }
-        }
-        // Also when the catalog throws: the task reads `templatesPath` and writes `templates`, which live in this call.
+            done.leave()
+        }.start()
+        // Also when the catalog throws, so the thread's work never outlives the call.
         defer { done.wait() }
         let catalog: Catalog
         let text: String

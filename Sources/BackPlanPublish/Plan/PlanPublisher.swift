@@ -86,7 +86,9 @@ public struct PlanPublisher: Sendable {
         let formats = Set(settings.formats)
         var files: [(path: String, data: Data)] = []
         let look = PlanLook(planID: id, paper: settings.paper, brand: settings.brand)
-        let documents = try renderer.documents(plan, look: look, html: OutputFormat.rendersHTML(formats))
+        // Only calendars and JSON asked for: no template is rendered.
+        let documents = formats.contains(.md) || OutputFormat.rendersHTML(formats)
+            ? try renderer.documents(plan, look: look, html: OutputFormat.rendersHTML(formats)) : (markdown: [], html: nil)
         let markdown = documents.markdown
         let html = documents.html ?? []
         // Find the engine before the slow work, so a missing one fails fast.

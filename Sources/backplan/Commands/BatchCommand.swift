@@ -74,7 +74,9 @@ struct BatchCommand: AsyncParsableCommand {
         if email, let from {
             settings.email = try BatchEmail(from: from, subject: subject, sendmail: send ? (sendmail ?? "sendmail") : nil, searchPath: Environment.searchPath())
         }
-        let runner = BatchRunner(publisher: PlanPublisher(inputs: try sources.inputs(preparing: OutputFormat.templates(for: planSettings.formats))), settings: settings)
+        // Each message carries plan.md and plan.html, whatever the files written.
+        let rendered = planSettings.formats + (email ? [.md, .html] : [])
+        let runner = BatchRunner(publisher: PlanPublisher(inputs: try sources.inputs(preparing: OutputFormat.templates(for: rendered))), settings: settings)
         let mode: BatchProgressDisplay.Mode = quiet ? .quiet : (Environment.stderrIsTerminal() ? .bar : .lines)
         var progress = BatchProgressDisplay(mode: mode, total: mode == .quiet ? 0 : try runner.rowCount(roster: roster))
         let summary = try await runner.run(roster: roster) { result, summary in
