@@ -23,9 +23,9 @@ struct TemplateFieldCheckTests {
         ("plan.md.mustache", "{{title}}", "{{titel}}", "'titel' in {{titel}}", "title"),
         ("plan-session.md.mustache", "{{name}}", "{{nmae}}", "'nmae' in {{nmae}}", "name"),
         ("plan.md.mustache", "{{timeModel.secondsPerRep}}", "{{timeModel.secondsPerRap}}", "'secondsPerRap' in {{timeModel.secondsPerRap}}", "secondsPerRep"),
-        ("plan.md.mustache", "hasNotes}}", "hasNote}}", "'hasNote' in {{hasNote}}", "hasNotes"),
-        ("plan.html.mustache", "{{{body}}}", "{{{bdy}}}", "'bdy' in {{bdy}}", "body"),
-        ("plan.html.mustache", "{{{cssHeader}}}", "{{{cssHeadr}}}", "'cssHeadr' in {{cssHeadr}}", "cssHeader"),
+        ("plan.md.mustache", "hasNotes}}", "hasNote}}", "'hasNote' in {{#hasNote}}", "hasNotes"),
+        ("plan.html.mustache", "{{{body}}}", "{{{bdy}}}", "'bdy' in {{{bdy}}}", "body"),
+        ("plan.html.mustache", "{{{cssHeader}}}", "{{{cssHeadr}}}", "'cssHeadr' in {{{cssHeadr}}}", "cssHeader"),
     ])
     func misspelt(file: String, field: String, typo: String, part: String, meant: String) throws {
         let original = try #require(TemplateSet.defaults[file])
@@ -36,8 +36,34 @@ struct TemplateFieldCheckTests {
         let error = try #require(throws: TemplateError.self) { try Self.load(file, text) }
         #expect(error.file == "mine/\(file)")
         #expect(error.line == line)
-        #expect(error.message.hasPrefix("\(part) is not a field of the plan"), "\(error.message)")
+        #expect(error.message.hasPrefix("\(part) is not a field of the plan, so it is never set"), "\(error.message)")
         #expect(error.message.contains("(did you mean '\(meant)'?)"), "\(error.message)")
+    }
+
+    @Test("with CRLF line endings the lines are counted as with LF, for fields and partials")
+    func crlf() throws {
+        let field = try #require(throws: TemplateError.self) {
+            try Self.load("plan-week.md.mustache", "## Week {{number}}\r\n\r\n{{! a comment about weeks.form }}\r\n{{#sessions}}\r\n{{form}}\r\n{{/sessions}}\r\n")
+        }
+        #expect(field.line == 5)
+        let partial = try #require(throws: TemplateError.self) {
+            try Self.load("plan-week.md.mustache", "## Week {{number}}\r\n\r\n{{> plan-sesion.md}}\r\n")
+        }
+        #expect(partial.line == 3)
+        #expect(partial.message.hasPrefix("partial 'plan-sesion.md' does not exist"))
+    }
+
+    @Test("an override is checked even when another template of the plan needs swift-mustache")
+    func checkedBesideExtensions() throws {
+        let overrides = [
+            "plan-advice.md.mustache": (text: "{{#uppercased(title)}}x{{/uppercased(title)}}\n", path: "mine/plan-advice.md.mustache"),
+            "plan-week.md.mustache": (text: "## Week {{numbr}}\n", path: "mine/plan-week.md.mustache"),
+        ]
+        #expect(!(try TemplateSet(overrides: overrides.filter { $0.key.contains("advice") }, modelRoots: Self.roots).isCompiled("plan.md")),
+                "plan.md must need swift-mustache here, or this test proves nothing")
+        let error = try #require(throws: TemplateError.self) { try TemplateSet(overrides: overrides, modelRoots: Self.roots) }
+        #expect(error.file == "mine/plan-week.md.mustache")
+        #expect(error.message.contains("(did you mean 'number'?)"))
     }
 
     @Test("without a likely field the message lists them all; a tag with other delimiters has no line")
@@ -54,14 +80,13 @@ struct TemplateFieldCheckTests {
         _ = try Self.load("site-index.md.mustache", "{{whatever}}\n")
         // A transform: rendered by swift-mustache, whose names this check does not read.
         _ = try Self.load("plan-advice.md.mustache", "{{uppercased(titel)}}\n")
-        // Without model roots (a set that renders no plan), nothing is checked.
-        _ = try TemplateSet(overrides: ["plan.md.mustache": ("{{titel}}\n", "mine/plan.md.mustache")])
     }
 
-    @Test("the line found is the first tag with the name, also in sections and inverted sections")
+    @Test("the line found is the first variable or section tag with the name, not a comment or partial")
     func lineOfTag() {
-        let text = "# {{title}}\n{{^weeks}}none{{/weeks}}\ntext titel\n{{# items }}{{ titel }}{{/ items }}\n{{{titel}}}\n"
+        let text = "# {{title}}\n{{^weeks}}none{{/weeks}}\ntext titel {{! titel }} {{> a.titel}}\n{{# items }}{{ titel }}{{/ items }}\n{{{titel}}}\n"
         #expect(TemplateSet.line(ofTagNaming: "titel", in: text) == 4)
+        #expect(TemplateSet.line(ofTagNaming: "titel", in: "a\n{{#items}}{{\ntitel\n}}{{/items}}\n") == 2, "a tag over lines is found where it starts")
         #expect(TemplateSet.line(ofTagNaming: "weeks", in: text) == 2)
         #expect(TemplateSet.line(ofTagNaming: "secondsPerRep", in: "a\n{{timeModel.secondsPerRep}}\n") == 2)
         #expect(TemplateSet.line(ofTagNaming: "nothing", in: text) == nil)

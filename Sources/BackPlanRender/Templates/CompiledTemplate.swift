@@ -97,14 +97,18 @@ final class CompiledTemplate: Sendable {
     }
 
     /// The first part of a tag's name, in template order and sections included, that is no `TemplateField`,
-    /// with the tag's whole name (`timeModel.secondsPerRap`); nil if every name is one.
+    /// with the tag as written (`{{timeModel.secondsPerRap}}`, `{{#hasNote}}`); nil if every name is one.
     func firstNameOfNoField() -> (part: String, tag: String)? {
         for node in nodes {
             switch node {
-            case .variable(let path, _):
-                if let found = nameOfNoField(in: paths[path]) { return found }
-            case let .section(path, section, _):
-                if let found = nameOfNoField(in: paths[path]) ?? sections[section].firstNameOfNoField() { return found }
+            case let .variable(path, escaped):
+                if let found = nameOfNoField(in: paths[path], opening: escaped ? "{{" : "{{{", closing: escaped ? "}}" : "}}}") {
+                    return found
+                }
+            case let .section(path, section, inverted):
+                if let found = nameOfNoField(in: paths[path], opening: inverted ? "{{^" : "{{#", closing: "}}") ?? sections[section].firstNameOfNoField() {
+                    return found
+                }
             case .text, .partial, .escaping:
                 continue
             }
@@ -112,7 +116,7 @@ final class CompiledTemplate: Sendable {
         return nil
     }
 
-    private func nameOfNoField(in path: TemplatePath) -> (part: String, tag: String)? {
+    private func nameOfNoField(in path: TemplatePath, opening: String, closing: String) -> (part: String, tag: String)? {
         let parts: Range<Int>, prefix: String
         switch path {
         case .current: return nil
@@ -120,7 +124,7 @@ final class CompiledTemplate: Sendable {
         case .fromStack(let range): (parts, prefix) = (range, "")
         }
         guard let missing = parts.first(where: { fields[$0] == nil }) else { return nil }
-        return (names[missing], prefix + names[parts].joined(separator: "."))
+        return (names[missing], opening + prefix + names[parts].joined(separator: ".") + closing)
     }
 
     /// A swift-mustache token as read, before it is laid out in the tables.

@@ -59,6 +59,13 @@ final class TemplateCache: @unchecked Sendable {
         return result
     }
 
+    /// `name` compiled on its own, its partials left out; nil if swift-mustache must render it. Not kept.
+    func compiledAlone(_ name: String) throws(TemplateError) -> CompiledTemplate? {
+        lock.lock()
+        defer { lock.unlock() }
+        return CompiledTemplate(try parsedLocked(name))
+    }
+
     /// A swift-mustache library of every template, for the templates it renders itself.
     func library() throws(TemplateError) -> MustacheLibrary {
         lock.lock()

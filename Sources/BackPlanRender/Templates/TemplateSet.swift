@@ -125,19 +125,10 @@ package struct TemplateSet: Sendable {
         let names = Set(templateNames)
         for file in files {
             guard let text = sources[file] else { continue }
-            for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                var rest = Substring(line)
-                while let open = rest.range(of: "{{>") {
-                    let after = rest[open.upperBound...]
-                    guard let close = after.range(of: "}}") else { break }
-                    let name = after[..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-                    if !names.contains(name) {
-                        throw TemplateError(
-                            file: origins[file]!, line: lineIndex + 1,
-                            message: "partial '\(name)' does not exist; templates are: \(templateNames.joined(separator: ", "))")
-                    }
-                    rest = after[close.upperBound...]
-                }
+            for tag in Self.tags(in: text) where tag.sigil == ">" && !names.contains(String(tag.name)) {
+                throw TemplateError(
+                    file: origins[file]!, line: tag.line,
+                    message: "partial '\(tag.name)' does not exist; templates are: \(templateNames.joined(separator: ", "))")
             }
         }
     }
