@@ -10,7 +10,7 @@ import Foundation
 /// the pipeline (planning, templates, conversion, writing) is compared with.
 /// Every measurement is repeated (`--repeat`, 5) and the fastest kept, so a
 /// moment of other work on the machine does not decide a figure; the ratio of
-/// each round (its pipeline against its own floor) is printed as a range.
+/// each round (its pipeline against its own floor) is printed as a range, with its median.
 /// A developer tool, not part of the product: it may start processes.
 ///
 /// `backplan-bench roster N FILE` writes a generated roster of N people;
