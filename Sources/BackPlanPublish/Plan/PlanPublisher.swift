@@ -20,9 +20,14 @@ public enum OutputFormat: String, CaseIterable, Sendable, Comparable {
         formats.contains { $0 == .html || $0 == .pdf }
     }
 
+    /// Whether writing `formats` renders plan.md (plan.html is converted from it); calendars and JSON need no template.
+    static func rendersMarkdown(_ formats: some Sequence<OutputFormat>) -> Bool {
+        formats.contains { $0 == .md } || rendersHTML(formats)
+    }
+
     /// The templates that writing `formats` renders: what `Inputs.load` can compile while it reads the catalog.
     public static func templates(for formats: [OutputFormat]) -> [String] {
-        guard formats.contains(where: { $0 == .md || rendersHTML([$0]) }) else { return [] }
+        guard rendersMarkdown(formats) else { return [] }
         return PlanRenderer.templateNames(html: rendersHTML(formats))
     }
 }
@@ -86,8 +91,7 @@ public struct PlanPublisher: Sendable {
         let formats = Set(settings.formats)
         var files: [(path: String, data: Data)] = []
         let look = PlanLook(planID: id, paper: settings.paper, brand: settings.brand)
-        // Only calendars and JSON asked for: no template is rendered.
-        let documents = formats.contains(.md) || OutputFormat.rendersHTML(formats)
+        let documents = OutputFormat.rendersMarkdown(formats)
             ? try renderer.documents(plan, look: look, html: OutputFormat.rendersHTML(formats)) : (markdown: [], html: nil)
         let markdown = documents.markdown
         let html = documents.html ?? []
