@@ -11,9 +11,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        // Exact: BackPlanRender's CompiledTemplate renders swift-mustache's parsed templates with
-        // this version's rules; a new version is taken on purpose, with its differential tests.
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        // Test-only: the reference that BackPlan's own Mustache engine is compared with.
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
@@ -52,7 +51,6 @@ let package = Package(
                 "BackPlanCore",
                 "BackPlanResources",
                 "CCmark",
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         // Every write and every child process.
@@ -85,7 +83,11 @@ let package = Package(
         ),
         .testTarget(
             name: "BackPlanRenderTests",
-            dependencies: ["BackPlanRender"]
+            dependencies: [
+                "BackPlanRender",
+                "BackPlanCore",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
         ),
         .testTarget(
             name: "BackPlanPublishTests",

@@ -53,19 +53,6 @@ struct TemplateFieldCheckTests {
         #expect(partial.message.hasPrefix("partial 'plan-sesion.md' does not exist"))
     }
 
-    @Test("an override is checked even when another template of the plan needs swift-mustache")
-    func checkedBesideExtensions() throws {
-        let overrides = [
-            "plan-advice.md.mustache": (text: "{{#uppercased(title)}}x{{/uppercased(title)}}\n", path: "mine/plan-advice.md.mustache"),
-            "plan-week.md.mustache": (text: "## Week {{numbr}}\n", path: "mine/plan-week.md.mustache"),
-        ]
-        #expect(!(try TemplateSet(overrides: overrides.filter { $0.key.contains("advice") }, modelRoots: Self.roots).isCompiled("plan.md")),
-                "plan.md must need swift-mustache here, or this test proves nothing")
-        let error = try #require(throws: TemplateError.self) { try TemplateSet(overrides: overrides, modelRoots: Self.roots) }
-        #expect(error.file == "mine/plan-week.md.mustache")
-        #expect(error.message.contains("(did you mean 'number'?)"))
-    }
-
     @Test("without a likely field the message lists them all; a tag with other delimiters has no line")
     func noSuggestion() throws {
         let error = try #require(throws: TemplateError.self) { try Self.load("plan-advice.md.mustache", "{{=<% %>=}}\n\n<% zebra %>\n") }
@@ -74,12 +61,10 @@ struct TemplateFieldCheckTests {
         #expect(error.message.hasSuffix("fields are: " + TemplateField.allCases.map(\.rawValue).sorted().joined(separator: ", ")))
     }
 
-    @Test("templates the plan does not render, and templates swift-mustache renders itself, are not checked")
+    @Test("templates the plan does not render are not checked")
     func notChecked() throws {
         // The website's templates read plain contexts, where any name may be meant.
         _ = try Self.load("site-index.md.mustache", "{{whatever}}\n")
-        // A transform: rendered by swift-mustache, whose names this check does not read.
-        _ = try Self.load("plan-advice.md.mustache", "{{uppercased(titel)}}\n")
     }
 
     @Test("the line found is the first variable or section tag with the name, not a comment or partial")

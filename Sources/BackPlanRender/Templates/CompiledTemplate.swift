@@ -1,26 +1,10 @@
-import Mustache
-
-/// A template parsed by swift-mustache, compiled for rendering against `TemplateValue`s.
+/// A parsed template, laid out for rendering against `TemplateValue`s.
 ///
-/// swift-mustache stays the parser and the reference: it reads the template
-/// (standalone lines, delimiters, pragmas, errors), and this type takes its
-/// token tree as it is and renders it with the same rules, over typed values.
-/// That skips what dominated a plan's rendering in swift-mustache: several
-/// protocol-conformance casts per tag on `[String: Any]`, a name split per
-/// lookup and a context copy per section.
-///
-/// The token tree is internal to swift-mustache, so it is read through
-/// `Mirror`. Whatever this type does not know (transforms such as
-/// `{{uppercased(name)}}`, template inheritance, dynamic partials, another
-/// library version's tokens) makes `init` return nil, and `TemplateSet`
-/// renders that template with swift-mustache. Tests render the plan templates
-/// over many plans, the whole site, and snippets for each Mustache rule both
-/// ways and compare the bytes.
-///
-/// Compiled nodes hold only numbers, so walking them costs no reference
-/// counting: text lives in one byte array, names, sections and partials in
-/// side tables. A class, so handing a section to the renderer is one
-/// reference, not a copy of five arrays.
+/// `MustacheParser` reads the text into tokens; this type keeps them in flat
+/// tables that `TemplateRenderer` walks. Compiled nodes hold only numbers, so
+/// walking them costs no reference counting: text lives in one byte array,
+/// names, sections and partials in side tables. A class, so handing a section
+/// to the renderer is one reference, not a copy of five arrays.
 final class CompiledTemplate: Sendable {
     enum Node: Sendable {
         /// Bytes of `text`.
@@ -52,9 +36,14 @@ final class CompiledTemplate: Sendable {
     let sections: [CompiledTemplate]
     let partials: [Partial]
 
-    /// Compiles a parsed template; nil if it uses anything this renderer does not do exactly as swift-mustache.
-    init?(_ template: MustacheTemplate) {
-        guard let tokens = Mirror(reflecting: template).descendant("tokens") as? [Any] else { return nil }
+    /// Parses and compiles `text`; `escaping` is how its tags escape until a pragma says otherwise.
+    ///
+    /// - Throws: `TemplateError` at the line and column of the tag at fault, in `file`.
+    convenience init(parsing text: String, file: String, escaping: TemplateEscaping) throws(TemplateError) {
+        self.init([.escaping(escaping)] + (try MustacheParser.tokens(text, file: file)))
+    }
+
+    init(_ tokens: [MustacheParser.Token]) {
         var nodes: [Node] = [], text: [UInt8] = [], paths: [TemplatePath] = [], sections: [CompiledTemplate] = [], partials: [Partial] = []
         var names: [String] = []
         /// The path of a tag's name, its parts added to `names`.
@@ -66,8 +55,7 @@ final class CompiledTemplate: Sendable {
         }
         nodes.reserveCapacity(tokens.count)
         for token in tokens {
-            guard let node = Self.token(token) else { return nil }
-            switch node {
+            switch token {
             case .text(let string):
                 let start = text.count
                 text.append(contentsOf: string.utf8)
@@ -75,9 +63,9 @@ final class CompiledTemplate: Sendable {
             case let .variable(name, escaped):
                 paths.append(path(name))
                 nodes.append(.variable(path: paths.count - 1, escaped: escaped))
-            case let .section(name, section, inverted):
+            case let .section(name, inner, inverted):
                 paths.append(path(name))
-                sections.append(section)
+                sections.append(CompiledTemplate(inner))
                 nodes.append(.section(path: paths.count - 1, section: sections.count - 1, inverted: inverted))
             case let .partial(name, indentation):
                 partials.append(Partial(name: name, indentation: indentation))
@@ -126,66 +114,16 @@ final class CompiledTemplate: Sendable {
         guard let missing = parts.first(where: { fields[$0] == nil }) else { return nil }
         return (names[missing], opening + prefix + names[parts].joined(separator: ".") + closing)
     }
-
-    /// A swift-mustache token as read, before it is laid out in the tables.
-    private enum Token {
-        case text(String)
-        case variable(String, escaped: Bool)
-        case section(String, CompiledTemplate, inverted: Bool)
-        case partial(String, indentation: String?)
-        case escaping(TemplateEscaping)
-    }
-
-    /// One swift-mustache token, read as its enum case name and payload tuple.
-    private static func token(_ token: Any) -> Token? {
-        let mirror = Mirror(reflecting: token)
-        guard mirror.displayStyle == .enum, let (kind, payload) = mirror.children.first.map({ ($0.label, $0.value) }) else {
-            return nil
-        }
-        switch kind {
-        case "text":
-            return (payload as? String).map(Token.text)
-        case "variable", "unescapedVariable":
-            // `(name: String, transforms: [String])`; a name with transforms is `{{lowercased(name)}}`.
-            guard let (name, transforms) = payload as? (String, [String]), transforms.isEmpty else { return nil }
-            return .variable(name, escaped: kind == "variable")
-        case "section", "invertedSection":
-            guard let (name, transforms, inner) = payload as? (String, [String], MustacheTemplate), transforms.isEmpty,
-                  let compiled = CompiledTemplate(inner) else { return nil }
-            return .section(name, compiled, inverted: kind == "invertedSection")
-        case "partial":
-            // `(String, indentation: String?, inherits: [String: MustacheTemplate]?)`; inheritance is left to swift-mustache.
-            guard let (name, indentation, inherits) = payload as? (String, String?, [String: MustacheTemplate]?), inherits == nil else {
-                return nil
-            }
-            return .partial(name, indentation: indentation)
-        case "contentType":
-            return TemplateEscaping(payload).map(Token.escaping)
-        default:
-            // Template inheritance (blocks) and dynamic partials: left to swift-mustache.
-            return nil
-        }
-    }
 }
 
 /// How a template escapes the values of `{{name}}` tags.
 enum TemplateEscaping: Sendable {
-    /// swift-mustache's default: `& < > " '` as entities.
+    /// Mustache's default: `& < > " '` as entities.
     case html
-    /// `MarkdownContentType`: values render literally in CommonMark.
+    /// `{{% CONTENT_TYPE: MARKDOWN }}`, the default of `.md` templates: values render literally in CommonMark.
     case markdown
     /// `{{% CONTENT_TYPE: TEXT }}`: as they are.
     case none
-
-    /// The escaping of a swift-mustache content type; nil for one registered by someone else.
-    init?(_ contentType: Any) {
-        if contentType is MarkdownContentType { self = .markdown; return }
-        switch String(describing: type(of: contentType)) {
-        case "HTMLContentType": self = .html
-        case "TextContentType": self = .none
-        default: return nil
-        }
-    }
 
     /// Appends `text` escaped; text with nothing to escape is read in place, not returned as a new reference.
     func append(_ text: String, to output: RenderBuffer) {

@@ -1,12 +1,13 @@
 import Foundation
-import Mustache
 
-/// The parsed and compiled forms of a template set, made on first use and shared by every thread.
+/// The compiled forms of a template set, made on first use and shared by every thread.
 ///
 /// A class behind a lock, so `TemplateSet` stays a value that batch workers
-/// share: the first render of a template parses and compiles it and its
-/// partials, and later renders, from any thread, reuse them.
+/// share: the first render of a template compiles it and its partials, and
+/// later renders, from any thread, reuse them.
 final class TemplateCache: @unchecked Sendable {
+    // @unchecked: every stored property is either immutable or read and written only with `lock` held.
+
     /// A compiled template with every partial it reaches, all compiled.
     struct Compiled: Sendable {
         var template: CompiledTemplate
@@ -14,12 +15,10 @@ final class TemplateCache: @unchecked Sendable {
     }
 
     private let templates: [String: (text: String, origin: String)]
-    /// Guards everything below; held while a template is parsed, which happens once per template.
+    /// Guards everything below; held while a template is compiled, which happens once per template.
     private let lock = NSLock()
-    private var parsedTemplates: [String: MustacheTemplate] = [:]
-    /// nil: the template or one of its partials needs swift-mustache (transforms, inheritance).
-    private var compiledTemplates: [String: Compiled?] = [:]
-    private var fullLibrary: MustacheLibrary?
+    private var alone: [String: CompiledTemplate] = [:]
+    private var compiledTemplates: [String: Compiled] = [:]
 
     /// Template text and origin by name without `.mustache`.
     init(templates: [String: (text: String, origin: String)]) {
@@ -28,79 +27,54 @@ final class TemplateCache: @unchecked Sendable {
 
     func has(_ name: String) -> Bool { templates[name] != nil }
 
-    /// The template as swift-mustache parsed it.
+    /// The compiled template and every partial it reaches.
     ///
-    /// - Throws: `TemplateError` with the file, line and column of a syntax error.
-    func parsed(_ name: String) throws(TemplateError) -> MustacheTemplate {
-        lock.lock()
-        defer { lock.unlock() }
-        return try parsedLocked(name)
-    }
-
-    /// The compiled template and its partials; nil if swift-mustache must render it.
-    func compiled(_ name: String) throws(TemplateError) -> Compiled? {
+    /// - Throws: `TemplateError` with the file, line and column of a syntax error in any of them.
+    func compiled(_ name: String) throws(TemplateError) -> Compiled {
         lock.lock()
         defer { lock.unlock() }
         if let known = compiledTemplates[name] { return known }
         var partials: [String: CompiledTemplate] = [:]
-        var pending = [name]
-        var compiles = true
-        while let next = pending.popLast() {
-            if partials[next] != nil { continue }
-            guard templates[next] != nil, let template = CompiledTemplate(try parsedLocked(next)) else {
-                compiles = false
-                break
-            }
-            partials[next] = template
-            pending += template.partialNames
-        }
-        let result = compiles ? Compiled(template: partials[name]!, partials: partials) : nil
-        compiledTemplates[name] = .some(result)
+        try collect(name, into: &partials, path: [])
+        let result = Compiled(template: partials[name]!, partials: partials)
+        compiledTemplates[name] = result
         return result
     }
 
-    /// `name` compiled on its own, its partials left out; nil if swift-mustache must render it. Not kept.
-    func compiledAlone(_ name: String) throws(TemplateError) -> CompiledTemplate? {
+    /// `name` compiled on its own, its partials left out.
+    func compiledAlone(_ name: String) throws(TemplateError) -> CompiledTemplate {
         lock.lock()
         defer { lock.unlock() }
-        return CompiledTemplate(try parsedLocked(name))
+        return try compiledLocked(name)
     }
 
-    /// A swift-mustache library of every template, for the templates it renders itself.
-    func library() throws(TemplateError) -> MustacheLibrary {
-        lock.lock()
-        defer { lock.unlock() }
-        if let fullLibrary { return fullLibrary }
-        var library = MustacheLibrary()
-        for name in templates.keys.sorted() { library.register(try parsedLocked(name), named: name) }
-        fullLibrary = library
-        return library
+    /// Compiles `name` and, depth first, every partial it reaches; a partial that reaches itself is an error.
+    ///
+    /// Mustache would render such a cycle until the stack overflows (or, inside
+    /// a section, until the data runs out); no plan or page needs one, so it is
+    /// refused here with the cycle spelled out.
+    private func collect(_ name: String, into partials: inout [String: CompiledTemplate], path: [String]) throws(TemplateError) {
+        if let start = path.firstIndex(of: name) {
+            let cycle = (path[start...] + [name]).joined(separator: " -> ")
+            throw TemplateError(file: templates[path[start]]!.origin, message: "partials include each other in a loop: \(cycle); a template cannot include itself")
+        }
+        // A partial naming no template renders nothing, as in Mustache; `TemplateSet` reports user templates that do.
+        // Already explored from another template: no loop runs through it.
+        guard templates[name] != nil, partials[name] == nil else { return }
+        let template = try compiledLocked(name)
+        partials[name] = template
+        for partial in template.partialNames.sorted() {
+            try collect(partial, into: &partials, path: path + [name])
+        }
     }
 
-    private func parsedLocked(_ name: String) throws(TemplateError) -> MustacheTemplate {
-        if let known = parsedTemplates[name] { return known }
+    private func compiledLocked(_ name: String) throws(TemplateError) -> CompiledTemplate {
+        if let known = alone[name] { return known }
         guard let (text, origin) = templates[name] else {
-            preconditionFailure("parsedLocked is only called for names the set has")
+            preconditionFailure("compiledLocked is only called for names the set has")
         }
-        let prefix = name.contains(".md") ? MarkdownContentType.pragma : ""
-        do {
-            let template = try MustacheTemplate(string: prefix + text)
-            parsedTemplates[name] = template
-            return template
-        } catch let error as MustacheTemplate.ParserError {
-            let line = error.context.lineNumber
-            var column = error.context.columnNumber
-            var text = error.context.line
-            if line == 1 {
-                // The Markdown pragma is ours, not the user's: place the error in their text.
-                column = max(1, column - prefix.count)
-                if text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
-            }
-            text = text.trimmingCharacters(in: .whitespaces)
-            let near = text.isEmpty ? "" : " near '\(text)'"
-            throw TemplateError(file: origin, line: line, column: column, message: TemplateSet.describe(error.error) + near)
-        } catch {
-            throw TemplateError(file: origin, message: "\(error)")
-        }
+        let template = try CompiledTemplate(parsing: text, file: origin, escaping: TemplateSet.escaping(ofTemplate: name))
+        alone[name] = template
+        return template
     }
 }

@@ -7,16 +7,13 @@ extension TemplateSet {
     /// are rendered against `PlanModel`, whose fields are exactly the
     /// `TemplateField`s: any other name could never be set, which Mustache
     /// lets pass silently. A misspelt field is caught here instead, with its
-    /// line and the field it most likely meant. Each file is checked on its
-    /// own; one that swift-mustache renders itself (with its extensions) is
-    /// not checked.
+    /// line and the field it most likely meant. Each file is checked on its own.
     func checkModelFields(roots: [String], in files: [String]) throws(TemplateError) {
         let reached = reachable(from: roots)
         let fields = TemplateField.allCases.map(\.rawValue)
         for file in files where file.hasSuffix(".mustache") {
             let name = String(file.dropLast(".mustache".count))
-            guard reached.contains(name), let compiled = try cache.compiledAlone(name),
-                  let (part, tag) = compiled.firstNameOfNoField() else { continue }
+            guard reached.contains(name), let (part, tag) = try cache.compiledAlone(name).firstNameOfNoField() else { continue }
             let suggestion = Suggestion.closest(to: part, in: fields).map { " (did you mean '\($0)'?)" } ?? ""
             throw TemplateError(
                 file: origins[file]!, line: sources[file].flatMap { Self.line(ofTagNaming: part, in: $0) },

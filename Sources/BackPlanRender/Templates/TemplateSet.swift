@@ -1,14 +1,14 @@
 import BackPlanResources
-import Mustache
 
 /// The named Mustache templates used to render plans and pages: defaults, overridden by file name.
 ///
 /// Templates whose name contains `.md` render CommonMark: their values are
-/// escaped for Markdown (`MarkdownContentType`), so user text stays literal.
-/// `.html` templates escape for HTML, as Mustache does by default.
+/// escaped for Markdown, so user text stays literal. Other templates escape
+/// for HTML, as Mustache does by default. A template may change that with
+/// `{{% CONTENT_TYPE: HTML|MARKDOWN|TEXT }}`.
 ///
-/// Built-in templates are parsed when a command first uses one (a plan needs
-/// six of the fifteen); templates from `--templates` are parsed at once, so a
+/// Built-in templates are compiled when a command first uses one (a plan needs
+/// six of the fifteen); templates from `--templates` are compiled at once, so a
 /// mistake in one is reported before anything is written.
 package struct TemplateSet: Sendable {
     /// Template text by file name (`plan.md.mustache`).
@@ -16,8 +16,6 @@ package struct TemplateSet: Sendable {
     /// Where each template came from, for messages ("Templates/plan.md.mustache" or a user's path).
     package private(set) var origins: [String: String]
     let cache: TemplateCache
-    /// False renders everything with swift-mustache: the reference the tests compare with.
-    private var rendersCompiled = true
 
     /// The templates built into the binary.
     package static var defaults: [String: String] { DefaultResources.templates }
@@ -27,7 +25,6 @@ package struct TemplateSet: Sendable {
     /// Overrides are parsed at once; those that `modelRoots` (templates rendered
     /// against `PlanModel`) reach may only name its fields (`checkModelFields`).
     package init(overrides: [String: (text: String, path: String)] = [:], modelRoots: [String] = []) throws(TemplateError) {
-        MarkdownContentType.registerOnce()
         var sources = Self.defaults
         var origins = Dictionary(uniqueKeysWithValues: sources.keys.map { ($0, "Templates/\($0)") })
         for (name, override) in overrides {
@@ -42,10 +39,15 @@ package struct TemplateSet: Sendable {
         }
         cache = TemplateCache(templates: templates)
         for file in overrides.keys.sorted() where file.hasSuffix(".mustache") {
-            _ = try cache.parsed(String(file.dropLast(".mustache".count)))
+            _ = try cache.compiled(String(file.dropLast(".mustache".count)))
         }
         try checkPartials(in: overrides.keys.sorted())
         try checkModelFields(roots: modelRoots, in: overrides.keys.sorted())
+    }
+
+    /// The escaping a template starts with: Markdown for `.md` templates, else HTML.
+    static func escaping(ofTemplate name: String) -> TemplateEscaping {
+        name.contains(".md") ? .markdown : .html
     }
 
     /// Renders the template `name` (without `.mustache`) with `context`.
@@ -54,30 +56,16 @@ package struct TemplateSet: Sendable {
     ///   - model: where the context's `.modelObject` and `.modelList` values are read.
     ///   - capacity: the bytes to reserve for the output, a guess that saves regrowing it.
     package func render(_ name: String, _ context: TemplateValue, model: (any TemplateModel)? = nil, capacity: Int = 4096) throws(TemplateError) -> String {
-        guard let renderer = try rendered(name, context, model: model, capacity: capacity) else {
-            return try renderWithLibrary(name, context.materialized(in: model).mustacheValue)
-        }
-        return renderer.text
+        try rendered(name, context, model: model, capacity: capacity).text
     }
 
     /// `render` as UTF-8 bytes, for output that goes to files and libcmark without becoming a String.
     package func renderUTF8(_ name: String, _ context: TemplateValue, model: (any TemplateModel)? = nil, capacity: Int = 4096) throws(TemplateError) -> [UInt8] {
-        guard let renderer = try rendered(name, context, model: model, capacity: capacity) else {
-            return Array(try renderWithLibrary(name, context.materialized(in: model).mustacheValue).utf8)
-        }
-        return renderer.bytes
+        try rendered(name, context, model: model, capacity: capacity).bytes
     }
 
-    /// This set, rendering every template with swift-mustache: for tests that compare the two ways.
-    package func renderingWithLibraryOnly() -> TemplateSet {
-        var set = self
-        set.rendersCompiled = false
-        return set
-    }
-
-    /// The compiled rendering of `name`; nil when swift-mustache renders it.
-    private func rendered(_ name: String, _ context: TemplateValue, model: (any TemplateModel)?, capacity: Int) throws(TemplateError) -> TemplateRenderer? {
-        guard let compiled = try compiled(name) else { return nil }
+    private func rendered(_ name: String, _ context: TemplateValue, model: (any TemplateModel)?, capacity: Int) throws(TemplateError) -> TemplateRenderer {
+        let compiled = try compiled(name)
         var renderer = TemplateRenderer(templates: compiled.partials, root: context, model: model, capacity: capacity)
         renderer.render(compiled.template)
         return renderer
@@ -85,14 +73,10 @@ package struct TemplateSet: Sendable {
 
     /// Renders the template `name` with a `[String: Any]` context, as the site's views build them.
     package func render(_ name: String, _ context: [String: Any]) throws(TemplateError) -> String {
-        guard let value = TemplateValue(mustacheValue: context) else { return try renderWithLibrary(name, context) }
+        guard let value = TemplateValue(mustacheValue: context) else {
+            preconditionFailure("the site's views give only text, numbers, flags, lists and objects")
+        }
         return try render(name, value)
-    }
-
-    /// Renders with swift-mustache itself: the reference the compiled templates are tested against.
-    package func renderWithLibrary(_ name: String, _ context: Any) throws(TemplateError) -> String {
-        guard let output = try cache.library().render(context, withTemplate: name) else { throw unknown(name) }
-        return output
     }
 
     /// Compiles the templates `names` (and their partials) now, so that their first render finds them ready.
@@ -102,12 +86,9 @@ package struct TemplateSet: Sendable {
         for name in names { _ = try? compiled(name) }
     }
 
-    /// Whether `name` renders through `CompiledTemplate` (for tests and benchmarks).
-    package func isCompiled(_ name: String) -> Bool { (try? compiled(name)) != nil }
-
-    private func compiled(_ name: String) throws(TemplateError) -> TemplateCache.Compiled? {
+    private func compiled(_ name: String) throws(TemplateError) -> TemplateCache.Compiled {
         guard cache.has(name) else { throw unknown(name) }
-        return rendersCompiled ? try cache.compiled(name) : nil
+        return try cache.compiled(name)
     }
 
     private func unknown(_ name: String) -> TemplateError {
@@ -132,30 +113,4 @@ package struct TemplateSet: Sendable {
             }
         }
     }
-
-    static func describe(_ error: any Error) -> String {
-        switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect?: return "a section is closed with a name that does not match its opening tag"
-        case .unfinishedName?: return "a tag is not closed with '}}'"
-        case .expectedSectionEnd?: return "a section is opened but never closed"
-        case .invalidSetDelimiter?: return "invalid set-delimiter tag"
-        case .unrecognisedConfigVariable?: return "unknown pragma"
-        case .invalidConfigVariableSyntax?: return "invalid pragma"
-        default: return "template syntax error (\(error))"
-        }
-    }
-}
-
-/// Mustache escaping for CommonMark output.
-struct MarkdownContentType: MustacheContentType {
-    static let pragma = "{{% CONTENT_TYPE: MARKDOWN }}"
-
-    func escapeText(_ text: String) -> String { Markdown.escape(text) }
-
-    /// Registers the content type with swift-mustache; the registry is global, so do it once.
-    static func registerOnce() { _ = registration }
-
-    private static let registration: Void = {
-        MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
-    }()
 }
