@@ -1,0 +1,87 @@
+import BackPlanCore
+
+/// One move of a plan as the handout's "Your moves" shows it once: how to do it with this person's equipment, and its dose week by week.
+///
+/// A move done two ways in one plan (a row with a band one week, with
+/// dumbbells another) gets a card for each way, since the steps differ.
+package struct PlanCard: Equatable, Sendable {
+    /// The card's number in the plan, from 1; a day's list refers to it.
+    package var number: Int
+    package var move: Exercise
+    /// What the way used needs from the person's equipment (empty: body weight).
+    package var equipment: [Equipment]
+    package var positions: [Position]
+    /// The steps of the way used, in order.
+    package var steps: [String]
+    /// The dose of each week in which the move is done, weeks with the same dose merged ("Weeks 1-2").
+    package var doses: [(period: String, dose: String)]
+
+    /// The key of a card: the move and the equipment of its way.
+    package var key: String { Self.key(id: move.id, equipment: equipment) }
+
+    package static func key(id: String, equipment: [Equipment]) -> String {
+        equipment.isEmpty ? id : id + "/" + equipment.map(\.rawValue).joined(separator: "+")
+    }
+
+    package static func == (a: PlanCard, b: PlanCard) -> Bool {
+        a.number == b.number && a.move == b.move && a.equipment == b.equipment && a.positions == b.positions && a.steps == b.steps
+            && a.doses.map(\.period) == b.doses.map(\.period) && a.doses.map(\.dose) == b.doses.map(\.dose)
+    }
+
+    /// The cards of `plan`: warm-up moves first, then strengthening, then cool-down, each in order of first appearance.
+    package static func cards(of plan: Plan, catalog: Catalog) -> [PlanCard] {
+        struct Seen {
+            var item: PlanItem
+            var doseByWeek: [(week: Int, doses: [String])]
+        }
+        var seen: [String: Int] = [:]
+        var order: [Seen] = []
+        for week in plan.weeks {
+            for session in week.sessions {
+                for block in session.blocks {
+                    for item in block.items {
+                        let key = key(id: item.id, equipment: item.equipment)
+                        let text = item.dose.text
+                        if let index = seen[key] {
+                            if order[index].doseByWeek.last?.week == week.number {
+                                if !order[index].doseByWeek[order[index].doseByWeek.count - 1].doses.contains(text) {
+                                    order[index].doseByWeek[order[index].doseByWeek.count - 1].doses.append(text)
+                                }
+                            } else {
+                                order[index].doseByWeek.append((week.number, [text]))
+                            }
+                        } else {
+                            seen[key] = order.count
+                            order.append(Seen(item: item, doseByWeek: [(week.number, [text])]))
+                        }
+                    }
+                }
+            }
+        }
+        var cards: [PlanCard] = []
+        for phase in Phase.allCases {
+            for entry in order where entry.item.phase == phase {
+                guard let move = catalog.move(id: entry.item.id) else { continue }
+                let way = move.ways.first { $0.equipment == entry.item.equipment } ?? move.ways[0]
+                cards.append(PlanCard(
+                    number: cards.count + 1, move: move, equipment: entry.item.equipment, positions: entry.item.positions,
+                    steps: move.steps, doses: merged(entry.doseByWeek)))
+            }
+        }
+        return cards
+    }
+
+    /// Runs of consecutive weeks with the same doses, as "Week 3" or "Weeks 1-2".
+    private static func merged(_ weeks: [(week: Int, doses: [String])]) -> [(period: String, dose: String)] {
+        var runs: [(first: Int, last: Int, dose: String)] = []
+        for (week, doses) in weeks {
+            let dose = doses.joined(separator: " or ")
+            if let last = runs.last, last.last == week - 1, last.dose == dose {
+                runs[runs.count - 1].last = week
+            } else {
+                runs.append((week, week, dose))
+            }
+        }
+        return runs.map { ($0.first == $0.last ? "Week \($0.first)" : "Weeks \($0.first)-\($0.last)", $0.dose) }
+    }
+}

@@ -1,0 +1,275 @@
+import BackPlanCore
+
+/// A plan as a `TemplateModel`: its weeks, sessions, blocks and items are read in place.
+///
+/// Objects and lists are numbered by their kind and their indices in the
+/// plan (week, session, block, item), so handing one to the renderer costs
+/// nothing, and a field is worked out only when a template reads it. One
+/// model serves one render at a time (`body` is set between plan.md and
+/// plan.html).
+package final class PlanModel: TemplateModel {
+    let plan: Plan
+    let catalog: Catalog
+    let look: PlanLook
+    /// plan.html's `{{{body}}}`: the HTML libcmark made of plan.md.
+    var body: [UInt8]?
+    private let cardioExamples: String
+    /// A move's dose repeats across a week's sessions: its text is made once.
+    /// Keyed by the dose packed into a number and searched in order: a plan has a few dozen
+    /// doses, and hashing a `Dose` cost more than making its text.
+    private var doseTexts: [(key: Int, text: String)] = []
+
+    package init(plan: Plan, catalog: Catalog, look: PlanLook) {
+        self.plan = plan
+        self.catalog = catalog
+        self.look = look
+        cardioExamples = catalog.session.cardioExamplesText
+    }
+
+    /// The plan itself, the context of plan.md and plan.html.
+    package var root: TemplateValue { .modelObject(Number(.root).value) }
+
+    /// What a number stands for; a list's kind is the kind of its items.
+    private enum Kind: Int {
+        case root, week, session, block, item, note, advice, rule, timeModel, brand
+    }
+
+    /// An object's or a list's number: its kind, whether it is a list, and its indices in the plan.
+    private struct Number {
+        var kind: Kind
+        var isList = false
+        var week = 0, session = 0, block = 0, item = 0
+
+        init(_ kind: Kind, list: Bool = false, week: Int = 0, session: Int = 0, block: Int = 0, item: Int = 0) {
+            self.kind = kind
+            isList = list
+            self.week = week
+            self.session = session
+            self.block = block
+            self.item = item
+        }
+
+        /// Kind in bits 0-3, list in bit 4, then the week (16 bits), session (8), block (8) and item (26):
+        /// room for any plan and catalog (a week has seven sessions, a session three blocks).
+        init(_ value: Int) {
+            kind = Kind(rawValue: value & 0xF)!
+            isList = value & 0x10 != 0
+            week = (value >> 5) & 0xFFFF
+            session = (value >> 21) & 0xFF
+            block = (value >> 29) & 0xFF
+            item = (value >> 37) & 0x3FF_FFFF
+        }
+
+        var value: Int {
+            precondition(week < 0x1_0000 && session < 0x100 && block < 0x100 && item < 0x400_0000, "a plan larger than its numbering")
+            return kind.rawValue | (isList ? 0x10 : 0) | week << 5 | session << 21 | block << 29 | item << 37
+        }
+    }
+
+    package func item(_ index: Int, of list: Int) -> TemplateValue {
+        var number = Number(list)
+        number.isList = false
+        switch number.kind {
+        case .week: number.week = index
+        case .session: number.session = index
+        case .block: number.block = index
+        case .item: number.item = index
+        case .note, .advice, .rule: number.item = index
+        case .root, .timeModel, .brand: preconditionFailure("no list of \(number.kind)")
+        }
+        return .modelObject(number.value)
+    }
+
+    /// The names `field(_:of:)` answers for each kind, in the order of the tree swift-mustache reads.
+    /// Kept beside the `switch`es below; a test checks that every object answers exactly these names
+    /// and that README documents them.
+    package func fieldNames(of object: Int) -> [TemplateField] {
+        switch Number(object).kind {
+        case .root:
+            return [
+                .name, .title, .planID, .seed, .paper, .start, .end, .startISO, .endISO, .weekCount, .days,
+                .minutes, .areas, .equipment, .floor, .level, .pain, .hasExercises, .noExercise, .gentle, .notes,
+                .hasNotes, .advice, .rules, .cardioRange, .cardioExamples, .timeModel, .weeks, .cssHeader,
+                .cssDates, .cssFooter, .brand, .body,
+            ]
+        case .week: return [.number, .from, .to, .gridMarker, .sessions]
+        case .session:
+            return [
+                .day, .date, .weekday, .estimatedMinutes, .budgetMinutes, .shorter, .uncovered, .hasUncovered,
+                .cardioMinutes, .cardioExamples, .blocks,
+            ]
+        case .block: return [.phase, .title, .isWarmUp, .items]
+        case .item: return [.id, .name, .dose, .equipment, .hasEquipment, .position, .seconds]
+        case .note, .advice, .rule: return [.text]
+        case .timeModel: return [.secondsPerRep, .restBetweenSets, .restBetweenRounds, .transition]
+        case .brand: return [.name, .contact, .hasContact, .logoURI, .hasLogo]
+        }
+    }
+
+    package func field(_ name: TemplateField, of object: Int) -> TemplateValue? {
+        let number = Number(object)
+        switch number.kind {
+        case .root: return rootField(name)
+        case .week: return weekField(name, number)
+        case .session: return sessionField(name, number)
+        case .block: return blockField(name, number)
+        case .item: return itemField(name, number)
+        case .note: return name == .text ? .text(plan.notes[number.item]) : nil
+        case .advice: return name == .text ? .text(plan.advice[number.item]) : nil
+        case .rule: return name == .text ? .text(catalog.session.rules[number.item]) : nil
+        case .timeModel: return timeModelField(name)
+        case .brand: return look.brand.flatMap { brandField(name, $0) }
+        }
+    }
+
+    private func rootField(_ name: TemplateField) -> TemplateValue? {
+        let person = plan.person
+        switch name {
+        case .name: return .text(person.name)
+        case .title: return .text("Back plan for \(person.name)")
+        case .planID: return .text(look.planID)
+        case .seed: return .text(String(plan.seed))
+        case .paper: return .text(look.paper.cssSize)
+        case .start: return .text(plan.start.longText)
+        case .end: return .text(plan.end.longText)
+        case .startISO: return .text(plan.start.iso)
+        case .endISO: return .text(plan.end.iso)
+        case .weekCount: return .number(person.weeks)
+        case .days: return .text(plan.trainingDays.map(\.title).joined(separator: ", "))
+        case .minutes: return .number(person.minutes)
+        case .areas: return .text(PlanView.list(person.areas.map(\.title)))
+        case .equipment: return .text(person.equipment.isEmpty ? "none (body weight only)" : PlanView.list(person.equipment.map(\.title)))
+        case .floor: return .text(person.floor ? "yes" : "no (no lying or kneeling moves)")
+        case .level: return .text(person.level.rawValue)
+        case .pain: return .text(person.pain.rawValue)
+        case .hasExercises: return .flag(!plan.weeks.isEmpty)
+        case .noExercise: return .flag(plan.gating == .noExercise)
+        case .gentle: return .flag(plan.gating == .gentle)
+        case .notes: return .modelList(Number(.note, list: true).value, count: plan.notes.count)
+        case .hasNotes: return .flag(!plan.notes.isEmpty)
+        case .advice: return .modelList(Number(.advice, list: true).value, count: plan.advice.count)
+        case .rules: return .modelList(Number(.rule, list: true).value, count: catalog.session.rules.count)
+        case .cardioRange: return .text(catalog.session.cardioMinutes.text)
+        case .cardioExamples: return .text(cardioExamples)
+        case .timeModel: return .modelObject(Number(.timeModel).value)
+        case .weeks: return .modelList(Number(.week, list: true).value, count: plan.weeks.count)
+        // Running header and footer of printed pages, as CSS strings.
+        case .cssHeader: return .text(HTML.cssString("Back plan for \(person.name)"))
+        case .cssDates: return .text(HTML.cssString("\(plan.start.longText) to \(plan.end.longText)"))
+        case .cssFooter:
+            let brand = look.brand.map { [$0.name, $0.phone].compactMap { $0 }.joined(separator: " · ") }
+            return .text(HTML.cssString(["Plan \(look.planID)", brand].compactMap { $0 }.joined(separator: " · ")))
+        case .brand: return look.brand == nil ? nil : .modelObject(Number(.brand).value)
+        case .body: return body.map { .utf8($0) }
+        default: return nil
+        }
+    }
+
+    private func weekField(_ name: TemplateField, _ number: Number) -> TemplateValue? {
+        let week = plan.weeks[number.week]
+        switch name {
+        case .number: return .number(week.number)
+        case .from: return .text(plan.start.adding(days: (week.number - 1) * 7).longText)
+        case .to: return .text(plan.start.adding(days: (week.number - 1) * 7 + 6).longText)
+        case .gridMarker: return .text(WeekGrid.marker(week: week.number))
+        case .sessions: return .modelList(Number(.session, list: true, week: number.week).value, count: week.sessions.count)
+        default: return nil
+        }
+    }
+
+    private func sessionField(_ name: TemplateField, _ number: Number) -> TemplateValue? {
+        let sessions = plan.weeks[number.week].sessions
+        let session = number.session
+        switch name {
+        case .day: return .text("\(sessions[session].weekday.title) \(sessions[session].date.day) \(sessions[session].date.monthName)")
+        case .date: return .text(sessions[session].date.iso)
+        case .weekday: return .text(sessions[session].weekday.rawValue)
+        case .estimatedMinutes: return .text(Planner.minutesText(sessions[session].estimatedMinutes))
+        case .budgetMinutes: return .number(sessions[session].budgetSeconds / 60)
+        case .shorter: return .flag(sessions[session].isShorterThanAsked)
+        case .uncovered: return .text(sessions[session].uncoveredAreas.isEmpty ? "" : PlanView.list(sessions[session].uncoveredAreas.map(\.title)))
+        case .hasUncovered: return .flag(!sessions[session].uncoveredAreas.isEmpty)
+        case .cardioMinutes: return .number(sessions[session].cardioMinutes)
+        case .cardioExamples: return .text(cardioExamples)
+        case .blocks:
+            return .modelList(Number(.block, list: true, week: number.week, session: number.session).value, count: sessions[session].blocks.count)
+        default: return nil
+        }
+    }
+
+    private func blockField(_ name: TemplateField, _ number: Number) -> TemplateValue? {
+        let block = plan.weeks[number.week].sessions[number.session].blocks[number.block]
+        switch name {
+        case .phase: return .text(block.phase.rawValue)
+        case .title: return .text(catalog.title(of: block.phase))
+        case .isWarmUp: return .flag(block.phase == .warmUp)
+        case .items:
+            let list = Number(.item, list: true, week: number.week, session: number.session, block: number.block)
+            return .modelList(list.value, count: block.items.count)
+        default: return nil
+        }
+    }
+
+    private func itemField(_ name: TemplateField, _ number: Number) -> TemplateValue? {
+        // The block's items, not the item: copying a whole item retains each of its strings and lists.
+        let items = plan.weeks[number.week].sessions[number.session].blocks[number.block].items
+        let item = number.item
+        switch name {
+        case .id: return .text(items[item].id)
+        case .name: return .text(items[item].name)
+        case .dose: return .text(doseText(items[item].dose))
+        case .equipment: return .text(items[item].equipment.isEmpty ? "" : PlanView.list(items[item].equipment.map(\.title)))
+        case .hasEquipment: return .flag(!items[item].equipment.isEmpty)
+        case .position:
+            return .text(items[item].positions.count == 1 ? items[item].positions[0].rawValue : items[item].positions.map(\.rawValue).joined(separator: " or "))
+        case .seconds: return .number(items[item].estimatedSeconds)
+        default: return nil
+        }
+    }
+
+    private func doseText(_ dose: Dose) -> String {
+        guard let key = Self.key(of: dose) else { return dose.text }
+        for entry in doseTexts where entry.key == key { return entry.text }
+        let text = dose.text
+        doseTexts.append((key, text))
+        return text
+    }
+
+    /// The dose's numbers in 12 bits each (0 for none, n + 1 for n) and its side flag; nil if a number is outside 0..<4095.
+    private static func key(of dose: Dose) -> Int? {
+        var key = dose.perSide ? 1 : 0
+        var fits = true
+        func add(_ number: Int?) {
+            guard let number else { key <<= 12; return }
+            fits = fits && number >= 0 && number < 0xFFF
+            key = key << 12 | ((number &+ 1) & 0xFFF)
+        }
+        add(dose.sets)
+        add(dose.reps)
+        add(dose.holdSeconds)
+        add(dose.rounds)
+        add(dose.seconds)
+        return fits ? key : nil
+    }
+
+    private func timeModelField(_ name: TemplateField) -> TemplateValue? {
+        switch name {
+        case .secondsPerRep: .number(TimeModel.standard.secondsPerRep)
+        case .restBetweenSets: .number(TimeModel.standard.restBetweenSets)
+        case .restBetweenRounds: .number(TimeModel.standard.restBetweenRounds)
+        case .transition: .number(TimeModel.standard.transition)
+        default: nil
+        }
+    }
+
+    private func brandField(_ name: TemplateField, _ brand: Brand) -> TemplateValue? {
+        switch name {
+        case .name: .text(brand.name)
+        case .contact: .text(brand.contact)
+        case .hasContact: .flag(!brand.contact.isEmpty)
+        case .logoURI: .text(brand.logo?.dataURI ?? "")
+        case .hasLogo: .flag(brand.logo != nil)
+        default: nil
+        }
+    }
+}
