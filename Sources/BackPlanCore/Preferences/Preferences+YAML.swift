@@ -5,7 +5,7 @@ extension Preferences {
     /// Every key a preferences file may have, in the order of SPEC.
     public static let keys = [
         "name", "email", "start", "weeks", "days", "days_per_week", "minutes", "areas", "equipment", "floor",
-        "level", "pain", "recent_injury", "time", "timezone", "reminder_minutes",
+        "level", "pain", "recent_injury", "time", "timezone", "reminder_minutes", "large_print",
     ]
 
     /// Parses a preferences file; absent keys keep their defaults.
@@ -54,6 +54,7 @@ extension Preferences {
             case "level": level = try value.choice(Level.self)
             case "pain": pain = try value.choice(Pain.self)
             case "recent_injury": recentInjury = try value.bool()
+            case "large_print": largePrint = try value.bool()
             case "time":
                 let text = try value.string()
                 guard let parsed = LocalTime(text: text) else {

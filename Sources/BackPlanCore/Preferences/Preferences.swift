@@ -30,6 +30,8 @@ public struct Preferences: Equatable, Sendable {
     public var timezone: String?
     /// Minutes before a session the calendar reminds; nil means the default.
     public var reminderMinutes: Int?
+    /// Print at least 16 pt (as `--large-print`).
+    public var largePrint: Bool = false
 
     public init() {}
 
@@ -68,13 +70,14 @@ public struct Preferences: Equatable, Sendable {
         case .named(let named): days = "days=" + named.map(\.rawValue).joined(separator: ",")
         case .perWeek(let count): days = "days_per_week=\(count)"
         }
-        return [
+        // Keys added later are written only when set, so the ids of earlier plans stay as they were.
+        return ([
             "name=\(name)", "email=\(email ?? "")", "start=\(start?.iso ?? "")", "weeks=\(weeks)", days,
             "minutes=\(minutes)", "areas=" + areas.map(\.rawValue).joined(separator: ","),
             "equipment=" + equipment.map(\.rawValue).joined(separator: ","), "floor=\(floor)", "level=\(level.rawValue)",
             "pain=\(pain.rawValue)", "recent_injury=\(recentInjury)", "time=\(time?.description ?? "")",
             "timezone=\(timezone ?? "")", "reminder_minutes=\(reminderMinutes.map(String.init) ?? "")",
-        ].joined(separator: "\n")
+        ] + (largePrint ? ["large_print=true"] : [])).joined(separator: "\n")
     }
 
     /// The built-in example person, used when `plan` is given no file.

@@ -51,6 +51,10 @@ public struct PlanSettings: Sendable {
     public var today: CivilDate
     /// The machine's IANA time zone, for calendar times when the preferences name none; read by the CLI.
     public var machineTimeZone: String = "UTC"
+    /// Print at least 16 pt (`--large-print`), whatever the preferences say.
+    public var largePrint = false
+    /// The site's address (`--site-url`, normalised to end in `/`): the handout links each move to its page, with a QR code.
+    public var siteURL: String?
 
     public init(today: CivilDate) {
         self.today = today
@@ -60,9 +64,18 @@ public struct PlanSettings: Sendable {
 /// Plans a person and renders every asked format, in memory.
 public struct PlanPublisher: Sendable {
     public let inputs: Inputs
+    /// The figures and QR codes of the run, drawn once per move for every plan it writes.
+    let art: HandoutArt
 
     public init(inputs: Inputs) {
         self.inputs = inputs
+        art = HandoutArt(catalog: inputs.catalog)
+    }
+
+    /// How the plan looks on paper and on screen: its id, paper, brand, print size and site links.
+    func look(for plan: Plan, planID: String, settings: PlanSettings) -> PlanLook {
+        PlanLook(planID: planID, paper: settings.paper, brand: settings.brand,
+                 largePrint: settings.largePrint || plan.person.largePrint, siteURL: settings.siteURL)
     }
 
     /// The person with command-line overrides applied, and the plan made for them.
@@ -79,7 +92,9 @@ public struct PlanPublisher: Sendable {
         Fingerprint(
             plan.person.canonicalText, plan.start.iso, String(plan.seed), settings.paper.rawValue,
             settings.brand?.canonicalText ?? "",
-            inputs.fingerprint
+            inputs.fingerprint,
+            // Later settings join the id only when used, so earlier plans keep theirs.
+            settings.largePrint ? "large-print" : "", settings.siteURL ?? ""
         ).hex(digits: 8)
     }
 
@@ -87,10 +102,10 @@ public struct PlanPublisher: Sendable {
     public func files(for person: Preferences, settings: PlanSettings) throws -> [(path: String, data: Data)] {
         let plan = plan(for: person, settings: settings)
         let id = planID(for: plan, settings: settings)
-        let renderer = PlanRenderer(templates: inputs.templates, catalog: inputs.catalog)
+        let renderer = PlanRenderer(templates: inputs.templates, catalog: inputs.catalog, art: art)
         let formats = Set(settings.formats)
         var files: [(path: String, data: Data)] = []
-        let look = PlanLook(planID: id, paper: settings.paper, brand: settings.brand)
+        let look = look(for: plan, planID: id, settings: settings)
         let documents = OutputFormat.rendersMarkdown(formats)
             ? try renderer.documents(plan, look: look, html: OutputFormat.rendersHTML(formats)) : (markdown: [], html: nil)
         let markdown = documents.markdown

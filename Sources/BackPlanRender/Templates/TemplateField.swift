@@ -10,6 +10,7 @@ package enum TemplateField: String, CaseIterable, Sendable {
     case name, title, planID, seed, paper, start, end, startISO, endISO, weekCount, days, minutes, areas
     case equipment, floor, level, pain, hasExercises, noExercise, gentle, notes, hasNotes, advice, rules
     case cardioRange, cardioExamples, timeModel, weeks, cssHeader, cssDates, cssFooter, brand, body
+    case cards, hasCards, largePrint, siteURL, hasSiteURL
     // A week.
     case number, from, to, gridMarker, sessions
     // A session.
@@ -17,7 +18,9 @@ package enum TemplateField: String, CaseIterable, Sendable {
     // A block of a session.
     case phase, isWarmUp, items
     // A move of a block.
-    case id, dose, hasEquipment, position, seconds
+    case id, dose, hasEquipment, position, seconds, card
+    // A card of "Your moves", its steps and its doses week by week.
+    case phaseTitle, steps, doses, figureMarker, hasFigure, figureAlt, link, hasLink, qrMarker, period
     // A note, a piece of advice, a rule.
     case text
     // The time model.

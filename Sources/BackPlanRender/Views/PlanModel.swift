@@ -14,16 +14,26 @@ package final class PlanModel: TemplateModel {
     /// plan.html's `{{{body}}}`: the HTML libcmark made of plan.md.
     var body: [UInt8]?
     private let cardioExamples: String
+    /// "Your moves": each move of the plan once, numbered.
+    let cards: [PlanCard]
+    /// A card's number by its key (move and equipment), for the day lists that refer to it.
+    let cardNumbers: [String: Int]
     /// A move's dose repeats across a week's sessions: its text is made once.
     /// Keyed by the dose packed into a number and searched in order: a plan has a few dozen
     /// doses, and hashing a `Dose` cost more than making its text.
     private var doseTexts: [(key: Int, text: String)] = []
 
-    package init(plan: Plan, catalog: Catalog, look: PlanLook) {
+    /// The figures and QR codes of the run, made once per move.
+    let art: HandoutArt
+
+    package init(plan: Plan, catalog: Catalog, look: PlanLook, art: HandoutArt? = nil) {
         self.plan = plan
         self.catalog = catalog
         self.look = look
+        self.art = art ?? HandoutArt(catalog: catalog)
         cardioExamples = catalog.session.cardioExamplesText
+        cards = PlanCard.cards(of: plan, catalog: catalog)
+        cardNumbers = Dictionary(uniqueKeysWithValues: cards.map { ($0.key, $0.number) })
     }
 
     /// The plan itself, the context of plan.md and plan.html.
@@ -32,6 +42,8 @@ package final class PlanModel: TemplateModel {
     /// What a number stands for; a list's kind is the kind of its items.
     private enum Kind: Int {
         case root, week, session, block, item, note, advice, rule, timeModel, brand
+        /// A card of "Your moves" (`item` is its index), one of its steps and one of its weekly doses (`block` is their index).
+        case card, step, cardDose
     }
 
     /// An object's or a list's number: its kind, whether it is a list, and its indices in the plan.
@@ -74,7 +86,8 @@ package final class PlanModel: TemplateModel {
         case .session: number.session = index
         case .block: number.block = index
         case .item: number.item = index
-        case .note, .advice, .rule: number.item = index
+        case .note, .advice, .rule, .card: number.item = index
+        case .step, .cardDose: number.block = index
         case .root, .timeModel, .brand: preconditionFailure("no list of \(number.kind)")
         }
         return .modelObject(number.value)
@@ -90,7 +103,7 @@ package final class PlanModel: TemplateModel {
                 .name, .title, .planID, .seed, .paper, .start, .end, .startISO, .endISO, .weekCount, .days,
                 .minutes, .areas, .equipment, .floor, .level, .pain, .hasExercises, .noExercise, .gentle, .notes,
                 .hasNotes, .advice, .rules, .cardioRange, .cardioExamples, .timeModel, .weeks, .cssHeader,
-                .cssDates, .cssFooter, .brand, .body,
+                .cssDates, .cssFooter, .brand, .body, .cards, .hasCards, .largePrint, .siteURL, .hasSiteURL,
             ]
         case .week: return [.number, .from, .to, .gridMarker, .sessions]
         case .session:
@@ -99,7 +112,14 @@ package final class PlanModel: TemplateModel {
                 .cardioMinutes, .cardioExamples, .blocks,
             ]
         case .block: return [.phase, .title, .isWarmUp, .items]
-        case .item: return [.id, .name, .dose, .equipment, .hasEquipment, .position, .seconds]
+        case .item: return [.id, .name, .dose, .equipment, .hasEquipment, .position, .seconds, .card]
+        case .card:
+            return [
+                .number, .id, .name, .phase, .phaseTitle, .equipment, .hasEquipment, .position, .steps, .doses,
+                .figureMarker, .hasFigure, .figureAlt, .link, .hasLink, .qrMarker,
+            ]
+        case .step: return [.number, .text]
+        case .cardDose: return [.period, .dose]
         case .note, .advice, .rule: return [.text]
         case .timeModel: return [.secondsPerRep, .restBetweenSets, .restBetweenRounds, .transition]
         case .brand: return [.name, .contact, .hasContact, .logoURI, .hasLogo]
@@ -119,6 +139,20 @@ package final class PlanModel: TemplateModel {
         case .rule: return name == .text ? .text(catalog.session.rules[number.item]) : nil
         case .timeModel: return timeModelField(name)
         case .brand: return look.brand.flatMap { brandField(name, $0) }
+        case .card: return cardField(name, number)
+        case .step:
+            switch name {
+            case .number: return .number(number.block + 1)
+            case .text: return .text(cards[number.item].steps[number.block])
+            default: return nil
+            }
+        case .cardDose:
+            let dose = cards[number.item].doses[number.block]
+            switch name {
+            case .period: return .text(dose.period)
+            case .dose: return .text(dose.dose)
+            default: return nil
+            }
         }
     }
 
@@ -161,6 +195,34 @@ package final class PlanModel: TemplateModel {
             return .text(HTML.cssString(["Plan \(look.planID)", brand].compactMap { $0 }.joined(separator: " · ")))
         case .brand: return look.brand == nil ? nil : .modelObject(Number(.brand).value)
         case .body: return body.map { .utf8($0) }
+        case .cards: return .modelList(Number(.card, list: true).value, count: cards.count)
+        case .hasCards: return .flag(!cards.isEmpty)
+        case .largePrint: return .flag(look.largePrint)
+        case .siteURL: return .text(look.siteURL ?? "")
+        case .hasSiteURL: return .flag(look.siteURL != nil)
+        default: return nil
+        }
+    }
+
+    private func cardField(_ name: TemplateField, _ number: Number) -> TemplateValue? {
+        let card = cards[number.item]
+        switch name {
+        case .number: return .number(card.number)
+        case .id: return .text(card.move.id)
+        case .name: return .text(card.move.name)
+        case .phase: return .text(card.move.phase.rawValue)
+        case .phaseTitle: return .text(catalog.title(of: card.move.phase))
+        case .equipment: return .text(card.equipment.isEmpty ? "" : PlanView.list(card.equipment.map(\.title)))
+        case .hasEquipment: return .flag(!card.equipment.isEmpty)
+        case .position: return .text(card.positions.map(\.rawValue).joined(separator: " or "))
+        case .steps: return .modelList(Number(.step, list: true, item: number.item).value, count: card.steps.count)
+        case .doses: return .modelList(Number(.cardDose, list: true, item: number.item).value, count: card.doses.count)
+        case .figureMarker: return .text(HandoutArt.figureMarker(card.key))
+        case .hasFigure: return .flag(art.figure(for: card) != nil)
+        case .figureAlt: return .text(art.figureAlt(for: card) ?? "")
+        case .link: return .text(look.siteURL.map { HandoutArt.pageURL(of: card.move.id, site: $0) } ?? "")
+        case .hasLink: return .flag(look.siteURL != nil)
+        case .qrMarker: return .text(HandoutArt.qrMarker(card.move.id))
         default: return nil
         }
     }
@@ -223,6 +285,7 @@ package final class PlanModel: TemplateModel {
         case .position:
             return .text(items[item].positions.count == 1 ? items[item].positions[0].rawValue : items[item].positions.map(\.rawValue).joined(separator: " or "))
         case .seconds: return .number(items[item].estimatedSeconds)
+        case .card: return cardNumbers[PlanCard.key(id: items[item].id, equipment: items[item].equipment)].map { .number($0) }
         default: return nil
         }
     }

@@ -5,11 +5,17 @@ package struct PlanLook: Sendable {
     package var planID: String
     package var paper: Paper
     package var brand: Brand?
+    /// Body text of at least 16 pt on paper (`--large-print`) instead of 12.
+    package var largePrint: Bool
+    /// The site's address (`--site-url`, normalised with a trailing slash): cards link to their move's page and carry its QR code.
+    package var siteURL: String?
 
-    package init(planID: String, paper: Paper, brand: Brand? = nil) {
+    package init(planID: String, paper: Paper, brand: Brand? = nil, largePrint: Bool = false, siteURL: String? = nil) {
         self.planID = planID
         self.paper = paper
         self.brand = brand
+        self.largePrint = largePrint
+        self.siteURL = siteURL
     }
 }
 
@@ -17,10 +23,13 @@ package struct PlanLook: Sendable {
 package struct PlanRenderer: Sendable {
     package var templates: TemplateSet
     package var catalog: Catalog
+    /// The run's figures and QR codes, shared by every plan it renders.
+    package var art: HandoutArt
 
-    package init(templates: TemplateSet, catalog: Catalog) {
+    package init(templates: TemplateSet, catalog: Catalog, art: HandoutArt? = nil) {
         self.templates = templates
         self.catalog = catalog
+        self.art = art ?? HandoutArt(catalog: catalog)
     }
 
     /// The templates `documents` renders (with the partials they use): every template a plan needs.
@@ -33,7 +42,7 @@ package struct PlanRenderer: Sendable {
 
     /// `plan.md`.
     package func markdown(_ plan: Plan, look: PlanLook) throws(TemplateError) -> String {
-        let model = PlanModel(plan: plan, catalog: catalog, look: look)
+        let model = PlanModel(plan: plan, catalog: catalog, look: look, art: art)
         return try templates.render(Self.markdownTemplate, model.root, model: model, capacity: Self.markdownCapacity(plan))
     }
 
@@ -43,10 +52,11 @@ package struct PlanRenderer: Sendable {
     /// One model serves both, and the bytes go to libcmark and to the files as
     /// they are, never decoded into a String.
     package func documents(_ plan: Plan, look: PlanLook, html: Bool) throws(TemplateError) -> (markdown: [UInt8], html: [UInt8]?) {
-        let model = PlanModel(plan: plan, catalog: catalog, look: look)
+        let model = PlanModel(plan: plan, catalog: catalog, look: look, art: art)
         let markdown = try templates.renderUTF8(Self.markdownTemplate, model.root, model: model, capacity: Self.markdownCapacity(plan))
         guard html else { return (markdown, nil) }
-        let body = CommonMark.htmlUTF8(fromMarkdown: markdown, blocks: grids(plan))
+        let blocks = grids(plan, cards: model.cardNumbers).merging(art.blocks(for: model.cards, siteURL: look.siteURL)) { grid, _ in grid }
+        let body = CommonMark.htmlUTF8(fromMarkdown: markdown, blocks: blocks)
         let capacity = body.count + 8192
         model.body = body
         return (markdown, try templates.renderUTF8(Self.htmlTemplate, model.root, model: model, capacity: capacity))
@@ -64,9 +74,9 @@ package struct PlanRenderer: Sendable {
     }
 
     /// Each week's tick-box grid, keyed by its marker in the Markdown.
-    private func grids(_ plan: Plan) -> [String: [UInt8]] {
+    private func grids(_ plan: Plan, cards: [String: Int]) -> [String: [UInt8]] {
         var grids: [String: [UInt8]] = [:]
-        for week in plan.weeks { grids[WeekGrid.marker(week: week.number)] = WeekGrid.htmlUTF8(week) }
+        for week in plan.weeks { grids[WeekGrid.marker(week: week.number)] = WeekGrid.htmlUTF8(week, cards: cards) }
         return grids
     }
 }

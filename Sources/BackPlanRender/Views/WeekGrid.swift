@@ -1,6 +1,8 @@
 import BackPlanCore
 
-/// A week's moves-by-days table of tick boxes, built by trusted code as HTML.
+/// A week's moves-by-days table, built by trusted code as HTML: which move is done on which day.
+///
+/// The days' lists below it hold the tick boxes, so a person ticks each move in one place.
 ///
 /// libcmark 0.30 has no tables, so the grid is rendered here and placed into the
 /// converted page as a custom block; every piece of text in it is HTML-escaped.
@@ -12,17 +14,19 @@ package enum WeekGrid {
 
     /// One row of the grid: a move as it first appears (its name and phase), and the sessions that do it, one bit each.
     private struct Move {
-        var id: String
+        var key: String
         var name: String
         var phase: Phase
         var sessions: UInt64
     }
 
     /// The grid as text (the site's example plan and tests).
-    package static func html(_ week: Week) -> String { String(decoding: htmlUTF8(week), as: UTF8.self) }
+    package static func html(_ week: Week, cards: [String: Int] = [:]) -> String { String(decoding: htmlUTF8(week, cards: cards), as: UTF8.self) }
 
     /// The grid as UTF-8, as libcmark takes it: built from valid text, so it is never decoded to be checked.
-    package static func htmlUTF8(_ week: Week) -> [UInt8] {
+    ///
+    /// - Parameter cards: the number of each move's card in "Your moves", by `PlanCard.key`, shown before its name.
+    package static func htmlUTF8(_ week: Week, cards: [String: Int] = [:]) -> [UInt8] {
         precondition(week.sessions.count <= 64, "the grid keeps one bit per session, so at most 64 (a week has seven days)")
         let moves = self.moves(of: week)
         var html: [UInt8] = []
@@ -33,7 +37,7 @@ package enum WeekGrid {
         html.reserveCapacity(256 + 64 * sessions + (moves.count + 2) * (40 + 12 * sessions) + names)
         html.append(utf8Of: "<table class=\"week-grid\">\n<caption>Week ")
         html.append(utf8Of: String(week.number))
-        html.append(utf8Of: " at a glance: tick each move when it is done</caption>\n<thead><tr><th scope=\"col\">Move</th>")
+        html.append(utf8Of: " at a glance: the moves of each day</caption>\n<thead><tr><th scope=\"col\">Move</th>")
         for session in week.sessions {
             html.append(utf8Of: "<th scope=\"col\">")
             html.append(utf8Of: session.weekday.shortTitle)
@@ -43,25 +47,22 @@ package enum WeekGrid {
         }
         html.append(utf8Of: "</tr></thead>\n<tbody>\n")
         startRow("Cardio warm-up", in: &html)
-        for _ in week.sessions { html.append(utf8Of: tick) }
+        for _ in week.sessions { html.append(utf8Of: planned) }
         html.append(utf8Of: "</tr>\n")
         for move in moves {
-            startRow(move.name, in: &html)
+            startRow(cards[move.key].map { "\($0). \(move.name)" } ?? move.name, in: &html)
             for index in week.sessions.indices {
-                html.append(utf8Of: move.sessions & (1 << UInt64(index)) != 0 ? tick : empty)
+                html.append(utf8Of: move.sessions & (1 << UInt64(index)) != 0 ? planned : notPlanned)
             }
             html.append(utf8Of: "</tr>\n")
         }
-        startRow("Pain after (0-10)", attributes: " class=\"pain\"", in: &html)
-        for _ in week.sessions { html.append(utf8Of: "<td><span class=\"score\"></span></td>") }
-        html.append(utf8Of: "</tr>\n")
         html.append(utf8Of: "</tbody>\n</table>\n")
         return html
     }
 
     /// A move's cell in a session that does it, and in one that does not.
-    private static let tick: StaticString = "<td>☐</td>"
-    private static let empty: StaticString = "<td></td>"
+    private static let planned: StaticString = "<td>●<span class=\"visually-hidden\"> yes</span></td>"
+    private static let notPlanned: StaticString = "<td><span class=\"visually-hidden\">no</span></td>"
 
     /// The week's moves in session order: by phase (warm-up moves first, cool-down last), then by first appearance.
     ///
@@ -74,13 +75,13 @@ package enum WeekGrid {
                 // By index: `for item in items` copied each item, retaining every string and list in it.
                 let items = block.items
                 for item in items.indices {
-                    let id = items[item].id
-                    // Comparing lengths first skips the full comparison for most ids that differ.
-                    let length = id.utf8.count
-                    if let known = moves.firstIndex(where: { $0.id.utf8.count == length && $0.id == id }) {
+                    let key = PlanCard.key(id: items[item].id, equipment: items[item].equipment)
+                    // Comparing lengths first skips the full comparison for most keys that differ.
+                    let length = key.utf8.count
+                    if let known = moves.firstIndex(where: { $0.key.utf8.count == length && $0.key == key }) {
                         moves[known].sessions |= bit
                     } else {
-                        moves.append(Move(id: id, name: items[item].name, phase: items[item].phase, sessions: bit))
+                        moves.append(Move(key: key, name: items[item].name, phase: items[item].phase, sessions: bit))
                     }
                 }
             }

@@ -40,10 +40,19 @@ struct PlanOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("A clinic's brand YAML (name, address, phone, website, email, logo) for the cover and footer.", valueName: "file"))
     var brand: String?
 
+    @Flag(name: .long, help: "Print body text at 16 pt or more instead of 12 (also `large_print: true` in the preferences).")
+    var largePrint = false
+
+    @Option(name: .long, help: ArgumentHelp("The exercise site's address (as `site --base-url`): each move of the handout links to its page, with a QR code.", valueName: "url"))
+    var siteURL: String?
+
     @Flag(name: .long, help: "Say more about what was done.")
     var verbose = false
 
     func validate() throws {
+        if let siteURL, SiteSettings.normalizedBaseURL(siteURL) == nil {
+            throw ValidationError("--site-url '\(siteURL)' is not a web address; expected http:// or https:// and a host, such as https://clinic.example.org/moves/")
+        }
         if let start, CivilDate(iso: start) == nil {
             throw ValidationError("--start '\(start)' is not a date; expected YYYY-MM-DD, such as 2026-11-30")
         }
@@ -62,6 +71,8 @@ struct PlanOptions: ParsableArguments {
         settings.pdfEngine = pdfEngine
         settings.searchPath = Environment.searchPath()
         settings.brand = try brand.map(BrandFile.load)
+        settings.largePrint = largePrint
+        settings.siteURL = siteURL.flatMap(SiteSettings.normalizedBaseURL)
         return settings
     }
 }
