@@ -8,7 +8,7 @@
 # Each installs missing system packages with apt when run as root, or prints the command.
 
 SWIFT ?= swift
-APT_PACKAGES := libcmark-dev cmark
+APT_PACKAGES := libcmark-dev cmark libqrencode-dev
 TEST_APT_PACKAGES := $(APT_PACKAGES) python3 python3-pip weasyprint poppler-utils fonts-dejavu-core msmtp
 # Read plan.ics and plan.eml with real parsers, receive mail over SMTP, validate HTML5.
 TEST_PYTHON_PACKAGES := icalendar aiosmtpd html5lib

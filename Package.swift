@@ -23,6 +23,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // The system libqrencode, found the same way: QR codes that link printed pages to the site.
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
+        ),
 
         // Embeds Data/ and Templates/ into the binary as generated source, so the
         // defaults travel with the executable wherever it is copied.
@@ -52,6 +58,7 @@ let package = Package(
                 "BackPlanCore",
                 "BackPlanResources",
                 "CCmark",
+                "CQRencode",
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
