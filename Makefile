@@ -8,13 +8,13 @@
 # Each installs missing system packages with apt when run as root, or prints the command.
 
 SWIFT ?= swift
-APT_PACKAGES := libcmark-dev cmark
-TEST_APT_PACKAGES := $(APT_PACKAGES) python3 python3-pip weasyprint poppler-utils fonts-dejavu-core msmtp
+APT_PACKAGES := libcmark-dev cmark libqrencode-dev
+TEST_APT_PACKAGES := $(APT_PACKAGES) python3 python3-pip weasyprint poppler-utils fonts-dejavu-core msmtp zbar-tools librsvg2-bin
 # Read plan.ics and plan.eml with real parsers, receive mail over SMTP, validate HTML5.
 TEST_PYTHON_PACKAGES := icalendar aiosmtpd html5lib
 RELEASE_BIN := .build/release/backplan
 # Release builds carry the Swift runtime and Foundation in the binary: it starts in about
-# 23 ms instead of 37 (a one-row batch) and runs where Swift is not installed; libcmark stays the system's.
+# 23 ms instead of 37 (a one-row batch) and runs where Swift is not installed; libcmark and libqrencode stay the system's.
 RELEASE_FLAGS := -c release --static-swift-stdlib
 BENCH_SIZES ?= 1000,10000
 BENCH_JOBS ?= 2

@@ -16,11 +16,17 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
-        // The only C dependency: the system libcmark, found through pkg-config.
+        // The system libcmark, found through pkg-config: Markdown to HTML.
         .systemLibrary(
             name: "CCmark",
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
+        ),
+        // The system libqrencode, found the same way: QR codes that link printed pages to the site.
+        .systemLibrary(
+            name: "CQRencode",
+            pkgConfig: "libqrencode",
+            providers: [.apt(["libqrencode-dev"])]
         ),
 
         // Embeds Data/ and Templates/ into the binary as generated source, so the
@@ -51,6 +57,7 @@ let package = Package(
                 "BackPlanCore",
                 "BackPlanResources",
                 "CCmark",
+                "CQRencode",
             ]
         ),
         // Every write and every child process.
