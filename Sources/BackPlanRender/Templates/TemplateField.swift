@@ -20,7 +20,7 @@ package enum TemplateField: String, CaseIterable, Sendable {
     // A move of a block.
     case id, dose, hasEquipment, position, seconds, card
     // A card of "Your moves", its steps and its doses week by week.
-    case phaseTitle, steps, doses, figureMarker, hasFigure, figureAlt, link, hasLink, qrMarker, period
+    case phaseTitle, steps, doses, figureMarker, hasFigure, figureAlt, link, shortLink, hasLink, qrMarker, period
     // A note, a piece of advice, a rule.
     case text
     // The time model.

@@ -53,7 +53,11 @@ package final class HandoutArt: @unchecked Sendable {
 
     /// The SVG of the QR code of `url`; nil if it cannot be one.
     package func qrCode(for url: String) -> [UInt8]? {
-        cached(url, in: \.codes) { nil }
+        cached(url, in: \.codes) {
+            guard let code = try? QRCode(encoding: url) else { return nil }
+            let svg = code.svg(title: "QR code of \(url)")
+            return Array("<div class=\"qr\">\(svg)</div>\n".utf8)
+        }
     }
 
     /// Every block a plan with `cards` places into its HTML: the structure, and each card's figure and QR code.

@@ -116,7 +116,7 @@ package final class PlanModel: TemplateModel {
         case .card:
             return [
                 .number, .id, .name, .phase, .phaseTitle, .equipment, .hasEquipment, .position, .steps, .doses,
-                .figureMarker, .hasFigure, .figureAlt, .link, .hasLink, .qrMarker,
+                .figureMarker, .hasFigure, .figureAlt, .link, .shortLink, .hasLink, .qrMarker,
             ]
         case .step: return [.number, .text]
         case .cardDose: return [.period, .dose]
@@ -221,6 +221,10 @@ package final class PlanModel: TemplateModel {
         case .hasFigure: return .flag(art.figure(for: card) != nil)
         case .figureAlt: return .text(art.figureAlt(for: card) ?? "")
         case .link: return .text(look.siteURL.map { HandoutArt.pageURL(of: card.move.id, site: $0) } ?? "")
+        case .shortLink:
+            guard let site = look.siteURL else { return .text("") }
+            let url = HandoutArt.pageURL(of: card.move.id, site: site)
+            return .text(String(url.drop { $0 != "/" }.dropFirst(2)))
         case .hasLink: return .flag(look.siteURL != nil)
         case .qrMarker: return .text(HandoutArt.qrMarker(card.move.id))
         default: return nil
