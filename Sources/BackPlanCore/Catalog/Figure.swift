@@ -102,10 +102,10 @@ public enum FigureJoint: String, CaseIterable, Sendable, Codable {
         case .lean: 0...90
         case .twist: -70...70
         case .neck: view == .side ? -60...70 : -50...50
-        case .shoulder: view == .side ? -70...185 : -45...185
+        case .shoulder: view == .side ? -70...190 : -45...185
         case .elbow: view == .side ? 0...160 : -160...160
-        case .wrist: -80...80
-        case .hip: -40...160
+        case .wrist: -80...90
+        case .hip: -40...170
         case .spread: -20...60
         case .knee: 0...160
         case .ankle: -40...90
