@@ -209,7 +209,7 @@ extension FigureSkeleton {
     /// lying when the hips are on the floor, sitting on a seat, standing on the feet.
     public func position(onSeat: Bool) -> Position {
         if onSeat { return .sitting }
-        let touching = 0.012
+        let touching = 0.035
         let kneeling = BodySide.allCases.contains { side in
             let l = limbs(side)
             let bend = abs(180 - angle(at: l.knee, l.hip, l.ankle))
