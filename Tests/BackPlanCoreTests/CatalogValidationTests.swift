@@ -31,9 +31,28 @@ struct CatalogValidationTests {
         ("a move without steps", move.replacingOccurrences(of: "steps: [Roll.]", with: "steps: []"), "bad.yaml:8:12: moves[1].steps: a move needs at least one step"),
         ("a missing key", move.replacingOccurrences(of: "    name: Neck roll\n", with: ""), "bad.yaml:2:5: moves[1].name: is required but missing"),
         ("an unsafe id", move.replacingOccurrences(of: "id: neck-roll", with: "id: ../../etc"), "bad.yaml:2:9: moves[1].id: '../../etc' is not a valid id"),
+        ("an unknown figure view", figure("view: top"), "bad.yaml:9:13: moves[1].figure.view: 'top' is not allowed; expected one of: side, front"),
+        ("an unknown joint", figure("poses: [{elbw: 10}, {elbow: 20}]"), "bad.yaml:9:16: moves[1].figure.poses[1].elbw: unknown key (did you mean 'elbow'?)"),
+        ("an unknown prop", figure("props: [{prop: bench}]"), "bad.yaml:9:22: moves[1].figure.props[1].prop: 'bench' is not allowed; expected one of: mat, chair, wall, doorway, band, dumbbell, foam-roller"),
+        ("an angle out of range", figure("poses: [{knee: 200}, {knee: 20}]"), "bad.yaml:9:22: moves[1].figure.poses[1].knee: 200 is out of range 0..160"),
+        ("a non-finite angle", figure("poses: [{knee: .nan}, {knee: 20}]"), "bad.yaml:9:22: moves[1].figure.poses[1].knee: expected a finite number in 0..160, found '.nan'"),
+        ("one pose", figure("poses: [{knee: 20}]"), "bad.yaml:9:14: moves[1].figure.poses: a figure needs 2 or 3 poses (start, end and optionally a middle); found 1"),
+        ("a seat without a chair", figure("poses: [{on: seat, hip: 90}, {knee: 20}]"), "bad.yaml:9:15: moves[1].figure.poses[1]: the pose sits on a seat but the figure has no chair"),
+        ("a pose through the floor", figure("poses: [{on: seat}, {knee: 20}]", props: "props: [{prop: chair}]"), "bad.yaml:9:15: moves[1].figure.poses[1]: the pose puts part of the body 206/1000 of its height below the floor"),
+        ("a front-only joint in a side view", figure("poses: [{twist: 20}, {knee: 20}]"), "bad.yaml:9:23: moves[1].figure.poses[1].twist: 'twist' bends toward the viewer and is only for a front view"),
+        ("an unknown cue point", figure("cue: {kind: path, at: right-wirst}"), "bad.yaml:9:29: moves[1].figure.cue.at: 'right-wirst' is not allowed (did you mean 'right-wrist'?)"),
         ("an empty file", "", "bad.yaml:1: the file is empty"),
         ("a list at the top", "- a\n- b\n", "bad.yaml:1:1: expected a mapping of keys, found a list"),
     ]
+
+    /// The minimal move with a figure whose line 9 is `line` (indented under `figure:`).
+    static func figure(_ line: String, props: String? = nil) -> String {
+        var keys = ["view: side", "description: Standing.", "poses: [{knee: 10}, {knee: 20}]"] + (props.map { [$0] } ?? [])
+        let key = String(line.prefix { $0 != ":" })
+        keys.removeAll { $0.hasPrefix(key + ":") }
+        let body = ([line] + keys).map { "      " + $0 }.joined(separator: "\n")
+        return move.replacingOccurrences(of: "    steps:", with: "    figure:\n\(body)\n    steps:")
+    }
 
     @Test("a broken catalog names file, line, column, key and what is allowed", arguments: cases)
     func broken(name: String, yaml: String, expected: String) {

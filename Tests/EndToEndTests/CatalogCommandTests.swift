@@ -110,3 +110,39 @@ struct CatalogCommandTests {
         #expect(result.stdout.hasSuffix("1 moves\n"))
     }
 }
+
+@Suite("backplan catalog figures, run as a user would")
+struct CatalogFiguresCommandTests {
+    @Test("figures writes one standalone SVG per move and per way with its own figure")
+    func figures() throws {
+        let scratch = try ScratchFolder()
+        let result = try Backplan.run(["catalog", "figures", "out"], in: scratch.url)
+        #expect(result.status == 0)
+        #expect(result.stdout.isEmpty && result.stderr.isEmpty)
+        let files = scratch.files().filter { $0.hasPrefix("out/") }
+        #expect(files.count == 22)
+        #expect(files.contains("out/row.svg") && files.contains("out/row-dumbbells.svg"))
+        #expect(files.contains("out/thoracic-extension-chair.svg"))
+        let svg = try scratch.read("out/shoulder-roll.svg")
+        #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 300 137\""))
+        #expect(svg.contains("role=\"img\""))
+        #expect(svg.contains("<title id=\"shoulder-roll-title\">Standing, arms down at the sides; the shoulders roll"))
+        #expect(svg.hasSuffix("</svg>\n"))
+        let again = try Backplan.run(["catalog", "figures", "out"], in: scratch.url)
+        #expect(again.status == 0)
+        #expect(try scratch.read("out/shoulder-roll.svg") == svg)
+    }
+
+    @Test("a broken figure in a catalog fails with its place and writes nothing")
+    func brokenFigure() throws {
+        let scratch = try ScratchFolder()
+        let yaml = try String(contentsOf: Backplan.packageRoot.appendingPathComponent("Data/catalog.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "view: front\n      description: Standing, facing forward", with: "view: top\n      description: Standing, facing forward")
+        try scratch.write("catalog.yaml", yaml)
+        let result = try Backplan.run(["catalog", "figures", "out", "--catalog", "catalog.yaml"], in: scratch.url)
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("catalog.yaml:"))
+        #expect(result.stderr.contains("moves[1].figure.view: 'top' is not allowed; expected one of: side, front"))
+        #expect(!scratch.exists("out"))
+    }
+}

@@ -40,7 +40,7 @@ extension Catalog {
 
     // MARK: - Moves
 
-    private static let moveKeys = ["id", "name", "phase", "areas", "ways", "props", "dose", "steps"]
+    private static let moveKeys = ["id", "name", "phase", "areas", "ways", "props", "dose", "steps", "figure"]
 
     private static func moves(_ value: YAMLValue) throws(InputError) -> [Exercise] {
         var moves: [Exercise] = []
@@ -78,6 +78,7 @@ extension Catalog {
             case "ways": move.ways = try nonEmptyList(field, way)
             case "props": move.props = try field.sequence().map { v throws(InputError) in try v.choice(Prop.self) }
             case "dose": move.dose = try dose(field)
+            case "figure": move.figure = try figure(field)
             default:
                 move.steps = try field.sequence().map { v throws(InputError) in try nonEmptyText(v) }
                 if move.steps.isEmpty { throw field.error(.noSteps) }
@@ -91,11 +92,18 @@ extension Catalog {
 
     private static func way(_ value: YAMLValue) throws(InputError) -> Way {
         var way = Way(equipment: [], positions: [])
-        for (key, field) in try value.mapping(allowed: ["equipment", "positions"], required: ["equipment", "positions"]) {
-            if key == "equipment" {
+        let keys = ["equipment", "positions", "steps", "figure"]
+        for (key, field) in try value.mapping(allowed: keys, required: ["equipment", "positions"]) {
+            switch key {
+            case "equipment":
                 way.equipment = try field.sequence().map { v throws(InputError) in try v.choice(Equipment.self) }
-            } else {
+            case "positions":
                 way.positions = try nonEmptyList(field) { v throws(InputError) in try v.choice(Position.self) }
+            case "steps":
+                way.steps = try field.sequence().map { v throws(InputError) in try nonEmptyText(v) }
+                if way.steps?.isEmpty == true { throw field.error(.noSteps) }
+            default:
+                way.figure = try figure(field)
             }
         }
         return way
@@ -195,7 +203,7 @@ extension Catalog {
 
     // MARK: - Helpers
 
-    private static func nonEmptyText(_ value: YAMLValue) throws(InputError) -> String {
+    static func nonEmptyText(_ value: YAMLValue) throws(InputError) -> String {
         let text = try value.string()
         // Not Foundation's trimming: it bridges each text to NSString, which was nearly a third of loading the catalog.
         if Whitespace.isBlankWithNewlines(text) {

@@ -42,6 +42,8 @@ struct MoveDocument: Encodable {
     let props: [String]
     let dose: DoseRanges
     let steps: [String]
+    let ways: [WayDocument]
+    let figure: FigureDocument?
 
     init(_ move: Exercise) {
         id = move.id
@@ -53,6 +55,8 @@ struct MoveDocument: Encodable {
         props = move.props.map(\.rawValue)
         dose = move.dose
         steps = move.steps
+        ways = move.ways.map(WayDocument.init)
+        figure = move.figure.map(FigureDocument.init)
     }
 }
 

@@ -139,6 +139,24 @@ package struct YAMLValue {
         return value
     }
 
+    /// A finite decimal number, such as an angle in degrees; `.nan`, `.inf` and text are refused.
+    package func number(in range: ClosedRange<Double>? = nil) throws(InputError) -> Double {
+        let rangeText = range.map { " in \(Self.format($0.lowerBound))..\(Self.format($0.upperBound))" } ?? ""
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Double(scalar.string),
+              value.isFinite, !scalar.string.lowercased().contains("n") else {
+            throw error(.wrongType(expected: "a finite number" + rangeText, found: kindName))
+        }
+        if let range, !range.contains(value) {
+            throw error(.outOfRange(scalar.string, range: "\(Self.format(range.lowerBound))..\(Self.format(range.upperBound))"))
+        }
+        return value
+    }
+
+    /// `160` rather than `160.0`, for messages.
+    private static func format(_ value: Double) -> String {
+        value == value.rounded() ? String(Int(value)) : String(value)
+    }
+
     /// The words YAML reads as a flag.
     private static let flagWords = ["true": true, "yes": true, "on": true, "false": false, "no": false, "off": false]
 

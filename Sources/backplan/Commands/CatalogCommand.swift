@@ -2,12 +2,12 @@ import ArgumentParser
 import BackPlanCore
 import BackPlanPublish
 
-/// `backplan catalog list|show|validate`.
+/// `backplan catalog list|show|validate|figures`.
 struct CatalogCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "catalog",
         abstract: "Browse and check the exercise catalog.",
-        subcommands: [List.self, Show.self, Validate.self],
+        subcommands: [List.self, Show.self, Validate.self, Figures.self],
         defaultSubcommand: List.self
     )
 
@@ -70,6 +70,26 @@ struct CatalogCommand: ParsableCommand {
             let catalog = try Catalog(yaml: try Inputs.readText(file), file: file)
             let counts = Phase.allCases.map { phase in "\(catalog.moves(phase: phase).count) \(phase.rawValue)" }
             print("\(file): OK, \(catalog.moves.count) moves (\(counts.joined(separator: ", "))), \(catalog.advice.count) pieces of advice, \(catalog.faq.count) questions")
+        }
+    }
+
+    struct Figures: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write every move's figure as an SVG file into a folder.",
+            discussion: "Writes DIR/<id>.svg for each move with a figure, and DIR/<id>-<way>.svg for a way with its own (row-dumbbells.svg)."
+        )
+
+        @OptionGroup var catalog: CatalogOption
+
+        @Argument(help: ArgumentHelp("Folder to write the SVG files into.", valueName: "dir"))
+        var folder: String
+
+        @Flag(name: .long, help: "Print each file written.")
+        var verbose = false
+
+        func run() throws {
+            let written = try FigureExport.export(try catalog.load(), to: folder)
+            if verbose { for url in written { print(PlanCommand.display(url)) } }
         }
     }
 }

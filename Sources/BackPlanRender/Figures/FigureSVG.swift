@@ -1,0 +1,130 @@
+import BackPlanCore
+
+/// A move's figure as a standalone SVG pictogram: the key poses side by side, animated, or small.
+///
+/// Pure and deterministic: numbers have one decimal, nothing depends on dictionary order,
+/// and every class and keyframe name starts with `idPrefix`, so many figures can sit inline in one page.
+package enum FigureSVG {
+    /// How the poses are laid out.
+    package enum Style: String, CaseIterable, Sendable {
+        /// The key poses side by side, for paper.
+        case poses
+        /// The poses in one place, cross-fading in a loop (CSS, no script); still on the first pose
+        /// under `prefers-reduced-motion: reduce` and where CSS animation is not run (rsvg-convert).
+        case animated
+        /// The first pose and the cue alone, for lists.
+        case small
+    }
+
+    /// Pixels per body height in the SVG's own units.
+    static let scale = 100.0
+
+    /// The SVG text of `figure`.
+    package static func svg(_ figure: Figure, style: Style, idPrefix: String) -> String {
+        let prefix = safePrefix(idPrefix)
+        let frame = FigureBody.frame
+        let panelWidth = (frame.maxX - frame.minX) * scale
+        let height = (frame.maxY - frame.minY) * scale
+        let skeletons = figure.skeletons
+        let panels = style == .poses ? skeletons.count : 1
+        let width = panelWidth * Double(panels)
+        let pixelWidth = style == .small ? 72.0 : 132.0 * Double(panels)
+        let title = XMLText.escape(figure.description)
+
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\""
+        svg += " width=\"\(n(pixelWidth))\" height=\"\(n(pixelWidth * height / width))\""
+        svg += " role=\"img\" aria-labelledby=\"\(prefix)-title\" class=\"\(prefix)\">\n"
+        svg += "<title id=\"\(prefix)-title\">\(title)</title>\n"
+        if style == .animated { svg += animationStyle(prefix: prefix, poses: skeletons.count) }
+        svg += "<rect width=\"\(n(width))\" height=\"\(n(height))\" fill=\"#fff\"/>\n"
+
+        var drawing = FigureDrawing(figure: figure)
+        switch style {
+        case .poses:
+            for (index, skeleton) in skeletons.enumerated() {
+                drawing.originX = panelWidth * Double(index)
+                if index > 0 {
+                    svg += "<line x1=\"\(n(drawing.originX))\" y1=\"\(n(height * 0.1))\" x2=\"\(n(drawing.originX))\" y2=\"\(n(height * 0.9))\" stroke=\"#ccc\" stroke-width=\"1\" stroke-dasharray=\"3 4\"/>\n"
+                }
+                svg += drawing.scenery()
+                svg += drawing.body(skeleton)
+                if index == 0 { svg += drawing.cue(skeletons) }
+            }
+        case .animated:
+            svg += drawing.scenery()
+            for (index, skeleton) in skeletons.enumerated() {
+                svg += "<g class=\"\(prefix)-pose \(prefix)-pose-\(index)\"" + (index == 0 ? "" : " opacity=\"0\"") + ">\n"
+                svg += drawing.body(skeleton)
+                svg += "</g>\n"
+            }
+            svg += drawing.cue(skeletons)
+        case .small:
+            svg += drawing.scenery()
+            svg += drawing.body(skeletons[0])
+            svg += drawing.cue(skeletons)
+        }
+        return svg + "</svg>\n"
+    }
+
+    /// Keyframes that show each pose in turn (start, middle, end, middle, ...), fading over 5% of the loop.
+    private static func animationStyle(prefix: String, poses: Int) -> String {
+        let order = poses == 3 ? [0, 1, 2, 1] : Array(0..<poses)
+        let slots = Double(order.count)
+        var css = "<style>\n"
+        for pose in 0..<poses {
+            let opacity = { (slot: Int) in order[slot % order.count] == pose ? "1" : "0" }
+            var frames: [String] = []
+            for slot in order.indices {
+                let start = Double(slot) * 100 / slots, end = Double(slot + 1) * 100 / slots
+                frames.append("\(n(start))%{opacity:\(opacity(slot))}")
+                frames.append("\(n(end - 5))%{opacity:\(opacity(slot))}")
+            }
+            frames.append("100%{opacity:\(opacity(0))}")
+            css += "@keyframes \(prefix)-show-\(pose){\(frames.joined(separator: " "))}\n"
+            css += ".\(prefix)-pose-\(pose){animation:\(prefix)-show-\(pose) \(n(slots * 1.6))s linear infinite}\n"
+        }
+        css += "@media (prefers-reduced-motion: reduce){.\(prefix)-pose{animation:none}}\n"
+        return css + "</style>\n"
+    }
+
+    /// Letters, digits, `-` and `_` only, starting with a letter: safe as an id, a class and a keyframe name.
+    static func safePrefix(_ text: String) -> String {
+        let kept = String(text.unicodeScalars.filter { ("a"..."z").contains($0) || ("A"..."Z").contains($0)
+            || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" }.map(Character.init))
+        guard let first = kept.unicodeScalars.first, ("a"..."z").contains(first) || ("A"..."Z").contains(first) else {
+            return "fig" + kept
+        }
+        return kept
+    }
+
+    /// A number with one decimal, never `-0.0`: the same input always prints the same bytes.
+    static func n(_ value: Double) -> String {
+        let tenths = (value * 10).rounded()
+        if tenths == 0 { return "0" }
+        let whole = Int(tenths)
+        let sign = whole < 0 ? "-" : ""
+        let magnitude = abs(whole)
+        return magnitude % 10 == 0 ? "\(sign)\(magnitude / 10)" : "\(sign)\(magnitude / 10).\(magnitude % 10)"
+    }
+}
+
+/// XML escaping for text and attribute values.
+enum XMLText {
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default:
+                // Control characters other than tab and newlines are not allowed in XML 1.0.
+                if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r" { continue }
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
