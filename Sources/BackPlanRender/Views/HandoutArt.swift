@@ -45,11 +45,15 @@ package final class HandoutArt: @unchecked Sendable {
 
     /// The SVG of a card's figure; nil for a move without one.
     package func figure(for card: PlanCard) -> [UInt8]? {
-        cached(card.key, in: \.figures) { nil }
+        cached(card.key, in: \.figures) {
+            guard let figure = card.move.figure(for: card.way) else { return nil }
+            let svg = FigureSVG.svg(figure, style: .poses, idPrefix: "f-" + card.key)
+            return Array("<figure class=\"move-figure\">\(svg)</figure>\n".utf8)
+        }
     }
 
     /// The text alternative of a card's figure: the positions it shows.
-    package func figureAlt(for card: PlanCard) -> String? { nil }
+    package func figureAlt(for card: PlanCard) -> String? { card.move.figure(for: card.way)?.description }
 
     /// The SVG of the QR code of `url`; nil if it cannot be one.
     package func qrCode(for url: String) -> [UInt8]? {

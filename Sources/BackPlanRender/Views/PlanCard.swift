@@ -8,6 +8,8 @@ package struct PlanCard: Equatable, Sendable {
     /// The card's number in the plan, from 1; a day's list refers to it.
     package var number: Int
     package var move: Exercise
+    /// The way of the move this card shows.
+    package var way: Way
     /// What the way used needs from the person's equipment (empty: body weight).
     package var equipment: [Equipment]
     package var positions: [Position]
@@ -64,8 +66,8 @@ package struct PlanCard: Equatable, Sendable {
                 guard let move = catalog.move(id: entry.item.id) else { continue }
                 let way = move.ways.first { $0.equipment == entry.item.equipment } ?? move.ways[0]
                 cards.append(PlanCard(
-                    number: cards.count + 1, move: move, equipment: entry.item.equipment, positions: entry.item.positions,
-                    steps: move.steps, doses: merged(entry.doseByWeek)))
+                    number: cards.count + 1, move: move, way: way, equipment: entry.item.equipment, positions: entry.item.positions,
+                    steps: move.steps(for: way), doses: merged(entry.doseByWeek)))
             }
         }
         return cards
