@@ -175,7 +175,10 @@ struct CompiledTemplateTests {
            let item = first("items", of: block) {
             objects += [week, session, block, item]
         }
-        #expect(objects.count == 10, "an object of every kind, notes included")
+        if let card = first("cards", of: root), let step = first("steps", of: card), let dose = first("doses", of: card) {
+            objects += [card, step, dose]
+        }
+        #expect(objects.count == 13, "an object of every kind, notes and cards included")
         let listed = objects.reduce(into: Set<String>()) { $0.formUnion(model.fieldNames(of: $1).map(\.rawValue)) }
         #expect(listed.subtracting(documented).isEmpty, "fields missing from README: \(listed.subtracting(documented).sorted())")
         #expect(Set(TemplateField.allCases.map(\.rawValue)) == listed, "every TemplateField is a field of some object, and no more")
@@ -223,8 +226,11 @@ struct CompiledTemplateTests {
             let stringMarkdown = try renderer.markdown(plan, look: look)
             #expect(documents.markdown == Array(stringMarkdown.utf8), "person \(index)")
             var reference = PlanView.context(plan: plan, catalog: catalog, look: look)
-            let grids = Dictionary(uniqueKeysWithValues: plan.weeks.map { (WeekGrid.marker(week: $0.number), WeekGrid.html($0)) })
-            reference["body"] = .text(CommonMark.html(fromMarkdown: stringMarkdown, blocks: grids))
+            let cards = PlanCard.cards(of: plan, catalog: catalog)
+            let numbers = Dictionary(uniqueKeysWithValues: cards.map { ($0.key, $0.number) })
+            var blocks = Dictionary(uniqueKeysWithValues: plan.weeks.map { (WeekGrid.marker(week: $0.number), WeekGrid.html($0, cards: numbers)) })
+            for (marker, html) in renderer.art.blocks(for: cards, siteURL: nil) { blocks[marker] = String(decoding: html, as: UTF8.self) }
+            reference["body"] = .text(CommonMark.html(fromMarkdown: stringMarkdown, blocks: blocks))
             #expect(documents.html == Array(try templates.render("plan.html", .object(reference)).utf8), "person \(index)")
         }
     }
