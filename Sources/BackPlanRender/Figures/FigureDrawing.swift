@@ -178,13 +178,23 @@ struct FigureDrawing {
             var control = points.count == 3
                 ? (x: 2 * points[1].x - (start.x + end.x) / 2, y: 2 * points[1].y - (start.y + end.y) / 2)
                 : (x: (start.x + end.x) / 2, y: (start.y + end.y) / 2)
-            // Stand off from both joints a little so the arrow reads apart from the limbs.
-            let trim = 0.12
-            let newStart = (x: start.x + (control.x - start.x) * trim, y: start.y + (control.y - start.y) * trim)
-            let newEnd = (x: end.x + (control.x - end.x) * trim, y: end.y + (control.y - end.y) * trim)
-            control = (x: (control.x * (1 - trim) + (newStart.x + newEnd.x) / 2 * trim), y: (control.y * (1 - trim) + (newStart.y + newEnd.y) / 2 * trim))
-            start = newStart
-            end = newEnd
+            if cue.bothWays {
+                // A there-and-back move is often short: the arrow reaches a little past both ends so its two heads stay apart.
+                func pushed(_ p: (x: Double, y: Double)) -> (x: Double, y: Double) {
+                    let length = max(hypot(p.x - control.x, p.y - control.y), 0.001)
+                    return (p.x + (p.x - control.x) / length * 7, p.y + (p.y - control.y) / length * 7)
+                }
+                start = pushed(start)
+                end = pushed(end)
+            } else {
+                // Stand off from both joints a little so the arrow reads apart from the limbs.
+                let trim = 0.12
+                let newStart = (x: start.x + (control.x - start.x) * trim, y: start.y + (control.y - start.y) * trim)
+                let newEnd = (x: end.x + (control.x - end.x) * trim, y: end.y + (control.y - end.y) * trim)
+                control = (x: (control.x * (1 - trim) + (newStart.x + newEnd.x) / 2 * trim), y: (control.y * (1 - trim) + (newStart.y + newEnd.y) / 2 * trim))
+                start = newStart
+                end = newEnd
+            }
             var svg = "<path d=\"M\(n(start.x)),\(n(start.y)) Q\(n(control.x)),\(n(control.y)) \(n(end.x)),\(n(end.y))\" \(style)/>\n"
             svg += arrowHead(at: end, from: control)
             if cue.bothWays { svg += arrowHead(at: start, from: control) }

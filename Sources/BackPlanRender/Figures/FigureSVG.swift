@@ -45,6 +45,8 @@ package enum FigureSVG {
         var drawing = FigureDrawing(figure: figure)
         switch style {
         case .poses:
+            // The cue goes on the first panel; a there-and-back move's goes on its middle pose, where both ways start.
+            let cuePanel = figure.cue?.bothWays == true && skeletons.count == 3 ? 1 : 0
             for (index, skeleton) in skeletons.enumerated() {
                 drawing.originX = panelWidth * Double(index)
                 if index > 0 {
@@ -52,7 +54,7 @@ package enum FigureSVG {
                 }
                 svg += drawing.scenery()
                 svg += drawing.body(skeleton)
-                if index == 0 { svg += drawing.cue(skeletons) }
+                if index == cuePanel { svg += drawing.cue(skeletons) }
             }
         case .animated:
             svg += drawing.scenery()
