@@ -35,10 +35,13 @@ struct FigureGeometryTests {
         }
     }
 
-    @Test("the body and its props stay inside the picture, all numbers finite", arguments: names)
+    @Test("the body and its props stay inside the figure's own picture, all numbers finite", arguments: names)
     func insideFrame(name: String) {
-        let frame = FigureBody.frame
         let figure = Self.figure(name).figure
+        let frame = figure.frame
+        // Cropped up and down only, never past the frame every figure shares.
+        #expect(frame.minX == FigureBody.frame.minX && frame.maxX == FigureBody.frame.maxX)
+        #expect(frame.minY >= FigureBody.frame.minY - 1e-9 && frame.maxY <= FigureBody.frame.maxY)
         for skeleton in figure.skeletons {
             for (point, radius) in skeleton.outline {
                 #expect(point.x.isFinite && point.y.isFinite && point.z.isFinite)
@@ -53,6 +56,28 @@ struct FigureGeometryTests {
             case .band(let x, let y, _): #expect(x >= frame.minX && x <= frame.maxX && y <= frame.maxY)
             default: break
             }
+        }
+    }
+
+    @Test("a lying or kneeling figure's picture is cropped to its height; a standing one keeps the person's")
+    func cropped() {
+        func height(_ name: String) -> Double { let f = Self.figure(name).figure.frame; return f.maxY - f.minY }
+        for name in ["cat-cow", "superman", "knee-to-chest", "thoracic-extension"] {
+            #expect(height(name) < 0.8, "\(name): \(height(name))")
+        }
+        for name in ["shoulder-roll", "scapular-squeeze", "neck-roll", "pec-stretch"] {
+            #expect(height(name) > 1.05, "\(name): \(height(name))")
+        }
+    }
+
+    @Test("cat-cow bends the back: the mid back rises over the hips-to-shoulders line in cat and sinks under it in cow")
+    func catCow() throws {
+        let skeletons = Self.figure("cat-cow").figure.skeletons
+        func rise(_ s: FigureSkeleton) -> Double { s.midBack.y - (s.pelvis.y + s.neck.y) / 2 }
+        #expect(rise(skeletons[0]) > 0.05 && abs(rise(skeletons[1])) < 1e-9 && rise(skeletons[2]) < -0.04)
+        for s in skeletons {
+            // Hands and knees on the floor in every pose.
+            #expect(s.right.hand.y - FigureBody.limbRadius < 0.005 && s.right.knee.y - FigureBody.limbRadius < 0.005)
         }
     }
 

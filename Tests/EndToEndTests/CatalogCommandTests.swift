@@ -124,7 +124,7 @@ struct CatalogFiguresCommandTests {
         #expect(files.contains("out/row.svg") && files.contains("out/row-dumbbells.svg"))
         #expect(files.contains("out/thoracic-extension-chair.svg"))
         let svg = try scratch.read("out/shoulder-roll.svg")
-        #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 300 137\""))
+        #expect(svg.hasPrefix("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 300 113\""))
         #expect(svg.contains("role=\"img\""))
         #expect(svg.contains("<title id=\"shoulder-roll-title\">Standing, arms down at the sides; the shoulders roll"))
         #expect(svg.hasSuffix("</svg>\n"))

@@ -40,6 +40,9 @@ extension Catalog {
                 if joint.isFrontOnly && view == .side {
                     throw field.error(.invalid("'\(key)' bends toward the viewer and is only for a front view; use torso and hip in a side view"))
                 }
+                if joint.isSideOnly && view == .front {
+                    throw field.error(.invalid("'\(key)' bends the spine in the picture's plane and is only for a side view; use torso or lean in a front view"))
+                }
                 pose.angles[joint] = try sidedAngle(field, joint: joint, view: view)
             }
         }
@@ -121,7 +124,7 @@ extension Catalog {
 
     private static func figureCue(_ value: YAMLValue) throws(InputError) -> FigureCue {
         var cue = FigureCue(kind: .path, landmark: .head)
-        for (key, field) in try value.mapping(allowed: ["kind", "at", "clockwise", "offset"], required: ["kind", "at"]) {
+        for (key, field) in try value.mapping(allowed: ["kind", "at", "clockwise", "offset", "both-ways"], required: ["kind", "at"]) {
             switch key {
             case "kind": cue.kind = try field.choice(FigureCue.Kind.self)
             case "at":
@@ -132,6 +135,7 @@ extension Catalog {
                 }
                 cue.landmark = landmark
             case "clockwise": cue.clockwise = try field.bool()
+            case "both-ways": cue.bothWays = try field.bool()
             default:
                 let items = try field.sequence()
                 guard items.count == 2 else { throw field.error(.wrongType(expected: "[dx, dy] in body heights", found: "a list of \(items.count)")) }

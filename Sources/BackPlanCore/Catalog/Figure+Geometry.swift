@@ -50,6 +50,8 @@ public struct FigureSkeleton: Equatable, Sendable {
     }
 
     public var head, neck, pelvis: FigurePoint
+    /// The middle of the spine: the trunk is two halves, lower and upper back, that bend here.
+    public var midBack: FigurePoint
     public var right, left: Limbs
 
     public func limbs(_ side: BodySide) -> Limbs { side == .right ? right : left }
@@ -60,6 +62,7 @@ public struct FigureSkeleton: Equatable, Sendable {
         case .head: head
         case .neck: neck
         case .pelvis: pelvis
+        case .midBack: midBack
         case .limb(let side, let limb):
             switch limb {
             case .shoulder: limbs(side).shoulder
@@ -77,7 +80,8 @@ public struct FigureSkeleton: Equatable, Sendable {
     /// Every segment with the length the body gives it, for the invariant that poses never change lengths.
     public var segments: [(name: String, from: FigurePoint, to: FigurePoint, length: Double)] {
         var list: [(String, FigurePoint, FigurePoint, Double)] = [
-            ("trunk", pelvis, neck, FigureBody.trunk), ("neck", neck, head, FigureBody.neck),
+            ("lower back", pelvis, midBack, FigureBody.trunk / 2), ("upper back", midBack, neck, FigureBody.trunk / 2),
+            ("neck", neck, head, FigureBody.neck),
             ("shoulders", right.shoulder, left.shoulder, FigureBody.shoulderWidth),
             ("hips", right.hip, left.hip, FigureBody.hipWidth),
         ]
@@ -97,7 +101,8 @@ public struct FigureSkeleton: Equatable, Sendable {
 
     /// Every point with how far the body's outline reaches beyond it.
     public var outline: [(point: FigurePoint, radius: Double)] {
-        var list = [(head, FigureBody.headHeight / 2), (neck, FigureBody.trunkRadius), (pelvis, FigureBody.trunkRadius)]
+        var list = [(head, FigureBody.headHeight / 2), (neck, FigureBody.trunkRadius), (midBack, FigureBody.trunkRadius),
+                    (pelvis, FigureBody.trunkRadius)]
         for side in BodySide.allCases {
             let l = limbs(side)
             list += [l.shoulder, l.elbow, l.wrist, l.hand, l.hip, l.knee, l.ankle, l.toe].map { ($0, FigureBody.limbRadius) }
@@ -114,7 +119,8 @@ public struct FigureSkeleton: Equatable, Sendable {
             Limbs(shoulder: l.shoulder + offset, elbow: l.elbow + offset, wrist: l.wrist + offset, hand: l.hand + offset,
                   hip: l.hip + offset, knee: l.knee + offset, ankle: l.ankle + offset, toe: l.toe + offset)
         }
-        return FigureSkeleton(head: head + offset, neck: neck + offset, pelvis: pelvis + offset, right: move(right), left: move(left))
+        return FigureSkeleton(head: head + offset, neck: neck + offset, pelvis: pelvis + offset, midBack: midBack + offset,
+                              right: move(right), left: move(left))
     }
 }
 
@@ -145,28 +151,32 @@ extension Figure {
     }
 
     /// Seen from the right: everything bends in the picture's plane, the right side near, the left far.
+    /// The trunk is two halves: `torso` tilts it as a whole, `back` bends them apart at the mid back
+    /// (half each way). The legs hang from the lower half, the arms and head from the upper.
     private static func sideSkeleton(_ pose: FigurePose) -> FigureSkeleton {
         let trunkAngle = 90 - pose.angle(.torso)
+        let lowerBack = trunkAngle + pose.angle(.back) / 2, upperBack = trunkAngle - pose.angle(.back) / 2
         let pelvis = FigurePoint(x: 0, y: 0)
-        let neck = pelvis + ray(trunkAngle, FigureBody.trunk)
-        let head = neck + ray(trunkAngle - pose.angle(.neck), FigureBody.neck)
+        let midBack = pelvis + ray(lowerBack, FigureBody.trunk / 2)
+        let neck = midBack + ray(upperBack, FigureBody.trunk / 2)
+        let head = neck + ray(upperBack - pose.angle(.neck), FigureBody.neck)
         func limbs(_ side: BodySide) -> FigureSkeleton.Limbs {
             let depth = side == .right ? 1.0 : -1.0
             let shoulder = neck + FigurePoint(x: 0, y: 0, z: depth * FigureBody.shoulderWidth / 2)
-            let upperArm = trunkAngle - 180 + pose.angle(.shoulder, side)
+            let upperArm = upperBack - 180 + pose.angle(.shoulder, side)
             let elbow = shoulder + ray(upperArm, FigureBody.upperArm)
             let forearm = upperArm + pose.angle(.elbow, side)
             let wrist = elbow + ray(forearm, FigureBody.forearm)
             let hand = wrist + ray(forearm + pose.angle(.wrist, side), FigureBody.hand)
             let hip = pelvis + FigurePoint(x: 0, y: 0, z: depth * FigureBody.hipWidth / 2)
-            let thigh = trunkAngle - 180 + pose.angle(.hip, side)
+            let thigh = lowerBack - 180 + pose.angle(.hip, side)
             let knee = hip + ray(thigh, FigureBody.thigh)
             let lowerLeg = thigh - pose.angle(.knee, side)
             let ankle = knee + ray(lowerLeg, FigureBody.lowerLeg)
             let toe = ankle + ray(lowerLeg + 90 - pose.angle(.ankle, side), FigureBody.foot)
             return .init(shoulder: shoulder, elbow: elbow, wrist: wrist, hand: hand, hip: hip, knee: knee, ankle: ankle, toe: toe)
         }
-        return FigureSkeleton(head: head, neck: neck, pelvis: pelvis, right: limbs(.right), left: limbs(.left))
+        return FigureSkeleton(head: head, neck: neck, pelvis: pelvis, midBack: midBack, right: limbs(.right), left: limbs(.left))
     }
 
     /// Seen from the front: arms and side bends in the picture's plane; leaning, hips and knees bend toward the viewer,
@@ -200,7 +210,9 @@ extension Figure {
             let toe = ankle + ray(legAngle, FigureBody.foot * cos(footPitch), depth: FigureBody.foot * sin(footPitch))
             return .init(shoulder: shoulder, elbow: elbow, wrist: wrist, hand: hand, hip: hip, knee: knee, ankle: ankle, toe: toe)
         }
-        return FigureSkeleton(head: head, neck: neck, pelvis: pelvis, right: limbs(.right), left: limbs(.left))
+        // The front view's trunk stays straight: its middle is halfway.
+        let midBack = FigurePoint(x: neck.x / 2, y: neck.y / 2, z: neck.z / 2)
+        return FigureSkeleton(head: head, neck: neck, pelvis: pelvis, midBack: midBack, right: limbs(.right), left: limbs(.left))
     }
 }
 
@@ -226,5 +238,64 @@ extension FigureSkeleton {
         let dot = u.0 * v.0 + u.1 * v.1 + u.2 * v.2
         let lengths = (u.0 * u.0 + u.1 * u.1 + u.2 * u.2).squareRoot() * (v.0 * v.0 + v.1 * v.1 + v.2 * v.2).squareRoot()
         return acos(max(-1, min(1, dot / lengths))) * 180 / .pi
+    }
+}
+
+extension Figure {
+    /// The part of the picture this figure fills, in body heights: across, the full `FigureBody.frame`
+    /// (so every figure keeps one scale and one panel width); up and down, only what it draws — the floor,
+    /// every pose, the props and the cue — with a margin of about a stroke. A lying figure's picture is
+    /// therefore low and wide, a standing one's about as tall as the person.
+    public var frame: (minX: Double, minY: Double, maxX: Double, maxY: Double) {
+        var low = 0.0, high = 0.0
+        func include(_ y: Double, _ reach: Double = 0) {
+            low = min(low, y - reach)
+            high = max(high, y + reach)
+        }
+        let skeletons = skeletons
+        for skeleton in skeletons {
+            for (point, radius) in skeleton.outline { include(point.y, radius + 0.01) }
+        }
+        for prop in props {
+            switch prop {
+            case .mat: include(0.012)
+            case .chair: include(FigureBody.seatHeight + 0.3, 0.02)
+            case .wall: break  // A wall runs out of the picture: drawn to its top, never making it taller.
+            case .doorway: include(1.22, 0.02)
+            case .band(_, let y, _): include(y, 0.09)
+            case .foamRoller: include(FigureBody.rollerRadius * 2, 0.01)
+            case .dumbbell(let hands):
+                for skeleton in skeletons {
+                    for side in hands { include(Self.grip(skeleton.limbs(side)).y, 0.1) }
+                }
+            }
+        }
+        if let cue {
+            let points = skeletons.map { s in
+                let p = s.point(cue.landmark)
+                return FigurePoint(x: p.x + cue.offsetX, y: p.y + cue.offsetY)
+            }
+            switch cue.kind {
+            case .path:
+                // The arrow is a quadratic curve through the middle pose's point; its head reaches a little further.
+                let (a, b) = (points[0], points[points.count - 1])
+                let control = points.count == 3 ? 2 * points[1].y - (a.y + b.y) / 2 : (a.y + b.y) / 2
+                for step in 0...10 {
+                    let t = Double(step) / 10
+                    include((1 - t) * (1 - t) * a.y + 2 * t * (1 - t) * control + t * t * b.y, 0.06)
+                }
+            case .turn:
+                if let centre = points.first { include(centre.y, 0.14) }
+            }
+        }
+        let margin = 0.05
+        let whole = FigureBody.frame
+        // Nothing goes below the floor (a pose that did is refused), so the bottom is always the frame's.
+        return (whole.minX, whole.minY, whole.maxX, min(whole.maxY, high + margin))
+    }
+
+    /// Where a hand grips a band or a dumbbell: a little way past the wrist.
+    public static func grip(_ limbs: FigureSkeleton.Limbs) -> FigurePoint {
+        FigurePoint(x: limbs.wrist.x + (limbs.hand.x - limbs.wrist.x) * 0.35, y: limbs.wrist.y + (limbs.hand.y - limbs.wrist.y) * 0.35)
     }
 }

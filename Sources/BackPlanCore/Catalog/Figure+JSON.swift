@@ -12,6 +12,12 @@ struct FigureDocument: Encodable {
         let kind, at: String
         let clockwise: Bool
         let offset: [Double]
+        let bothWays: Bool
+
+        enum CodingKeys: String, CodingKey {
+            case kind, at, clockwise, offset
+            case bothWays = "both-ways"
+        }
     }
 
     /// A pose: `on`, `x` and each joint's angle, one number or `[right, left]`.
@@ -60,7 +66,7 @@ struct FigureDocument: Encodable {
             }
             return document
         }
-        cue = figure.cue.map { CueDocument(kind: $0.kind.rawValue, at: $0.landmark.name, clockwise: $0.clockwise, offset: [$0.offsetX, $0.offsetY]) }
+        cue = figure.cue.map { CueDocument(kind: $0.kind.rawValue, at: $0.landmark.name, clockwise: $0.clockwise, offset: [$0.offsetX, $0.offsetY], bothWays: $0.bothWays) }
         poses = figure.poses.map(PoseDocument.init)
     }
 }

@@ -37,7 +37,8 @@ public enum BodySide: String, CaseIterable, Sendable, Codable {
 
 /// One key pose: where the body rests and the angle of every joint, in degrees.
 ///
-/// Side view angles are in the plane of the picture (flexion forward is positive).
+/// Side view angles are in the plane of the picture (flexion forward is positive); `torso` tilts the
+/// trunk as a whole and `back` bends it in the middle (positive rounds it, as a cat; negative arches it).
 /// Front view: `torso` and `neck` bend to the figure's left, `shoulder` raises the arm
 /// out to the side, `spread` opens the legs; `lean`, `hip` and `knee` bend toward the viewer.
 public struct FigurePose: Equatable, Sendable {
@@ -82,12 +83,12 @@ public struct SidedAngle: Equatable, Sendable, Codable {
 
 /// A joint a pose can bend, with the range a body allows.
 public enum FigureJoint: String, CaseIterable, Sendable, Codable {
-    case torso, lean, twist, neck, shoulder, elbow, wrist, hip, spread, knee, ankle
+    case torso, back, lean, twist, neck, shoulder, elbow, wrist, hip, spread, knee, ankle
 
     /// Joints of the trunk take one value; limb joints may take `[right, left]`.
     public var isSided: Bool {
         switch self {
-        case .torso, .lean, .twist, .neck: false
+        case .torso, .back, .lean, .twist, .neck: false
         default: true
         }
     }
@@ -95,10 +96,14 @@ public enum FigureJoint: String, CaseIterable, Sendable, Codable {
     /// Joints that only make sense seen from the front.
     public var isFrontOnly: Bool { self == .lean || self == .twist || self == .spread }
 
+    /// Joints that only make sense seen from the side: the spine's bend lies in the picture's plane there.
+    public var isSideOnly: Bool { self == .back }
+
     /// The angles a body allows, in degrees, for the given view.
     public func range(in view: Figure.View) -> ClosedRange<Double> {
         switch self {
         case .torso: view == .side ? -120...160 : -60...60
+        case .back: -60...70
         case .lean: 0...90
         case .twist: -70...70
         case .neck: view == .side ? -60...70 : -50...50
@@ -116,6 +121,8 @@ public enum FigureJoint: String, CaseIterable, Sendable, Codable {
 /// A point of the body a cue can follow or turn around.
 public enum FigureLandmark: Equatable, Hashable, Sendable {
     case head, neck, pelvis
+    /// The middle of the spine, where the back bends.
+    case midBack
     case limb(BodySide, Limb)
 
     /// A point of an arm or a leg.
@@ -123,17 +130,18 @@ public enum FigureLandmark: Equatable, Hashable, Sendable {
         case shoulder, elbow, wrist, hand, hip, knee, ankle, toe
     }
 
-    /// The YAML spelling: `head`, `neck`, `pelvis`, `right-wrist`, `left-knee`.
+    /// The YAML spelling: `head`, `neck`, `pelvis`, `mid-back`, `right-wrist`, `left-knee`.
     public var name: String {
         switch self {
         case .head: "head"
         case .neck: "neck"
         case .pelvis: "pelvis"
+        case .midBack: "mid-back"
         case .limb(let side, let limb): "\(side.rawValue)-\(limb.rawValue)"
         }
     }
 
-    public static let allCases: [FigureLandmark] = [.head, .neck, .pelvis]
+    public static let allCases: [FigureLandmark] = [.head, .neck, .pelvis, .midBack]
         + BodySide.allCases.flatMap { side in Limb.allCases.map { .limb(side, $0) } }
 
     public init?(name: String) {
@@ -191,12 +199,16 @@ public struct FigureCue: Equatable, Sendable {
     /// Moves the arrow off the body, in body heights.
     public var offsetX: Double
     public var offsetY: Double
+    /// For `path`: a head at both ends, for a move that goes there and back (cat-cow, a squeeze and release).
+    public var bothWays: Bool
 
-    public init(kind: Kind, landmark: FigureLandmark, clockwise: Bool = false, offsetX: Double = 0, offsetY: Double = 0) {
+    public init(kind: Kind, landmark: FigureLandmark, clockwise: Bool = false, offsetX: Double = 0, offsetY: Double = 0,
+                bothWays: Bool = false) {
         self.kind = kind
         self.landmark = landmark
         self.clockwise = clockwise
         self.offsetX = offsetX
         self.offsetY = offsetY
+        self.bothWays = bothWays
     }
 }

@@ -7,19 +7,24 @@ import Foundation
 /// far (left) limbs are lighter and thinner so left and right read apart. Props: thinner grey lines.
 struct FigureDrawing {
     let figure: Figure
+    /// The part of the picture the figure fills (`Figure.frame`), in body heights.
+    let frame: (minX: Double, minY: Double, maxX: Double, maxY: Double)
     /// Where the current panel starts, in SVG units.
     var originX = 0.0
 
     private static let near = "#000", far = "#9a9a9a", prop = "#555"
     private static let limbWidth = 5.0, farWidth = 4.2, trunkWidth = 7.5, propWidth = 1.6
 
-    init(figure: Figure) { self.figure = figure }
+    init(figure: Figure) {
+        self.figure = figure
+        frame = figure.frame
+    }
 
     private func n(_ value: Double) -> String { FigureSVG.n(value) }
 
     /// A figure point in SVG units of the current panel.
     private func at(_ point: FigurePoint) -> (x: Double, y: Double) {
-        ((point.x - FigureBody.frame.minX) * FigureSVG.scale + originX, (FigureBody.frame.maxY - point.y) * FigureSVG.scale)
+        ((point.x - frame.minX) * FigureSVG.scale + originX, (frame.maxY - point.y) * FigureSVG.scale)
     }
 
     private func at(_ x: Double, _ y: Double) -> (x: Double, y: Double) { at(FigurePoint(x: x, y: y)) }
@@ -50,7 +55,10 @@ struct FigureDrawing {
             if isFar { svg += held(skeleton, side, color: color) }
         }
         if sideView {
-            svg += polyline([skeleton.pelvis, skeleton.neck], color: Self.near, width: Self.trunkWidth)
+            // The back as one smooth curve through its middle: straight when the pose does not bend it.
+            let p = at(skeleton.pelvis), m = at(skeleton.midBack), q = at(skeleton.neck)
+            let control = (x: 2 * m.x - (p.x + q.x) / 2, y: 2 * m.y - (p.y + q.y) / 2)
+            svg += "<path d=\"M\(n(p.x)),\(n(p.y)) Q\(n(control.x)),\(n(control.y)) \(n(q.x)),\(n(q.y))\" fill=\"none\" stroke=\"\(Self.near)\" stroke-width=\"\(n(Self.trunkWidth))\" stroke-linecap=\"round\"/>\n"
         } else {
             let mid = FigurePoint(x: (skeleton.right.shoulder.x + skeleton.left.shoulder.x) / 2,
                                   y: (skeleton.right.shoulder.y + skeleton.left.shoulder.y) / 2)
@@ -69,10 +77,7 @@ struct FigureDrawing {
         return svg
     }
 
-    /// Where a hand grips: a little way past the wrist.
-    private func grip(_ limbs: FigureSkeleton.Limbs) -> FigurePoint {
-        FigurePoint(x: limbs.wrist.x + (limbs.hand.x - limbs.wrist.x) * 0.35, y: limbs.wrist.y + (limbs.hand.y - limbs.wrist.y) * 0.35)
-    }
+    private func grip(_ limbs: FigureSkeleton.Limbs) -> FigurePoint { Figure.grip(limbs) }
 
     /// The band and dumbbell in one hand.
     private func held(_ skeleton: FigureSkeleton, _ side: BodySide, color: String) -> String {
@@ -105,7 +110,8 @@ struct FigureDrawing {
 
     /// Floor and fixed props for one panel, drawn behind the body.
     func scenery() -> String {
-        let frame = FigureBody.frame
+        // Walls run out of the top of the picture.
+        let top = frame.maxY
         var svg = ""
         for prop in figure.props {
             switch prop {
@@ -115,12 +121,12 @@ struct FigureDrawing {
             case .wall(let x):
                 if let x {
                     let outward = x >= 0 ? 1.0 : -1.0
-                    svg += line(at(x, 0), at(x, 1.28), width: 2)
-                    for step in stride(from: 0.08, through: 1.24, by: 0.08) {
+                    svg += line(at(x, 0), at(x, top), width: 2)
+                    for step in stride(from: 0.08, through: top - 0.04, by: 0.08) {
                         svg += line(at(x, step), at(x + outward * 0.04, step + 0.04), color: "#999", width: 1)
                     }
                 } else {
-                    let a = at(-0.6, 1.28), b = at(0.6, 0)
+                    let a = at(-0.6, min(1.28, top - 0.02)), b = at(0.6, 0)
                     svg += "<rect x=\"\(n(a.x))\" y=\"\(n(a.y))\" width=\"\(n(b.x - a.x))\" height=\"\(n(b.y - a.y))\" fill=\"#f1f1f1\" stroke=\"#bbb\" stroke-width=\"1\"/>\n"
                 }
             case .doorway(let x):
@@ -172,15 +178,26 @@ struct FigureDrawing {
             var control = points.count == 3
                 ? (x: 2 * points[1].x - (start.x + end.x) / 2, y: 2 * points[1].y - (start.y + end.y) / 2)
                 : (x: (start.x + end.x) / 2, y: (start.y + end.y) / 2)
-            // Stand off from both joints a little so the arrow reads apart from the limbs.
-            let trim = 0.12
-            let newStart = (x: start.x + (control.x - start.x) * trim, y: start.y + (control.y - start.y) * trim)
-            let newEnd = (x: end.x + (control.x - end.x) * trim, y: end.y + (control.y - end.y) * trim)
-            control = (x: (control.x * (1 - trim) + (newStart.x + newEnd.x) / 2 * trim), y: (control.y * (1 - trim) + (newStart.y + newEnd.y) / 2 * trim))
-            start = newStart
-            end = newEnd
+            if cue.bothWays {
+                // A there-and-back move is often short: the arrow reaches a little past both ends so its two heads stay apart.
+                func pushed(_ p: (x: Double, y: Double)) -> (x: Double, y: Double) {
+                    let length = max(hypot(p.x - control.x, p.y - control.y), 0.001)
+                    return (p.x + (p.x - control.x) / length * 7, p.y + (p.y - control.y) / length * 7)
+                }
+                start = pushed(start)
+                end = pushed(end)
+            } else {
+                // Stand off from both joints a little so the arrow reads apart from the limbs.
+                let trim = 0.12
+                let newStart = (x: start.x + (control.x - start.x) * trim, y: start.y + (control.y - start.y) * trim)
+                let newEnd = (x: end.x + (control.x - end.x) * trim, y: end.y + (control.y - end.y) * trim)
+                control = (x: (control.x * (1 - trim) + (newStart.x + newEnd.x) / 2 * trim), y: (control.y * (1 - trim) + (newStart.y + newEnd.y) / 2 * trim))
+                start = newStart
+                end = newEnd
+            }
             var svg = "<path d=\"M\(n(start.x)),\(n(start.y)) Q\(n(control.x)),\(n(control.y)) \(n(end.x)),\(n(end.y))\" \(style)/>\n"
             svg += arrowHead(at: end, from: control)
+            if cue.bothWays { svg += arrowHead(at: start, from: control) }
             return svg
         case .turn:
             let centre = at(FigurePoint(x: first.point(cue.landmark).x + cue.offsetX, y: first.point(cue.landmark).y + cue.offsetY))

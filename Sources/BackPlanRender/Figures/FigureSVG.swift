@@ -19,20 +19,24 @@ package enum FigureSVG {
     /// Pixels per body height in the SVG's own units.
     static let scale = 100.0
 
+    /// CSS pixels per SVG unit of the `width` and `height` attributes: one size for every figure, so
+    /// a lying figure's low picture shows the body at the same size as a standing one's.
+    static func pixelsPerUnit(_ style: Style) -> Double { style == .small ? 0.48 : 0.88 }
+
     /// The SVG text of `figure`.
     package static func svg(_ figure: Figure, style: Style, idPrefix: String) -> String {
         let prefix = safePrefix(idPrefix)
-        let frame = FigureBody.frame
-        let panelWidth = (frame.maxX - frame.minX) * scale
-        let height = (frame.maxY - frame.minY) * scale
+        // Across, the full frame; up and down, only what this figure draws.
+        let frame = figure.frame
+        let panelWidth = ((frame.maxX - frame.minX) * scale).rounded()
+        let height = ((frame.maxY - frame.minY) * scale).rounded()
         let skeletons = figure.skeletons
         let panels = style == .poses ? skeletons.count : 1
         let width = panelWidth * Double(panels)
-        let pixelWidth = style == .small ? 72.0 : 132.0 * Double(panels)
         let title = XMLText.escape(figure.description)
 
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\""
-        svg += " width=\"\(n(pixelWidth))\" height=\"\(n(pixelWidth * height / width))\""
+        svg += " width=\"\(n(width * pixelsPerUnit(style)))\" height=\"\(n(height * pixelsPerUnit(style)))\""
         svg += " role=\"img\" aria-labelledby=\"\(prefix)-title\" class=\"\(prefix)\">\n"
         svg += "<title id=\"\(prefix)-title\">\(title)</title>\n"
         if style == .animated { svg += animationStyle(prefix: prefix, poses: skeletons.count) }
@@ -41,6 +45,8 @@ package enum FigureSVG {
         var drawing = FigureDrawing(figure: figure)
         switch style {
         case .poses:
+            // The cue goes on the first panel; a there-and-back move's goes on its middle pose, where both ways start.
+            let cuePanel = figure.cue?.bothWays == true && skeletons.count == 3 ? 1 : 0
             for (index, skeleton) in skeletons.enumerated() {
                 drawing.originX = panelWidth * Double(index)
                 if index > 0 {
@@ -48,7 +54,7 @@ package enum FigureSVG {
                 }
                 svg += drawing.scenery()
                 svg += drawing.body(skeleton)
-                if index == 0 { svg += drawing.cue(skeletons) }
+                if index == cuePanel { svg += drawing.cue(skeletons) }
             }
         case .animated:
             svg += drawing.scenery()
