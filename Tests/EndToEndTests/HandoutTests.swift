@@ -122,6 +122,25 @@ struct HandoutTests {
         #expect(!scratch.exists("Output"))
     }
 
+    @Test("README's custom move with its figure passes catalog validate and is drawn by catalog figures")
+    func readmeCustomMove() throws {
+        let readme = try String(contentsOf: Backplan.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        func block(from start: String) throws -> String {
+            let range = try #require(readme.range(of: start), "README has no '\(start)'")
+            return String(readme[range.lowerBound...].prefix { $0 != "`" })
+        }
+        let move = try block(from: "  - id: chin-tuck") + block(from: "    figure:\n      view: side")
+        let scratch = try ScratchFolder()
+        let catalog = try String(contentsOf: Backplan.packageRoot.appendingPathComponent("Data/catalog.yaml"), encoding: .utf8)
+        try scratch.write("catalog.yaml", catalog + "\n" + move)
+        let validate = try Backplan.run(["catalog", "validate", "catalog.yaml"], in: scratch.url)
+        #expect(validate.status == 0, "\(validate.stderr)")
+        #expect(validate.stdout.contains("21 moves"), "\(validate.stdout)")
+        let figures = try Backplan.run(["catalog", "figures", "figures", "--catalog", "catalog.yaml"], in: scratch.url)
+        #expect(figures.status == 0, "\(figures.stderr)")
+        #expect(try scratch.read("figures/chin-tuck.svg").contains("Sitting tall on a chair"))
+    }
+
     /// What a reader holding the printout meets: (paper, large print, engine).
     static let printings: [(String, Bool, String)] = [
         ("a4", false, "weasyprint"), ("letter", false, "weasyprint"), ("a4", true, "weasyprint"), ("letter", true, "weasyprint"),
