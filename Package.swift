@@ -73,6 +73,8 @@ let package = Package(
             name: "backplan",
             dependencies: [
                 "BackPlanPublish",
+                "BackPlanRender",
+                "BackPlanCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -80,7 +82,7 @@ let package = Package(
         // Benchmark of `backplan batch` against libcmark alone; built by `make bench`, not by the tests.
         .executableTarget(
             name: "backplan-bench",
-            dependencies: ["BackPlanPublish", "BackPlanRender"],
+            dependencies: ["BackPlanPublish", "BackPlanRender", "BackPlanCore"],
             path: "Sources/BackPlanBench"
         ),
 
