@@ -14,12 +14,17 @@ struct EmailCommandTests {
 
         """
 
+    /// A PATH without rsvg-convert: the email goes without figures.
+    static let pathWithoutRasterizer = ["PATH": "/nonexistent/backplan-test"]
+
     @Test("plan.eml is multipart/mixed: Markdown and HTML alternatives, plan.ics attached, names encoded",
           .enabled(if: PythonInspector.available("email"), "needs python3"))
     func structure() throws {
         let scratch = try ScratchFolder()
         try scratch.write("zoe.yaml", Self.preferences)
-        let result = try Backplan.run(["email", "zoe.yaml", "--from", "Praxis Übel <praxis@example.org>", "--output", "mail"], in: scratch.url)
+        // Without rsvg-convert: the HTML alternative stands alone, plan.html without its figures.
+        let result = try Backplan.run(["email", "zoe.yaml", "--from", "Praxis Übel <praxis@example.org>", "--output", "mail"],
+                                      in: scratch.url, environment: Self.pathWithoutRasterizer)
         try #require(result.status == 0, "\(result.stderr)")
         #expect(result.stdout == "mail/plan.eml\n")
         #expect(result.stderr.isEmpty)
@@ -49,7 +54,10 @@ struct EmailCommandTests {
             .filter { !$0.hasPrefix("<!-- backplan:") }.joined(separator: "\n")
         #expect(plain.text?.replacingOccurrences(of: "\r\n", with: "\n") == markdown)
         #expect(plain.text?.contains("<!--") == false)
-        #expect(html.text?.replacingOccurrences(of: "\r\n", with: "\n") == (try scratch.read("plan/plan.html")))
+        let figures = try Regex(#"<figure class="move-figure">[\s\S]*?</figure>\n"#)
+        #expect(html.text?.replacingOccurrences(of: "\r\n", with: "\n") == (try scratch.read("plan/plan.html")).replacing(figures, with: ""))
+        #expect(html.text?.contains("<img") == false && html.text?.contains("cid:") == false && html.text?.contains("<svg") == false)
+        #expect(message.tree.leaves("image/png").isEmpty)
         #expect(calendar.params?["method"] == "PUBLISH")
         #expect(calendar.disposition == "attachment" && calendar.filename == "plan.ics")
         #expect(calendar.contentBase64.flatMap { Data(base64Encoded: $0) } == (try Data(contentsOf: scratch.url.appendingPathComponent("plan/plan.ics"))))

@@ -20,6 +20,7 @@ import importlib
 import json
 import os
 import signal
+import struct
 import sys
 import threading
 
@@ -113,7 +114,15 @@ def part_tree(part):
         node["filename"] = part.get_filename()
         payload = part.get_payload(decode=True)
         node["content_base64"] = base64.b64encode(payload).decode("ascii") if part.get_content_type() == "text/calendar" else None
-        node["text"] = payload.decode(part.get_content_charset() or "utf-8")
+        if part.get("Content-ID") is not None:
+            node["content_id"] = str(part.get("Content-ID")).strip()
+        if part.get_content_maintype() == "image":
+            # A real PNG: the signature, then the IHDR chunk holding width and height.
+            node["png"] = payload[:8] == b"\x89PNG\r\n\x1a\n" and payload[12:16] == b"IHDR"
+            if node["png"]:
+                node["png_width"], node["png_height"] = struct.unpack(">II", payload[16:24])
+        elif part.get_content_maintype() == "text":
+            node["text"] = payload.decode(part.get_content_charset() or "utf-8")
     return node
 
 

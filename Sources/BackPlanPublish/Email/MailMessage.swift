@@ -2,15 +2,18 @@ import Foundation
 
 /// An RFC 5322 message with a MIME body, serialized to bytes with CRLF lines of at most 78 characters.
 package struct MailMessage: Sendable {
-    /// One MIME entity: text (quoted-printable), an attachment (base64) or a multipart of entities.
+    /// One MIME entity: text (quoted-printable), an attachment or an inline image (base64), or a multipart of entities.
     package struct Part: Sendable {
         package enum Content: Sendable {
             case text(String)
             case attachment(Data, fileName: String)
+            /// A part the HTML shows where it refers to `cid:CONTENTID` (RFC 2392), such as a figure's PNG.
+            case inline(Data, fileName: String, contentID: String)
             case multipart(subtype: String, [Part])
         }
 
-        /// The media type with its parameters, such as `text/plain; charset=utf-8`; for a multipart, the boundary is added.
+        /// The media type with its parameters, such as `text/plain; charset=utf-8`; for a multipart, the boundary is added
+        /// to the parameters given (`multipart/related; type="text/html"`).
         package var contentType: String
         package var content: Content
 
@@ -58,10 +61,20 @@ package struct MailMessage: Sendable {
                 "",
                 MIMEEncoding.base64(data),
             ]
+        case let .inline(data, fileName, contentID):
+            return [
+                "Content-Type: \(part.contentType);\r\n name=\"\(fileName)\"",
+                "Content-ID: <\(contentID)>",
+                "Content-Disposition: inline;\r\n filename=\"\(fileName)\"",
+                "Content-Transfer-Encoding: base64",
+                "",
+                MIMEEncoding.base64(data),
+            ]
         case let .multipart(subtype, parts):
             // "=_" cannot occur in quoted-printable or base64 text, so the boundary never clashes with a body.
             let boundary = "=_backplan_\(boundarySeed)_\(path)"
-            var lines = ["Content-Type: multipart/\(subtype);\r\n boundary=\"\(boundary)\"", ""]
+            let parameters = part.contentType.split(separator: ";", maxSplits: 1).dropFirst().first.map { ";" + $0 } ?? ""
+            var lines = ["Content-Type: multipart/\(subtype)\(parameters);\r\n boundary=\"\(boundary)\"", ""]
             if path == "1" { lines.append("This is a MIME message: the plan as text and HTML, and its calendar.") }
             for (index, child) in parts.enumerated() {
                 lines.append("--\(boundary)")

@@ -43,12 +43,15 @@ package struct PlanMessage: Sendable {
             .trimmingCharacters(in: .whitespaces)
     }
 
-    /// The whole message.
-    package func message(planID: String, plan: Plan, markdown: String, html: String, ics: String, pdf: Data? = nil) -> MailMessage {
+    /// The whole message; with `images`, the HTML and the images it refers to by `cid:` travel together in a `multipart/related`.
+    package func message(planID: String, plan: Plan, markdown: String, html: String, images: [MailMessage.Part] = [],
+                         ics: String, pdf: Data? = nil) -> MailMessage {
         let seed = Fingerprint("backplan.email/1", planID, from.address, to.address, subject).hex()
+        let htmlPart = MailMessage.Part(contentType: "text/html; charset=utf-8", content: .text(html))
         let alternatives = MailMessage.Part(contentType: "multipart/alternative", content: .multipart(subtype: "alternative", [
             .init(contentType: "text/plain; charset=utf-8", content: .text(Self.plainText(markdown))),
-            .init(contentType: "text/html; charset=utf-8", content: .text(html)),
+            images.isEmpty ? htmlPart : .init(contentType: "multipart/related; type=\"text/html\"",
+                                              content: .multipart(subtype: "related", [htmlPart] + images)),
         ]))
         let calendar = MailMessage.Part(contentType: "text/calendar; charset=utf-8; method=PUBLISH",
                                         content: .attachment(Data(ics.utf8), fileName: "plan.ics"))
@@ -75,7 +78,11 @@ package struct PlanMessage: Sendable {
         return "\(day.weekday.shortTitle), \(dayText) \(month) \(day.year) 00:00:00 +0000"
     }
 
-    /// The Markdown as a mail client shows text: without the HTML-only grid markers.
+    /// The Markdown as a mail client shows text: without the HTML-only markers.
+    ///
+    /// A marker line (where the HTML places a grid, a card's frame, a figure or
+    /// a QR code) would show in the text part as a raw comment that means
+    /// nothing to a reader; each card's steps already say what its figure shows.
     static func plainText(_ markdown: String) -> String {
         markdown.split(separator: "\n", omittingEmptySubsequences: false)
             .filter { !($0.hasPrefix("<!-- backplan:") && $0.hasSuffix("-->")) }

@@ -66,6 +66,8 @@ public struct PlanPublisher: Sendable {
     public let inputs: Inputs
     /// The figures and QR codes of the run, drawn once per move for every plan it writes.
     let art: HandoutArt
+    /// The PNGs of those pictures for emails, drawn once per picture for every message the run writes.
+    let mailPictures = MailPictures()
 
     public init(inputs: Inputs) {
         self.inputs = inputs

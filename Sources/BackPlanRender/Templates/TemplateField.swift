@@ -26,5 +26,5 @@ package enum TemplateField: String, CaseIterable, Sendable {
     // The time model.
     case secondsPerRep, restBetweenSets, restBetweenRounds, transition
     // The brand.
-    case contact, hasContact, logoURI, hasLogo
+    case contact, hasContact, logoURI, hasLogo, hasLogoSize, logoWidth, logoHeight
 }

@@ -122,7 +122,7 @@ package final class PlanModel: TemplateModel {
         case .cardDose: return [.period, .dose]
         case .note, .advice, .rule: return [.text]
         case .timeModel: return [.secondsPerRep, .restBetweenSets, .restBetweenRounds, .transition]
-        case .brand: return [.name, .contact, .hasContact, .logoURI, .hasLogo]
+        case .brand: return [.name, .contact, .hasContact, .logoURI, .hasLogo, .hasLogoSize, .logoWidth, .logoHeight]
         }
     }
 
@@ -334,9 +334,20 @@ package final class PlanModel: TemplateModel {
         case .name: .text(brand.name)
         case .contact: .text(brand.contact)
         case .hasContact: .flag(!brand.contact.isEmpty)
-        case .logoURI: .text(brand.logo?.dataURI ?? "")
-        case .hasLogo: .flag(brand.logo != nil)
+        case .logoURI: .text(logo(brand)?.source ?? "")
+        case .hasLogo: .flag(logo(brand) != nil)
+        case .hasLogoSize: .flag(logo(brand).map { $0.width > 0 && $0.height > 0 } ?? false)
+        case .logoWidth: .number(logo(brand)?.width ?? 0)
+        case .logoHeight: .number(logo(brand)?.height ?? 0)
         default: nil
+        }
+    }
+
+    /// The logo's image: its `data:` URI inline (size unknown, left to CSS), or the linked image if there is one.
+    private func logo(_ brand: Brand) -> LinkedPicture? {
+        switch look.pictures {
+        case .inline: brand.logo.map { LinkedPicture(source: $0.dataURI, width: 0, height: 0) }
+        case .linked(let linked): linked[ArtPicture.logoKey]
         }
     }
 }

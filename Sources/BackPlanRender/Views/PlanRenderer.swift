@@ -9,13 +9,17 @@ package struct PlanLook: Sendable {
     package var largePrint: Bool
     /// The site's address (`--site-url`, normalised with a trailing slash): cards link to their move's page and carry its QR code.
     package var siteURL: String?
+    /// Inline SVG for plan.html; images referred to by `cid:` for an email's HTML.
+    package var pictures: PictureForm
 
-    package init(planID: String, paper: Paper, brand: Brand? = nil, largePrint: Bool = false, siteURL: String? = nil) {
+    package init(planID: String, paper: Paper, brand: Brand? = nil, largePrint: Bool = false, siteURL: String? = nil,
+                 pictures: PictureForm = .inline) {
         self.planID = planID
         self.paper = paper
         self.brand = brand
         self.largePrint = largePrint
         self.siteURL = siteURL
+        self.pictures = pictures
     }
 }
 
@@ -50,12 +54,17 @@ package struct PlanRenderer: Sendable {
     /// week's tick-box grid, inside the page shell; as UTF-8 bytes.
     ///
     /// One model serves both, and the bytes go to libcmark and to the files as
-    /// they are, never decoded into a String.
+    /// they are, never decoded into a String. `look.pictures` chooses how the
+    /// figures, QR codes and logo are placed; the Markdown is the same either way.
     package func documents(_ plan: Plan, look: PlanLook, html: Bool) throws(TemplateError) -> (markdown: [UInt8], html: [UInt8]?) {
         let model = PlanModel(plan: plan, catalog: catalog, look: look, art: art)
         let markdown = try templates.renderUTF8(Self.markdownTemplate, model.root, model: model, capacity: Self.markdownCapacity(plan))
         guard html else { return (markdown, nil) }
-        let blocks = grids(plan, cards: model.cardNumbers).merging(art.blocks(for: model.cards, siteURL: look.siteURL)) { grid, _ in grid }
+        let pictures = switch look.pictures {
+        case .inline: art.blocks(for: model.cards, siteURL: look.siteURL)
+        case .linked(let linked): art.blocks(for: model.cards, siteURL: look.siteURL, linked: linked)
+        }
+        let blocks = grids(plan, cards: model.cardNumbers).merging(pictures) { grid, _ in grid }
         let body = CommonMark.htmlUTF8(fromMarkdown: markdown, blocks: blocks)
         let capacity = body.count + 8192
         model.body = body

@@ -10,7 +10,8 @@ struct EmailCommand: ParsableCommand {
         abstract: "Write the plan as an email message (plan.eml), and send it with --send.",
         discussion: """
             plan.eml holds the plan as text (Markdown) and HTML, with plan.ics attached for the \
-            person's calendar. With --send it is handed to a sendmail-compatible program as \
+            person's calendar. The HTML shows the figures as PNG images drawn by rsvg-convert \
+            (librsvg2-bin) when it is on the PATH, and goes without them when it is not. With --send it is handed to a sendmail-compatible program as \
             `PROGRAM -i -t` (msmtp, Postfix's or exim's sendmail); the file is written either way.
             """
     )
@@ -47,6 +48,7 @@ struct EmailCommand: ParsableCommand {
         settings.formats = pdf ? [.pdf] : []
         let written = try publisher.publishEmail(person, settings: settings, email: email, to: options.output)
         print(PlanCommand.display(written))
+        if options.verbose, let note = publisher.emailPicturesNote(settings: settings) { print(note) }
         guard send else { return }
         try Sendmail(program: sendmail, searchPath: Environment.searchPath()).send(try Data(contentsOf: written))
         if options.verbose { print("Sent \(PlanCommand.display(written)) with \(sendmail)") }

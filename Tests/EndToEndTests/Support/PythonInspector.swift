@@ -88,11 +88,23 @@ struct MessageReport: Decodable {
         var text: String?
         /// The decoded bytes of a calendar part, base64, to compare with plan.ics byte for byte.
         var contentBase64: String?
+        /// The Content-ID header as written, with its angle brackets.
+        var contentId: String?
+        /// An image part: whether it is a PNG (signature and IHDR), and the size its IHDR gives.
+        var png: Bool?
+        var pngWidth: Int?
+        var pngHeight: Int?
 
         /// Content types of the tree, depth first: "multipart/mixed(multipart/alternative(text/plain,text/html),text/calendar)".
         var shape: String {
             guard let parts else { return type }
             return "\(type)(\(parts.map(\.shape).joined(separator: ",")))"
+        }
+
+        /// Every leaf of this content type, depth first.
+        func leaves(_ type: String) -> [Part] {
+            guard let parts else { return self.type == type ? [self] : [] }
+            return parts.flatMap { $0.leaves(type) }
         }
 
         /// The first leaf of this content type.
