@@ -223,7 +223,8 @@ package final class PlanModel: TemplateModel {
         case .link: return .text(look.pageLink(of: card.move.id) ?? "")
         case .shortLink:
             guard let url = look.pageLink(of: card.move.id) else { return .text("") }
-            return .text(look.sitePrefix != nil ? url : String(url.drop { $0 != "/" }.dropFirst(2)))
+            // On the site itself the page's path says nothing to a reader: the move's name instead.
+            return .text(look.sitePrefix != nil ? card.move.name : String(url.drop { $0 != "/" }.dropFirst(2)))
         case .hasLink: return .flag(look.pageLink(of: card.move.id) != nil)
         // On the site itself a QR code would point at the page being read: none.
         case .qrMarker: return .text(look.sitePrefix == nil ? HandoutArt.qrMarker(card.move.id) : "")
