@@ -1,4 +1,5 @@
 import BackPlanCore
+import Foundation
 @testable import BackPlanRender
 import Testing
 
@@ -59,5 +60,89 @@ struct SiteRendererTests {
     @Test("rendering twice gives the same bytes")
     func deterministic() throws {
         #expect(try files(baseURL: "https://a.example/") == (try files(baseURL: "https://a.example/")))
+    }
+
+    // MARK: - Figures
+
+    static let moveIDs = Catalog.builtIn.moves.map(\.id)
+
+    /// One page of the built-in site, rendered alone.
+    func page(_ path: SitePath) throws -> String {
+        let renderer = SiteRenderer(templates: try TemplateSet(), catalog: .builtIn, settings: try #require(SiteSettings()))
+        let page = try #require(renderer.pages(examplePlan: example).first { $0.path == path })
+        return try renderer.html(page)
+    }
+
+    /// Every `id` attribute of a page, in order.
+    static func ids(in html: String) -> [String] {
+        html.matches(of: #/ id="([^"]*)"/#).map { String($0.output.1) }
+    }
+
+    @Test("a move page shows its figures, animated and still for reduced motion, with the positions as text", arguments: moveIDs)
+    func moveFigures(id: String) throws {
+        let move = try #require(Catalog.builtIn.move(id: id))
+        let html = try page(.exercise(id))
+        var shown: [String] = []
+        for figure in move.ways.compactMap(move.figure(for:)) where !shown.contains(figure.description) {
+            shown.append(figure.description)
+        }
+        #expect(!shown.isEmpty)
+        for description in shown {
+            // Once on screen (animated) and once for print (the poses side by side).
+            #expect(html.components(separatedBy: "-title\">\(XMLText.escape(description))</title>").count == 3, "\(description)")
+        }
+        #expect(html.components(separatedBy: "<div class=\"move-art-screen\">\n<svg viewBox=").count - 1 == shown.count)
+        #expect(html.components(separatedBy: "<div class=\"move-art-print\">\n<svg viewBox=").count - 1 == shown.count)
+        #expect(html.contains("role=\"img\" aria-labelledby=\"fig-"))
+        #expect(html.contains("@media (prefers-reduced-motion: reduce){"))
+        #expect(!html.contains("raw HTML omitted"))
+        #expect(!html.contains("xmlns"))
+        let related = Catalog.builtIn.related(to: move)
+        #expect(html.components(separatedBy: "<span class=\"thumb\" aria-hidden=\"true\"><svg").count - 1 == related.count)
+        let ids = Self.ids(in: html)
+        #expect(Set(ids).count == ids.count, "ids repeat: \(ids)")
+    }
+
+    @Test("a move whose ways look apart shows each way's figure under that way's label", arguments: zip(
+        ["row", "thoracic-extension"],
+        [["With a resistance band, standing", "With dumbbells, standing"], ["With a foam roller, lying down", "With a chair, sitting"]]))
+    func wayFigures(id: String, labels: [String]) throws {
+        let move = try #require(Catalog.builtIn.move(id: id))
+        let html = try page(.exercise(id))
+        #expect(move.ways.count == labels.count)
+        for (way, label) in zip(move.ways, labels) {
+            let heading = try #require(html.range(of: "<h3>\(label)</h3>"), "\(label)")
+            let section = html[heading.upperBound...]
+            let end = section.range(of: "<h3>")?.lowerBound ?? section.range(of: "<blockquote>")?.lowerBound ?? section.endIndex
+            let body = section[..<end]
+            let figure = try #require(move.figure(for: way))
+            #expect(body.hasPrefix("\n<figure class=\"move-art\">"), "\(label)")
+            #expect(body.contains(">\(XMLText.escape(figure.description))</title>"), "\(label)")
+            for step in way.steps ?? [] { #expect(body.contains(step), "\(label)") }
+        }
+        #expect(!html.contains("<h2>Steps</h2>"))
+    }
+
+    @Test("lists show a small figure beside each move's name, hidden from screen readers", arguments: [nil] + Area.allCases)
+    func listFigures(area: Area?) throws {
+        let path = area.map(SitePath.area) ?? .index
+        let moves = area.map { Catalog.builtIn.moves(area: $0) } ?? Catalog.builtIn.moves
+        let html = try page(path)
+        let thumbs = html.components(separatedBy: "<span class=\"thumb\" aria-hidden=\"true\"><svg").dropFirst()
+        #expect(thumbs.count == moves.count)
+        for (thumb, move) in zip(thumbs, moves) {
+            let svg = try #require(thumb.components(separatedBy: "</svg></span>").first)
+            #expect(!svg.contains("<title") && !svg.contains(" id=") && !svg.contains("role="), "\(move.id)")
+            #expect(thumb.contains("</svg></span>\n<strong><a href=\"\(path.href(to: .exercise(move.id)))\">"), "\(move.id)")
+        }
+        #expect(!html.contains("raw HTML omitted"))
+    }
+
+    @Test("no id repeats on any page")
+    func uniqueIDs() throws {
+        for file in try files() where file.path.value.hasSuffix(".html") {
+            let ids = Self.ids(in: file.text)
+            #expect(Set(ids).count == ids.count, "\(file.path)")
+        }
     }
 }

@@ -159,6 +159,14 @@ struct SiteCommandTests {
         let page = try scratch.read("site/example-plan.html")
         #expect(page.contains("<h1>Back plan for Alex Doe</h1>"))
         #expect(page.contains("Plan \(planID) for Alex Doe, starting 2026-11-30."))
+        // Each card links to its move's page on the site, relatively, with the card's figure and no QR code.
+        let cards = page.components(separatedBy: "<section class=\"card\">").dropFirst()
+        #expect(!cards.isEmpty)
+        for card in cards {
+            #expect(card.contains("See it move: <a href=\"exercises/"), "\(card.prefix(80))")
+            #expect(card.contains("<figure class=\"move-figure\"><svg viewBox="), "\(card.prefix(80))")
+        }
+        #expect(!page.contains("raw HTML omitted") && !page.contains("class=\"qr\""))
     }
 
     @Test("templates given with --templates replace the site's defaults")

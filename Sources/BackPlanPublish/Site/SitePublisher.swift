@@ -47,12 +47,13 @@ public struct SitePublisher: Sendable {
         let publisher = PlanPublisher(inputs: inputs)
         let plan = publisher.plan(for: .example, settings: planSettings)
         let id = publisher.planID(for: plan, settings: planSettings)
-        let markdown = try PlanRenderer(templates: inputs.templates, catalog: inputs.catalog)
-            .markdown(plan, look: PlanLook(planID: id, paper: planSettings.paper))
+        // The site's own relative links, from the page the plan is shown on.
+        let look = PlanLook(planID: id, paper: planSettings.paper, sitePrefix: SitePath.examplePlan.rootPrefix)
+        let rendered = try PlanRenderer(templates: inputs.templates, catalog: inputs.catalog).markdownWithBlocks(plan, look: look)
         var example = SiteExamplePlan(
-            markdown: markdown, title: "Example plan for \(plan.person.name)", weeks: plan.person.weeks,
+            markdown: rendered.markdown, title: "Example plan for \(plan.person.name)", weeks: plan.person.weeks,
             preferencesYAML: Preferences.exampleYAML.trimmingCharacters(in: .newlines))
-        for week in plan.weeks { example.blocks[WeekGrid.marker(week: week.number)] = WeekGrid.html(week) }
+        example.blocks = rendered.blocks
         return example
     }
 }

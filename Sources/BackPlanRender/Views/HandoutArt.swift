@@ -77,7 +77,7 @@ package final class HandoutArt: @unchecked Sendable {
     }
 
     /// An SVG document as an element of an HTML page: there the namespace is implied, so the page names no address but its own links.
-    private static func inline(_ svg: String) -> String {
+    static func inline(_ svg: String) -> String {
         svg.replacing(" xmlns=\"http://www.w3.org/2000/svg\"", with: "", maxReplacements: 1)
     }
 

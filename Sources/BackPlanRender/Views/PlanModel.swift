@@ -220,13 +220,14 @@ package final class PlanModel: TemplateModel {
         case .figureMarker: return .text(HandoutArt.figureMarker(card.key))
         case .hasFigure: return .flag(art.figure(for: card) != nil)
         case .figureAlt: return .text(art.figureAlt(for: card) ?? "")
-        case .link: return .text(look.siteURL.map { HandoutArt.pageURL(of: card.move.id, site: $0) } ?? "")
+        case .link: return .text(look.pageLink(of: card.move.id) ?? "")
         case .shortLink:
-            guard let site = look.siteURL else { return .text("") }
-            let url = HandoutArt.pageURL(of: card.move.id, site: site)
-            return .text(String(url.drop { $0 != "/" }.dropFirst(2)))
-        case .hasLink: return .flag(look.siteURL != nil)
-        case .qrMarker: return .text(HandoutArt.qrMarker(card.move.id))
+            guard let url = look.pageLink(of: card.move.id) else { return .text("") }
+            // On the site itself the page's path says nothing to a reader: the move's name instead.
+            return .text(look.sitePrefix != nil ? card.move.name : String(url.drop { $0 != "/" }.dropFirst(2)))
+        case .hasLink: return .flag(look.pageLink(of: card.move.id) != nil)
+        // On the site itself a QR code would point at the page being read: none.
+        case .qrMarker: return .text(look.sitePrefix == nil ? HandoutArt.qrMarker(card.move.id) : "")
         default: return nil
         }
     }

@@ -11,15 +11,25 @@ package struct PlanLook: Sendable {
     package var siteURL: String?
     /// Inline SVG for plan.html; images referred to by `cid:` for an email's HTML.
     package var pictures: PictureForm
+    /// For a plan shown on the site itself: cards link to their move's page by this relative prefix ("" from
+    /// the site's root) instead of `siteURL`, with no QR code, since the reader is on the site already.
+    package var sitePrefix: String?
 
     package init(planID: String, paper: Paper, brand: Brand? = nil, largePrint: Bool = false, siteURL: String? = nil,
-                 pictures: PictureForm = .inline) {
+                 pictures: PictureForm = .inline, sitePrefix: String? = nil) {
         self.planID = planID
         self.paper = paper
         self.brand = brand
         self.largePrint = largePrint
         self.siteURL = siteURL
         self.pictures = pictures
+        self.sitePrefix = sitePrefix
+    }
+
+    /// The address of move `id`'s page the cards link to, relative on the site, absolute with `siteURL`; nil for none.
+    package func pageLink(of id: String) -> String? {
+        if let sitePrefix { return sitePrefix + SitePath.exercise(id).value }
+        return siteURL.map { HandoutArt.pageURL(of: id, site: $0) }
     }
 }
 
@@ -69,6 +79,15 @@ package struct PlanRenderer: Sendable {
         let capacity = body.count + 8192
         model.body = body
         return (markdown, try templates.renderUTF8(Self.htmlTemplate, model.root, model: model, capacity: capacity))
+    }
+
+    /// `plan.md` and the trusted HTML its markers stand for (tick grids, cards, figures; QR codes only with
+    /// `look.siteURL`): for a page that shows the plan inside its own shell, as the site's example plan.
+    package func markdownWithBlocks(_ plan: Plan, look: PlanLook) throws(TemplateError) -> (markdown: String, blocks: [String: String]) {
+        let model = PlanModel(plan: plan, catalog: catalog, look: look, art: art)
+        let markdown = try templates.render(Self.markdownTemplate, model.root, model: model, capacity: Self.markdownCapacity(plan))
+        let blocks = grids(plan, cards: model.cardNumbers).merging(art.blocks(for: model.cards, siteURL: look.siteURL)) { grid, _ in grid }
+        return (markdown, blocks.mapValues { String(decoding: $0, as: UTF8.self) })
     }
 
     /// About the size of a plan's Markdown with the built-in templates, so its buffer seldom grows:

@@ -29,10 +29,13 @@ package struct SiteRenderer: Sendable {
     }
 
     /// The pages in reading order: index, moves, areas, safety, example plan.
+    ///
+    /// The figures are drawn here, once for the whole site, and shared by the pages.
     func pages(examplePlan: SiteExamplePlan) -> [SitePage] {
-        [SiteView.indexPage(catalog: catalog, settings: settings)]
-            + catalog.moves.map { SiteView.exercisePage($0, catalog: catalog, settings: settings) }
-            + Area.allCases.map { SiteView.areaPage($0, catalog: catalog, settings: settings) }
+        let figures = SiteFigures(catalog: catalog)
+        return [SiteView.indexPage(catalog: catalog, settings: settings, figures: figures)]
+            + catalog.moves.map { SiteView.exercisePage($0, catalog: catalog, settings: settings, figures: figures) }
+            + Area.allCases.map { SiteView.areaPage($0, catalog: catalog, settings: settings, figures: figures) }
             + [
                 SiteView.safetyPage(catalog: catalog, settings: settings),
                 SiteView.examplePlanPage(examplePlan, catalog: catalog, settings: settings),
@@ -44,7 +47,7 @@ package struct SiteRenderer: Sendable {
         var shell = SiteShell.context(for: page, catalog: catalog, settings: settings)
         shell["body"] = CommonMark.html(fromMarkdown: try templates.render(page.template, page.context), blocks: page.blocks)
         if let aside = page.asideTemplate {
-            shell["aside"] = CommonMark.html(fromMarkdown: try templates.render(aside, page.context))
+            shell["aside"] = CommonMark.html(fromMarkdown: try templates.render(aside, page.context), blocks: page.blocks)
         }
         return try templates.render("site-page.html", shell)
     }

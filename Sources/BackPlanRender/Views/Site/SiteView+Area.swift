@@ -5,14 +5,14 @@ extension SiteView {
     static let routineMinutes = 15
 
     /// `areas/<area>.html`: the moves that work one area, by phase, and a short routine for it.
-    static func areaPage(_ area: Area, catalog: Catalog, settings: SiteSettings) -> SitePage {
+    static func areaPage(_ area: Area, catalog: Catalog, settings: SiteSettings, figures: SiteFigures) -> SitePage {
         let path = SitePath.area(area)
         var context = common(page: path, catalog: catalog, settings: settings)
         let moves = catalog.moves(area: area)
         context["title"] = capitalised(area.title)
         context["area"] = area.title
         context["count"] = moves.count
-        context["phases"] = phases(from: path, catalog: catalog, moves: moves)
+        context["phases"] = phases(from: path, catalog: catalog, moves: moves, figures: figures)
         context["frequency"] = catalog.session.frequency
         if let session = Planner(catalog: catalog).routine(for: area, minutes: routineMinutes) {
             context["routine"] = routine(session, from: path, catalog: catalog)
@@ -22,6 +22,7 @@ extension SiteView {
             description: "Stretches and strengthening moves that work the \(area.title) (\(moves.count) of \(catalog.moves.count)), and a short routine for \(area.title) pain.",
             kind: "area", template: "site-area.md", context: context)
         page.area = area
+        page.blocks = figures.blocks(figures: [], thumbs: moves.map(\.id))
         return page
     }
 

@@ -2,7 +2,11 @@ import BackPlanCore
 
 extension SiteView {
     /// `exercises/<id>.html`: everything about one move, printable as a one-page handout.
-    static func exercisePage(_ move: Exercise, catalog: Catalog, settings: SiteSettings) -> SitePage {
+    ///
+    /// A move whose ways look alike shows one figure under its name; a move with
+    /// a way of its own look (row: band or dumbbell) shows each way's figure
+    /// beside that way's label and steps instead.
+    static func exercisePage(_ move: Exercise, catalog: Catalog, settings: SiteSettings, figures: SiteFigures) -> SitePage {
         let path = SitePath.exercise(move.id)
         var context = common(page: path, catalog: catalog, settings: settings)
         let phaseNumber = (Phase.allCases.firstIndex(of: move.phase) ?? 0) + 1
@@ -15,10 +19,28 @@ extension SiteView {
             ["title": area.title, "href": path.href(to: .area(area))]
         })
         context["equipment"] = capitalised(equipmentText(move))
-        context["ways"] = move.ways.map { way in
-            ["equipment": capitalised(wayEquipment(way)), "positions": positions(way.positions)]
+        let figureNames = move.ways.map { SiteFigures.name(of: $0, in: move) }
+        let waysLookApart = Set(figureNames.compactMap { $0 }).count > 1
+        let waysHaveSteps = move.ways.count > 1 && move.ways.allSatisfy { !($0.steps ?? []).isEmpty }
+        var drawn: Set<String> = []
+        context["ways"] = zip(move.ways, figureNames).map { way, name in
+            // A figure shown once per page: its ids must stay unique there.
+            let isNew = name.map { drawn.insert($0).inserted } ?? false
+            return [
+                "equipment": capitalised(wayEquipment(way)),
+                "positions": positions(way.positions),
+                "label": "With \(wayEquipment(way)), \(positions(way.positions))",
+                "figureMarker": waysLookApart && isNew ? figures.marker(name) : "",
+                "steps": (waysHaveSteps ? way.steps ?? [] : []).enumerated().map { index, step in
+                    ["number": index + 1, "text": step] as [String: Any]
+                },
+            ] as [String: Any]
         }
         context["hasSeveralWays"] = move.ways.count > 1
+        context["waySections"] = waysLookApart || waysHaveSteps
+        context["waysHaveSteps"] = waysHaveSteps
+        let mainFigure = waysLookApart ? nil : figureNames.compactMap { $0 }.first ?? (move.figure == nil ? nil : move.id)
+        context["figureMarker"] = figures.marker(mainFigure)
         context["props"] = list(move.props.map(\.title))
         context["hasProps"] = !move.props.isEmpty
         context["positions"] = capitalised(positions(move.positions))
@@ -27,7 +49,7 @@ extension SiteView {
             ["number": index + 1, "text": step] as [String: Any]
         }
         context["related"] = catalog.related(to: move).map { other in
-            var summary = moveSummary(other, from: path, catalog: catalog)
+            var summary = moveSummary(other, from: path, catalog: catalog, figures: figures)
             summary["shared"] = list(other.areas.filter(move.areas.contains).map(\.title))
             return summary
         }
@@ -37,6 +59,8 @@ extension SiteView {
             kind: "exercise", template: "site-exercise.md", context: context)
         page.asideTemplate = "site-exercise-related.md"
         page.pager = catalog.neighbours(of: move)
+        let shown = waysLookApart ? drawn.sorted() : mainFigure.map { [$0] } ?? []
+        page.blocks = figures.blocks(figures: shown, thumbs: catalog.related(to: move).map(\.id))
         return page
     }
 }

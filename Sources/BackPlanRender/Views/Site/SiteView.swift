@@ -17,10 +17,11 @@ enum SiteView {
         ]
     }
 
-    /// A move as a line of a list: name, link, phase, areas, equipment and dose.
-    static func moveSummary(_ move: Exercise, from page: SitePath, catalog: Catalog) -> [String: Any] {
+    /// A move as a line of a list: its small figure's marker, name, link, phase, areas, equipment and dose.
+    static func moveSummary(_ move: Exercise, from page: SitePath, catalog: Catalog, figures: SiteFigures) -> [String: Any] {
         [
             "id": move.id,
+            "thumbMarker": figures.thumbMarker(move.id),
             "name": move.name,
             "href": page.href(to: .exercise(move.id)),
             "phase": phaseTitle(move.phase, catalog: catalog),
@@ -31,7 +32,7 @@ enum SiteView {
     }
 
     /// The three phases in session order, each with its moves.
-    static func phases(from page: SitePath, catalog: Catalog, moves: [Exercise]) -> [[String: Any]] {
+    static func phases(from page: SitePath, catalog: Catalog, moves: [Exercise], figures: SiteFigures) -> [[String: Any]] {
         Phase.allCases.enumerated().map { index, phase in
             let phaseMoves = moves.filter { $0.phase == phase }
             return [
@@ -43,7 +44,7 @@ enum SiteView {
                 "count": phaseMoves.count,
                 "movesWord": phaseMoves.count == 1 ? "move" : "moves",
                 "hasMoves": !phaseMoves.isEmpty,
-                "moves": phaseMoves.map { moveSummary($0, from: page, catalog: catalog) },
+                "moves": phaseMoves.map { moveSummary($0, from: page, catalog: catalog, figures: figures) },
             ]
         }
     }

@@ -1,0 +1,83 @@
+import BackPlanCore
+import Foundation
+
+/// Every figure the site shows, each drawn once per build: a move page's figures and each move's small figure for lists.
+///
+/// Pages place them through HTML comments in their Markdown (`marker(_:)`,
+/// `thumbMarker(_:)`), which libcmark's output carries as trusted blocks, as the
+/// plan does with its handout figures. A move page's figure is the animated
+/// SVG on screen (held still under `prefers-reduced-motion`) and the key poses
+/// side by side on paper; its `<title>` says the positions. The small figure
+/// stands beside the move's name, so it is hidden from screen readers and has
+/// no title and no id: it may appear any number of times on one page.
+struct SiteFigures {
+    /// A move page's figure blocks by figure name (`<id>` or `<id>-<way>`, as `Exercise.figures` names them).
+    private var large: [String: String] = [:]
+    /// The small figure of each move by its id.
+    private var small: [String: String] = [:]
+
+    init(catalog: Catalog) {
+        for move in catalog.moves {
+            for (name, figure) in move.figures { large[name] = Self.pageFigure(figure, name: name) }
+            if let first = move.ways.lazy.compactMap(move.figure(for:)).first ?? move.figure {
+                small[move.id] = Self.thumb(first, id: move.id)
+            }
+        }
+    }
+
+    // MARK: - Markers
+
+    /// The HTML comment in a move page's Markdown that the figure named `name` replaces.
+    static func marker(_ name: String) -> String { "<!-- backplan:figure \(name) -->" }
+
+    /// The HTML comment in a list's Markdown that move `id`'s small figure replaces.
+    static func thumbMarker(_ id: String) -> String { "<!-- backplan:thumb \(id) -->" }
+
+    /// The name of the figure shown for `way`, as `Exercise.figures` names it; nil when the move has none.
+    static func name(of way: Way, in move: Exercise) -> String? {
+        way.figure != nil ? "\(move.id)-\(way.slug)" : move.figure != nil ? move.id : nil
+    }
+
+    /// The marker of move `id`'s small figure, or "" when it has none (a custom catalog's move without a picture).
+    func thumbMarker(_ id: String) -> String { small[id] == nil ? "" : Self.thumbMarker(id) }
+
+    /// The marker of the figure named `name`, or "" when there is none.
+    func marker(_ name: String?) -> String { name.flatMap { large[$0] == nil ? nil : Self.marker($0) } ?? "" }
+
+    /// The blocks of a page showing the figures named `names` and the small figures of moves `ids`.
+    func blocks(figures names: [String], thumbs ids: [String]) -> [String: String] {
+        var blocks: [String: String] = [:]
+        for name in names { if let html = large[name] { blocks[Self.marker(name)] = html } }
+        for id in ids { if let html = small[id] { blocks[Self.thumbMarker(id)] = html } }
+        return blocks
+    }
+
+    // MARK: - Drawing
+
+    /// The animated figure for the screen and the key poses side by side for paper; ids start with `fig-<name>`.
+    private static func pageFigure(_ figure: Figure, name: String) -> String {
+        let prefix = "fig-" + SitePath.slug(name)
+        let animated = HandoutArt.inline(FigureSVG.svg(figure, style: .animated, idPrefix: prefix))
+        let poses = HandoutArt.inline(FigureSVG.svg(figure, style: .poses, idPrefix: prefix + "-poses"))
+        return "<figure class=\"move-art\">\n<div class=\"move-art-screen\">\n\(animated)</div>\n<div class=\"move-art-print\">\n\(poses)</div>\n</figure>\n"
+    }
+
+    /// The first pose, small and decorative: no role, title or id, hidden from screen readers.
+    private static func thumb(_ figure: Figure, id: String) -> String {
+        let prefix = "thumb-" + SitePath.slug(id)
+        var svg = HandoutArt.inline(FigureSVG.svg(figure, style: .small, idPrefix: prefix))
+        svg = svg.replacing(" role=\"img\" aria-labelledby=\"\(prefix)-title\"", with: " aria-hidden=\"true\" focusable=\"false\"", maxReplacements: 1)
+        if let open = svg.range(of: "<title id=\"\(prefix)-title\">"), let close = svg.range(of: "</title>\n", range: open.upperBound..<svg.endIndex) {
+            svg.removeSubrange(open.lowerBound..<close.upperBound)
+        }
+        return "<span class=\"thumb\" aria-hidden=\"true\">\(svg.trimmingSuffixNewlines)</span>\n"
+    }
+}
+
+private extension String {
+    var trimmingSuffixNewlines: Substring {
+        var text = self[...]
+        while text.hasSuffix("\n") { text = text.dropLast() }
+        return text
+    }
+}
