@@ -104,6 +104,30 @@ struct BatchCommandTests {
         #expect(scratch.files() == ["out/alex-doe/plan.md", "team.yaml"])
     }
 
+    @Test("with --email --pdf each row is printed once: the same PDF is written and attached")
+    func emailPDFPrintedOnce() throws {
+        let scratch = try ScratchFolder()
+        // An engine that counts its runs and writes a tiny PDF, found on the PATH as weasyprint.
+        let engine = try scratch.write("bin/weasyprint", """
+            #!/bin/sh
+            echo run >> "\(scratch.url.path)/runs"
+            for last; do :; done
+            printf '%%PDF-1.4 printed\\n' > "$last"
+
+            """)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: engine.path)
+        try scratch.write("roster.csv", "name,email\nAnn,ann@example.com\nBo,bo@example.com\nCy,cy@example.com\n")
+        let path = engine.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+        let result = try Backplan.run(["batch", "roster.csv", "--email", "--from", "clinic@example.org", "--pdf", "--pdf-engine", "weasyprint", "--jobs", "2"],
+                                      in: scratch.url, environment: ["PATH": path])
+        try #require(result.status == 0, "\(result.stderr)")
+        #expect(try scratch.read("runs").split(separator: "\n").count == 3, "one print a row")
+        for person in ["ann", "bo", "cy"] {
+            #expect(try scratch.read("Output/\(person)/plan.pdf") == "%PDF-1.4 printed\n")
+            #expect(try scratch.read("Output/\(person)/plan.eml").contains("JVBERi0xLjQgcHJpbnRlZAo="), "the same PDF, base64, in the message")
+        }
+    }
+
     @Test("--shard K/N over K = 1...N writes every row exactly once", arguments: [2, 3, 4])
     func shards(count: Int) throws {
         let scratch = try ScratchFolder()

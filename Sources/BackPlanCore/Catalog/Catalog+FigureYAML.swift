@@ -79,7 +79,7 @@ extension Catalog {
 
     private static func figureProp(_ value: YAMLValue) throws(InputError) -> FigureProp {
         let entries = try value.mapping(allowed: propKeys, required: ["prop"])
-        let name = try entries.first { $0.0 == "prop" }!.1
+        let name = entries.first { $0.0 == "prop" }!.1
         let kind = try name.string()
         guard FigureProp.names.contains(kind) else {
             throw name.error(.badValue(kind, allowed: FigureProp.names, suggestion: Suggestion.closest(to: kind, in: FigureProp.names)))

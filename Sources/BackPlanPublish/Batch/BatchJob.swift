@@ -43,12 +43,12 @@ package struct BatchJob: Sendable {
             if self.settings.email != nil && preferences.email == nil {
                 return result(.failed("\(rosterFile):\(row.number): email: is required with --email; give this person an address in the email column"))
             }
-            var files = try publisher.files(for: preferences, settings: settings)
+            // Planned, rendered and printed once, for the files and the message alike.
+            let documents = try publisher.documents(for: preferences, settings: settings, email: self.settings.email != nil)
+            var files = documents.files(settings.formats)
             var message: Data?
             if let email = self.settings.email {
-                var emailSettings = settings
-                emailSettings.formats = settings.formats.contains(.pdf) ? [.pdf] : []
-                message = try publisher.email(for: preferences, settings: emailSettings, email: email.message)
+                message = try publisher.message(documents, email: email.message, settings: settings)
                 files.append(("plan.eml", message!))
             }
             _ = try output.write(files.map { ("\(folder)/\($0.path)", $0.data) }, durability: self.settings.durability)

@@ -9,36 +9,38 @@ extension PlanPublisher {
     ///
     /// - Throws: `EmailError` for an address, name or subject, else the errors of `files(for:settings:)`.
     public func email(for person: Preferences, settings: PlanSettings, email: EmailSettings) throws -> Data {
-        let plan = plan(for: person, settings: settings)
+        // Checked before anything is rendered or printed (planning costs a fraction of a millisecond).
+        _ = try PlanMessage(settings: email, plan: plan(for: person, settings: settings))
+        var documentSettings = settings
+        documentSettings.formats = settings.formats.contains(.pdf) ? [.pdf] : []
+        return try message(documents(for: person, settings: documentSettings, email: true), email: email, settings: settings)
+    }
+
+    /// `plan.eml` of documents already made: their Markdown, their calendar and their PDF (when printed) go into it as they are.
+    ///
+    /// - Throws: `EmailError` for an address, name or subject, `PublishError` when a picture cannot be drawn.
+    public func message(_ documents: PlanDocuments, email: EmailSettings, settings: PlanSettings) throws -> Data {
+        let plan = documents.plan
         let envelope = try PlanMessage(settings: email, plan: plan)
-        let id = planID(for: plan, settings: settings)
-        let renderer = PlanRenderer(templates: inputs.templates, catalog: inputs.catalog, art: art)
-        var look = look(for: plan, planID: id, settings: settings)
+        var look = documents.look
         // Mail clients show images, not inline SVG or data: URIs: the pictures become PNG parts the HTML refers to.
         let pictures = try mailPictures.attachment(
             for: art.pictures(for: PlanCard.cards(of: plan, catalog: inputs.catalog), siteURL: look.siteURL),
-            brand: look.brand, planID: id, rasterizer: SVGRasterizer.find(searchPath: settings.searchPath))
+            brand: look.brand, planID: documents.planID, rasterizer: SVGRasterizer.find(searchPath: settings.searchPath))
         look.pictures = pictures.form
-        let documents = try renderer.documents(plan, look: look, html: true)
-        let markdown = String(decoding: documents.markdown, as: UTF8.self)
-        let html = String(decoding: documents.html ?? [], as: UTF8.self)
-        let ics = try calendar(for: plan, settings: settings).ics
-        // With --pdf the printed plan travels too, printed before anything is written.
-        // The PDF is printed from plan.html as written, its pictures inline.
-        let pdf = try settings.formats.contains(.pdf) ? self.pdf(plan, look: self.look(for: plan, planID: id, settings: settings), settings: settings) : nil
-        return envelope.message(planID: id, plan: plan, markdown: markdown, html: html, images: pictures.parts, ics: ics, pdf: pdf).data
+        let renderer = PlanRenderer(templates: inputs.templates, catalog: inputs.catalog, art: art)
+        let html = try renderer.html(converting: documents.markdown, plan: plan, look: look)
+        let ics = try documents.calendar?.ics ?? calendar(for: plan, settings: settings).ics
+        return envelope.message(
+            planID: documents.planID, plan: plan, markdown: String(decoding: documents.markdown, as: UTF8.self),
+            html: String(decoding: html, as: UTF8.self), images: pictures.parts, ics: ics, pdf: documents.pdf
+        ).data
     }
 
     /// What `email` leaves out of the HTML on this machine, said once for `--verbose`; nil when nothing.
     public func emailPicturesNote(settings: PlanSettings) -> String? {
         guard SVGRasterizer.find(searchPath: settings.searchPath) == nil else { return nil }
         return "The email's HTML goes without figures, QR codes and an SVG logo: \(SVGRasterizer.program) was not found on the PATH (install librsvg2-bin)"
-    }
-
-    private func pdf(_ plan: Plan, look: PlanLook, settings: PlanSettings) throws -> Data {
-        let renderer = PlanRenderer(templates: inputs.templates, catalog: inputs.catalog, art: art)
-        let html = String(decoding: try renderer.documents(plan, look: look, html: true).html ?? [], as: UTF8.self)
-        return try PDFEngine.find(settings.pdfEngine, searchPath: settings.searchPath).pdf(fromHTML: html)
     }
 
     /// Writes `plan.eml` into `folder` and returns its URL.

@@ -102,33 +102,7 @@ public struct PlanPublisher: Sendable {
 
     /// The files of the plan in the asked formats, as (file name, bytes), rendered before anything is written.
     public func files(for person: Preferences, settings: PlanSettings) throws -> [(path: String, data: Data)] {
-        let plan = plan(for: person, settings: settings)
-        let id = planID(for: plan, settings: settings)
-        let renderer = PlanRenderer(templates: inputs.templates, catalog: inputs.catalog, art: art)
-        let formats = Set(settings.formats)
-        var files: [(path: String, data: Data)] = []
-        let look = look(for: plan, planID: id, settings: settings)
-        let documents = OutputFormat.rendersMarkdown(formats)
-            ? try renderer.documents(plan, look: look, html: OutputFormat.rendersHTML(formats)) : (markdown: [], html: nil)
-        let markdown = documents.markdown
-        let html = documents.html ?? []
-        // Find the engine before the slow work, so a missing one fails fast.
-        let engine = formats.contains(.pdf) ? try PDFEngine.find(settings.pdfEngine, searchPath: settings.searchPath) : nil
-        for format in formats.sorted() {
-            switch format {
-            case .md:
-                files.append((format.fileName, Data(markdown)))
-            case .html:
-                files.append((format.fileName, Data(html)))
-            case .json:
-                files.append((format.fileName, Data(plan.json(planID: id).utf8)))
-            case .pdf:
-                files.append((format.fileName, try engine!.pdf(fromHTML: String(decoding: html, as: UTF8.self))))
-            case .ics:
-                files.append((format.fileName, Data(try calendar(for: plan, settings: settings).ics.utf8)))
-            }
-        }
-        return files
+        try documents(for: person, settings: settings).files(settings.formats)
     }
 
     /// The plan's calendar, timed in the preferences' zone (else the machine's) when they give a `time`.
@@ -143,9 +117,9 @@ public struct PlanPublisher: Sendable {
         return PlanCalendar(plan: plan, catalog: inputs.catalog, zone: zone)
     }
 
-    /// Renders and writes the plan into `folder`; returns the files written.
-    public func publish(_ person: Preferences, settings: PlanSettings, to folder: String) throws -> [URL] {
-        let files = try files(for: person, settings: settings)
-        return try OutputFolder(path: folder).write(files)
+    /// Renders and writes the plan into `folder`; returns the plan and the files written.
+    public func publish(_ person: Preferences, settings: PlanSettings, to folder: String) throws -> (documents: PlanDocuments, files: [URL]) {
+        let documents = try documents(for: person, settings: settings)
+        return (documents, try OutputFolder(path: folder).write(documents.files(settings.formats)))
     }
 }

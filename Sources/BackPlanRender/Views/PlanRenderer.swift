@@ -70,6 +70,19 @@ package struct PlanRenderer: Sendable {
         let model = PlanModel(plan: plan, catalog: catalog, look: look, art: art)
         let markdown = try templates.renderUTF8(Self.markdownTemplate, model.root, model: model, capacity: Self.markdownCapacity(plan))
         guard html else { return (markdown, nil) }
+        return (markdown, try self.html(converting: markdown, model: model))
+    }
+
+    /// `plan.html` of a plan whose `plan.md` is `markdown`, with the pictures as `look.pictures` says.
+    ///
+    /// An email's HTML differs from plan.html only in how its pictures are placed, so it is made from
+    /// the Markdown already rendered for the plan's files.
+    package func html(converting markdown: [UInt8], plan: Plan, look: PlanLook) throws(TemplateError) -> [UInt8] {
+        try html(converting: markdown, model: PlanModel(plan: plan, catalog: catalog, look: look, art: art))
+    }
+
+    private func html(converting markdown: [UInt8], model: PlanModel) throws(TemplateError) -> [UInt8] {
+        let (plan, look) = (model.plan, model.look)
         let pictures = switch look.pictures {
         case .inline: art.blocks(for: model.cards, siteURL: look.siteURL)
         case .linked(let linked): art.blocks(for: model.cards, siteURL: look.siteURL, linked: linked)
@@ -78,7 +91,7 @@ package struct PlanRenderer: Sendable {
         let body = CommonMark.htmlUTF8(fromMarkdown: markdown, blocks: blocks)
         let capacity = body.count + 8192
         model.body = body
-        return (markdown, try templates.renderUTF8(Self.htmlTemplate, model.root, model: model, capacity: capacity))
+        return try templates.renderUTF8(Self.htmlTemplate, model.root, model: model, capacity: capacity)
     }
 
     /// `plan.md` and the trusted HTML its markers stand for (tick grids, cards, figures; QR codes only with

@@ -28,10 +28,10 @@ struct PlanCommand: ParsableCommand {
         let publisher = PlanPublisher(inputs: try sources.inputs(preparing: OutputFormat.templates(for: chosen)))
         var settings = try options.settings()
         settings.formats = chosen
-        let written = try publisher.publish(person, settings: settings, to: options.output)
+        let (documents, written) = try publisher.publish(person, settings: settings, to: options.output)
         if options.verbose {
-            let plan = publisher.plan(for: person, settings: settings)
-            print("Plan \(publisher.planID(for: plan, settings: settings)) for \(plan.person.name): \(plan.weeks.count) weeks, \(plan.sessions.count) sessions from \(plan.start.iso)")
+            let plan = documents.plan
+            print("Plan \(documents.planID) for \(plan.person.name): \(plan.weeks.count) weeks, \(plan.sessions.count) sessions from \(plan.start.iso)")
             for note in plan.notes { print("note: \(note)") }
         }
         for url in written { print(Self.display(url)) }
