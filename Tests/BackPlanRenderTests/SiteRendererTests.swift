@@ -22,9 +22,9 @@ struct SiteRendererTests {
         let pages = renderer.pages(examplePlan: example)
         #expect(pages.count == 29)
         for page in pages {
-            #expect(try templates.render(page.template, page.context) == oracle.render(page.template, page.context), "\(page.path)")
+            #expect(try templates.render(page.template, .object(page.context)) == oracle.render(page.template, page.context.mustacheValue), "\(page.path)")
             let shell = SiteShell.context(for: page, catalog: .builtIn, settings: settings)
-            #expect(try templates.render("site-page.html", shell) == oracle.render("site-page.html", shell), "\(page.path)")
+            #expect(try templates.render("site-page.html", .object(shell)) == oracle.render("site-page.html", shell.mustacheValue), "\(page.path)")
         }
     }
 
@@ -144,5 +144,37 @@ struct SiteRendererTests {
             let ids = Self.ids(in: file.text)
             #expect(Set(ids).count == ids.count, "\(file.path)")
         }
+    }
+}
+
+@Suite("Misspelt fields in site templates")
+struct SiteFieldCheckTests {
+    let example = SiteExamplePlan(markdown: "# Plan\n", title: "Example plan", weeks: 4, preferencesYAML: "name: Alex Doe")
+
+    func files(_ overrides: [String: String], baseURL: String? = nil) throws -> [SiteFile] {
+        let templates = try TemplateSet(overrides: overrides.mapValues { (text: $0, path: "mine/x") })
+        return try SiteRenderer(templates: templates, catalog: .builtIn, settings: try #require(SiteSettings(baseURL: baseURL))).files(examplePlan: example)
+    }
+
+    @Test("every default site template passes as an override, with and without a base URL", arguments: [nil, "https://clinic.example"])
+    func defaultsPass(baseURL: String?) throws {
+        let site = TemplateSet.defaults.filter { $0.key.hasPrefix("site-") }
+        #expect(site.count >= 9)
+        #expect(try files(site, baseURL: baseURL).count >= 30)
+    }
+
+    @Test("a misspelt field of a site template is an error at its line, with the field it meant", arguments: [
+        ("site-exercise.md.mustache", "{{name}}", "{{nmae}}", "'nmae' in {{nmae}}", "name"),
+        ("site-page.html.mustache", "{{{body}}}", "{{{bdoy}}}", "'bdoy' in {{{bdoy}}}", "body"),
+        ("site-index.md.mustache", "{{siteTitle}}", "{{siteTitel}}", "'siteTitel' in {{siteTitel}}", "siteTitle"),
+    ])
+    func misspelt(file: String, field: String, typo: String, start: String, meant: String) throws {
+        let original = try #require(TemplateSet.defaults[file])
+        try #require(original.contains(field), "\(file) has no \(field)")
+        let text = original.replacing(field, with: typo)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(typo) }! + 1
+        let error = try #require(throws: TemplateError.self) { try files([file: text]) }
+        #expect(error.line == line)
+        #expect(error.message.hasPrefix("\(start) is not a field of the site's pages, so it is never set (did you mean '\(meant)'?)"), "\(error.message)")
     }
 }

@@ -87,14 +87,20 @@ final class CompiledTemplate: Sendable {
     /// The first part of a tag's name, in template order and sections included, that is no `TemplateField`,
     /// with the tag as written (`{{timeModel.secondsPerRap}}`, `{{#hasNote}}`); nil if every name is one.
     func firstNameOfNoField() -> (part: String, tag: String)? {
+        firstName { index, _ in fields[index] == nil }
+    }
+
+    /// The first part of a tag's name, in template order and sections included, that `isUnknown`, with the tag as written.
+    func firstName(where isUnknown: (_ index: Int, _ name: String) -> Bool) -> (part: String, tag: String)? {
         for node in nodes {
             switch node {
             case let .variable(path, escaped):
-                if let found = nameOfNoField(in: paths[path], opening: escaped ? "{{" : "{{{", closing: escaped ? "}}" : "}}}") {
+                if let found = name(in: paths[path], where: isUnknown, opening: escaped ? "{{" : "{{{", closing: escaped ? "}}" : "}}}") {
                     return found
                 }
             case let .section(path, section, inverted):
-                if let found = nameOfNoField(in: paths[path], opening: inverted ? "{{^" : "{{#", closing: "}}") ?? sections[section].firstNameOfNoField() {
+                if let found = name(in: paths[path], where: isUnknown, opening: inverted ? "{{^" : "{{#", closing: "}}")
+                    ?? sections[section].firstName(where: isUnknown) {
                     return found
                 }
             case .text, .partial, .escaping:
@@ -104,14 +110,14 @@ final class CompiledTemplate: Sendable {
         return nil
     }
 
-    private func nameOfNoField(in path: TemplatePath, opening: String, closing: String) -> (part: String, tag: String)? {
+    private func name(in path: TemplatePath, where isUnknown: (Int, String) -> Bool, opening: String, closing: String) -> (part: String, tag: String)? {
         let parts: Range<Int>, prefix: String
         switch path {
         case .current: return nil
         case .fromCurrent(let range): (parts, prefix) = (range, ".")
         case .fromStack(let range): (parts, prefix) = (range, "")
         }
-        guard let missing = parts.first(where: { fields[$0] == nil }) else { return nil }
+        guard let missing = parts.first(where: { isUnknown($0, names[$0]) }) else { return nil }
         return (names[missing], opening + prefix + names[parts].joined(separator: ".") + closing)
     }
 }

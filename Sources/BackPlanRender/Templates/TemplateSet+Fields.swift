@@ -22,6 +22,21 @@ extension TemplateSet {
         }
     }
 
+    /// Fails on a tag, in the user's site templates, whose name no page's context has.
+    ///
+    /// - Parameter names: by template (without `.mustache`), every name its pages' contexts hold, nested objects included.
+    package func checkSiteFields(_ names: [String: Set<String>]) throws(TemplateError) {
+        for file in overridden.sorted() where file.hasSuffix(".mustache") {
+            let name = String(file.dropLast(".mustache".count))
+            guard let known = names[name], let (part, tag) = try cache.compiledAlone(name).firstName(where: { !known.contains($1) }) else { continue }
+            let suggestion = Suggestion.closest(to: part, in: Array(known)).map { " (did you mean '\($0)'?)" } ?? ""
+            throw TemplateError(
+                file: origins[file]!, line: sources[file].flatMap { Self.line(ofTagNaming: part, in: $0) },
+                message: "'\(part)' in \(tag) is not a field of the site's pages, so it is never set\(suggestion); "
+                    + "fields are: \(known.sorted().joined(separator: ", "))")
+        }
+    }
+
     /// `roots` and every template their partial tags reach, by name without `.mustache`.
     private func reachable(from roots: [String]) -> Set<String> {
         var reached: Set<String> = []

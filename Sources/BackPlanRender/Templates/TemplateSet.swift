@@ -15,6 +15,8 @@ package struct TemplateSet: Sendable {
     package private(set) var sources: [String: String]
     /// Where each template came from, for messages ("Templates/plan.md.mustache" or a user's path).
     package private(set) var origins: [String: String]
+    /// The file names the user's `--templates` folder replaced.
+    package private(set) var overridden: Set<String>
     let cache: TemplateCache
 
     /// The templates built into the binary.
@@ -33,6 +35,7 @@ package struct TemplateSet: Sendable {
         }
         self.sources = sources
         self.origins = origins
+        overridden = Set(overrides.keys)
         var templates: [String: (text: String, origin: String)] = [:]
         for (file, text) in sources where file.hasSuffix(".mustache") {
             templates[String(file.dropLast(".mustache".count))] = (text, origins[file]!)
@@ -69,14 +72,6 @@ package struct TemplateSet: Sendable {
         var renderer = TemplateRenderer(templates: compiled.partials, root: context, model: model, capacity: capacity)
         renderer.render(compiled.template)
         return renderer
-    }
-
-    /// Renders the template `name` with a `[String: Any]` context, as the site's views build them.
-    package func render(_ name: String, _ context: [String: Any]) throws(TemplateError) -> String {
-        guard let value = TemplateValue(mustacheValue: context) else {
-            preconditionFailure("the site's views give only text, numbers, flags, lists and objects")
-        }
-        return try render(name, value)
     }
 
     /// Compiles the templates `names` (and their partials) now, so that their first render finds them ready.

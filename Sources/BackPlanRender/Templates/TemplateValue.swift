@@ -3,7 +3,7 @@
 /// Views build their contexts from these rather than from `[String: Any]`, so
 /// a context says what it holds, and `CompiledTemplate` renders it without a
 /// dynamic cast per tag. `mustacheValue` gives the same data in the shape
-/// swift-mustache reads, for the templates it renders itself.
+/// swift-mustache reads, for the tests that hold the renderer to it.
 package enum TemplateValue: Sendable, Equatable {
     case text(String)
     /// Text as UTF-8 bytes: a large rendered piece (the HTML body) placed as it is, never decoded and encoded again.
@@ -32,6 +32,15 @@ package enum TemplateValue: Sendable, Equatable {
         }
     }
 
+    /// Adds the field names of the objects in this value, all the way down (a plain tree: no model objects).
+    package func collectNames(into names: inout Set<String>) {
+        switch self {
+        case .list(let items): for item in items { item.collectNames(into: &names) }
+        case .object(let fields): fields.collectNames(into: &names)
+        case .text, .utf8, .number, .flag, .modelObject, .modelList: break
+        }
+    }
+
     /// The value with every model object and list replaced by the fields and items `model` gives: a plain tree.
     package func materialized(in model: (any TemplateModel)?) -> TemplateValue {
         switch self {
@@ -51,32 +60,6 @@ package enum TemplateValue: Sendable, Equatable {
         case let .modelList(list, count):
             guard let model else { preconditionFailure("a model list rendered without its model") }
             return .list((0..<count).map { model.item($0, of: list).materialized(in: model) })
-        }
-    }
-
-    /// The value of a `[String: Any]`-style context, or nil if something in it is none of the five kinds.
-    package init?(mustacheValue value: Any) {
-        switch value {
-        case let text as String: self = .text(text)
-        case let number as Int: self = .number(number)
-        case let flag as Bool: self = .flag(flag)
-        case let items as [Any]:
-            var values: [TemplateValue] = []
-            values.reserveCapacity(items.count)
-            for item in items {
-                guard let value = TemplateValue(mustacheValue: item) else { return nil }
-                values.append(value)
-            }
-            self = .list(values)
-        case let fields as [String: Any]:
-            var values = TemplateFields(capacity: fields.count)
-            for (key, field) in fields.sorted(by: { $0.key < $1.key }) {
-                guard let value = TemplateValue(mustacheValue: field) else { return nil }
-                values[key] = value
-            }
-            self = .object(values)
-        default:
-            return nil
         }
     }
 
@@ -128,6 +111,14 @@ package struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLiter
     package init(capacity: Int = 0) {
         fields = []
         fields.reserveCapacity(capacity)
+    }
+
+    /// Adds the name of every field to `names`, and those of the objects in them, all the way down.
+    package func collectNames(into names: inout Set<String>) {
+        for (name, value) in fields {
+            names.insert(name)
+            value.collectNames(into: &names)
+        }
     }
 
     /// Fields in order; like a dictionary literal, names are meant to be unique (a repeated one is shadowed by the first).

@@ -14,7 +14,7 @@ struct SitePage {
     /// "index", "exercise", "area", "safety", "plan": a class on `body` for the style sheet.
     var kind: String
     var template: String
-    var context: [String: Any]
+    var context: TemplateFields
     var asideTemplate: String?
     var pager: (previous: Exercise?, next: Exercise?)?
     /// The area the page is about, marked in the navigation.
@@ -23,7 +23,7 @@ struct SitePage {
     var blocks: [String: String] = [:]
 
     init(path: SitePath, heading: String, description: String, kind: String, template: String,
-         context: [String: Any]) {
+         context: TemplateFields) {
         self.path = path
         self.heading = heading
         self.description = description

@@ -2,25 +2,25 @@ import BackPlanCore
 
 /// The values of the page shell (`site-page.html`): head, navigation by body area, pager and footer.
 enum SiteShell {
-    static func context(for page: SitePage, catalog: Catalog, settings: SiteSettings) -> [String: Any] {
+    static func context(for page: SitePage, catalog: Catalog, settings: SiteSettings) -> TemplateFields {
         let path = page.path
         let isIndex = path == .index
-        var context: [String: Any] = [
-            "lang": settings.language,
-            "title": isIndex ? settings.title : "\(page.heading) · \(settings.title)",
-            "description": page.description,
-            "siteTitle": settings.title,
-            "kind": page.kind,
-            "root": path.rootPrefix,
-            "styleHref": path.href(to: .style),
-            "indexHref": path.href(to: .index),
-            "areas": Area.allCases.map { area in
+        var context: TemplateFields = [
+            "lang": .text(settings.language),
+            "title": .text(isIndex ? settings.title : "\(page.heading) · \(settings.title)"),
+            "description": .text(page.description),
+            "siteTitle": .text(settings.title),
+            "kind": .text(page.kind),
+            "root": .text(path.rootPrefix),
+            "styleHref": .text(path.href(to: .style)),
+            "indexHref": .text(path.href(to: .index)),
+            "areas": .list(Area.allCases.map { area in
                 [
-                    "title": SiteView.capitalised(area.title),
-                    "href": path.href(to: .area(area)),
-                    "current": page.area == area,
-                ] as [String: Any]
-            },
+                    "title": .text(SiteView.capitalised(area.title)),
+                    "href": .text(path.href(to: .area(area))),
+                    "current": .flag(page.area == area),
+                ]
+            }),
             "links": [
                 link("All moves", to: .index, from: path),
                 link("Safety and FAQ", to: .safety, from: path),
@@ -28,17 +28,17 @@ enum SiteShell {
             ],
         ]
         if let base = settings.baseURL {
-            context["canonical"] = absoluteURL(of: path, base: base)
+            context["canonical"] = .text(absoluteURL(of: path, base: base))
         }
         if let pager = page.pager {
-            var links: [String: Any] = [:]
+            var links = TemplateFields()
             if let previous = pager.previous {
-                links["previous"] = ["name": previous.name, "href": path.href(to: .exercise(previous.id))]
+                links["previous"] = ["name": .text(previous.name), "href": .text(path.href(to: .exercise(previous.id)))]
             }
             if let next = pager.next {
-                links["next"] = ["name": next.name, "href": path.href(to: .exercise(next.id))]
+                links["next"] = ["name": .text(next.name), "href": .text(path.href(to: .exercise(next.id)))]
             }
-            context["pager"] = links
+            context["pager"] = .object(links)
         }
         return context
     }
@@ -48,7 +48,7 @@ enum SiteShell {
         path == .index ? base : base + path.value
     }
 
-    private static func link(_ title: String, to target: SitePath, from path: SitePath) -> [String: Any] {
-        ["title": title, "href": path.href(to: target), "current": target == path]
+    private static func link(_ title: String, to target: SitePath, from path: SitePath) -> TemplateValue {
+        ["title": .text(title), "href": .text(path.href(to: target)), "current": .flag(target == path)]
     }
 }

@@ -9,13 +9,13 @@ extension SiteView {
         let path = SitePath.area(area)
         var context = common(page: path, catalog: catalog, settings: settings)
         let moves = catalog.moves(area: area)
-        context["title"] = capitalised(area.title)
-        context["area"] = area.title
-        context["count"] = moves.count
+        context["title"] = .text(capitalised(area.title))
+        context["area"] = .text(area.title)
+        context["count"] = .number(moves.count)
         context["phases"] = phases(from: path, catalog: catalog, moves: moves, figures: figures)
-        context["frequency"] = catalog.session.frequency
+        context["frequency"] = .text(catalog.session.frequency)
         if let session = Planner(catalog: catalog).routine(for: area, minutes: routineMinutes) {
-            context["routine"] = routine(session, from: path, catalog: catalog)
+            context["routine"] = .object(routine(session, from: path, catalog: catalog))
         }
         var page = SitePage(
             path: path, heading: capitalised(area.title),
@@ -27,25 +27,25 @@ extension SiteView {
     }
 
     /// A planner session as numbered steps: the cardio, then each move with its dose.
-    static func routine(_ session: Session, from page: SitePath, catalog: Catalog) -> [String: Any] {
-        let items = session.items.enumerated().map { index, item -> [String: Any] in
+    static func routine(_ session: Session, from page: SitePath, catalog: Catalog) -> TemplateFields {
+        let items = session.items.enumerated().map { index, item -> TemplateValue in
             [
-                "number": index + 2,
-                "name": item.name,
-                "href": page.href(to: .exercise(item.id)),
-                "phase": item.phase.defaultTitle.lowercased(),
-                "dose": item.dose.text,
-                "equipment": item.equipment.isEmpty ? "" : list(item.equipment.map(article)),
-                "hasEquipment": !item.equipment.isEmpty,
+                "number": .number(index + 2),
+                "name": .text(item.name),
+                "href": .text(page.href(to: .exercise(item.id))),
+                "phase": .text(item.phase.defaultTitle.lowercased()),
+                "dose": .text(item.dose.text),
+                "equipment": .text(item.equipment.isEmpty ? "" : list(item.equipment.map(article))),
+                "hasEquipment": .flag(!item.equipment.isEmpty),
             ]
         }
         return [
-            "minutes": Planner.minutesText(session.estimatedMinutes),
-            "cardioMinutes": session.cardioMinutes,
-            "cardioExamples": catalog.session.cardioExamplesText,
-            "items": items,
-            "uncovered": list(session.uncoveredAreas.map(\.title)),
-            "hasUncovered": !session.uncoveredAreas.isEmpty,
+            "minutes": .text(Planner.minutesText(session.estimatedMinutes)),
+            "cardioMinutes": .number(session.cardioMinutes),
+            "cardioExamples": .text(catalog.session.cardioExamplesText),
+            "items": .list(items),
+            "uncovered": .text(list(session.uncoveredAreas.map(\.title))),
+            "hasUncovered": .flag(!session.uncoveredAreas.isEmpty),
         ]
     }
 }

@@ -7,17 +7,17 @@ extension SiteView {
         var context = common(page: path, catalog: catalog, settings: settings)
         let session = catalog.session
         context["phases"] = phases(from: path, catalog: catalog, moves: catalog.moves, figures: figures)
-        context["frequency"] = session.frequency
-        context["cardioRange"] = session.cardioMinutes.text
-        context["cardioExamples"] = catalog.session.cardioExamplesText
-        context["areas"] = Area.allCases.map { area in
+        context["frequency"] = .text(session.frequency)
+        context["cardioRange"] = .text(session.cardioMinutes.text)
+        context["cardioExamples"] = .text(catalog.session.cardioExamplesText)
+        context["areas"] = .list(Area.allCases.map { area in
             [
-                "title": capitalised(area.title),
-                "href": path.href(to: .area(area)),
-                "count": catalog.moves(area: area).count,
+                "title": .text(capitalised(area.title)),
+                "href": .text(path.href(to: .area(area))),
+                "count": .number(catalog.moves(area: area).count),
                 "movesWord": catalog.moves(area: area).count == 1 ? "move" : "moves",
-            ] as [String: Any]
-        }
+            ]
+        })
         let counts = Phase.allCases.map { phase in
             "\(catalog.moves(phase: phase).count) \(phaseTitle(phase, catalog: catalog).lowercased())"
         }

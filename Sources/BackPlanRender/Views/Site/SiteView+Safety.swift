@@ -5,11 +5,11 @@ extension SiteView {
     static func safetyPage(catalog: Catalog, settings: SiteSettings) -> SitePage {
         let path = SitePath.safety
         var context = common(page: path, catalog: catalog, settings: settings)
-        context["advice"] = catalog.advice.map { ["text": $0.text] }
-        context["faq"] = catalog.faq.map { question in
-            ["question": question.question, "answer": question.answer.map { ["text": $0] }] as [String: Any]
-        }
-        context["rules"] = catalog.session.rules.map { ["text": $0] }
+        context["advice"] = .list(catalog.advice.map { ["text": .text($0.text)] })
+        context["faq"] = .list(catalog.faq.map { question in
+            ["question": .text(question.question), "answer": .list(question.answer.map { ["text": .text($0)] })]
+        })
+        context["rules"] = .list(catalog.session.rules.map { ["text": .text($0)] })
         return SitePage(
             path: path, heading: "Safety and common questions",
             description: "When to stop, when to see a healthcare professional, and answers to common questions about exercising with neck and back pain.",
@@ -20,8 +20,8 @@ extension SiteView {
     static func examplePlanPage(_ example: SiteExamplePlan, catalog: Catalog, settings: SiteSettings) -> SitePage {
         let path = SitePath.examplePlan
         var context = common(page: path, catalog: catalog, settings: settings)
-        context["plan"] = example.markdown
-        context["preferences"] = example.preferencesYAML
+        context["plan"] = .text(example.markdown)
+        context["preferences"] = .text(example.preferencesYAML)
         var page = SitePage(
             path: path, heading: example.title,
             description: "An example \(example.weeks)-week exercise plan for neck, shoulder and back pain, made by BackPlan from one person's preferences.",

@@ -1,52 +1,53 @@
 import BackPlanCore
 
-/// The template contexts of the site's pages: plain text values and relative links, escaped by the templates.
+/// The template contexts of the site's pages: typed values (text, numbers, flags, lists, objects) and relative
+/// links, escaped by the templates. The same `TemplateValue`s the plan's model gives, so one renderer reads both.
 ///
 /// Every link is made with `SitePath.href(to:)` from the page it appears on, so
 /// the site has no absolute path and works wherever it is copied.
 enum SiteView {
     /// Values every Markdown page template can use.
-    static func common(page: SitePath, catalog: Catalog, settings: SiteSettings) -> [String: Any] {
+    static func common(page: SitePath, catalog: Catalog, settings: SiteSettings) -> TemplateFields {
         [
-            "siteTitle": settings.title,
-            "indexHref": page.href(to: .index),
-            "safetyHref": page.href(to: .safety),
-            "examplePlanHref": page.href(to: .examplePlan),
-            "moveCount": catalog.moves.count,
-            "stopAdvice": catalog.stopAdvice,
+            "siteTitle": .text(settings.title),
+            "indexHref": .text(page.href(to: .index)),
+            "safetyHref": .text(page.href(to: .safety)),
+            "examplePlanHref": .text(page.href(to: .examplePlan)),
+            "moveCount": .number(catalog.moves.count),
+            "stopAdvice": .text(catalog.stopAdvice),
         ]
     }
 
     /// A move as a line of a list: its small figure's marker, name, link, phase, areas, equipment and dose.
-    static func moveSummary(_ move: Exercise, from page: SitePath, catalog: Catalog, figures: SiteFigures) -> [String: Any] {
+    static func moveSummary(_ move: Exercise, from page: SitePath, catalog: Catalog, figures: SiteFigures) -> TemplateFields {
         [
-            "id": move.id,
-            "thumbMarker": figures.thumbMarker(move.id),
-            "name": move.name,
-            "href": page.href(to: .exercise(move.id)),
-            "phase": phaseTitle(move.phase, catalog: catalog),
-            "areas": list(move.areas.map(\.title)),
-            "equipment": equipmentText(move),
-            "dose": move.dose.text,
+            "id": .text(move.id),
+            "thumbMarker": .text(figures.thumbMarker(move.id)),
+            "name": .text(move.name),
+            "href": .text(page.href(to: .exercise(move.id))),
+            "phase": .text(phaseTitle(move.phase, catalog: catalog)),
+            "areas": .text(list(move.areas.map(\.title))),
+            "equipment": .text(equipmentText(move)),
+            "dose": .text(move.dose.text),
         ]
     }
 
     /// The three phases in session order, each with its moves.
-    static func phases(from page: SitePath, catalog: Catalog, moves: [Exercise], figures: SiteFigures) -> [[String: Any]] {
-        Phase.allCases.enumerated().map { index, phase in
+    static func phases(from page: SitePath, catalog: Catalog, moves: [Exercise], figures: SiteFigures) -> TemplateValue {
+        .list(Phase.allCases.enumerated().map { index, phase in
             let phaseMoves = moves.filter { $0.phase == phase }
             return [
-                "number": index + 1,
-                "id": phase.rawValue,
-                "title": phaseTitle(phase, catalog: catalog),
-                "titleLower": phaseTitle(phase, catalog: catalog).lowercased(),
-                "summary": catalog.phases[phase]?.summary ?? "",
-                "count": phaseMoves.count,
+                "number": .number(index + 1),
+                "id": .text(phase.rawValue),
+                "title": .text(phaseTitle(phase, catalog: catalog)),
+                "titleLower": .text(phaseTitle(phase, catalog: catalog).lowercased()),
+                "summary": .text(catalog.phases[phase]?.summary ?? ""),
+                "count": .number(phaseMoves.count),
                 "movesWord": phaseMoves.count == 1 ? "move" : "moves",
-                "hasMoves": !phaseMoves.isEmpty,
-                "moves": phaseMoves.map { moveSummary($0, from: page, catalog: catalog, figures: figures) },
+                "hasMoves": .flag(!phaseMoves.isEmpty),
+                "moves": .list(phaseMoves.map { .object(moveSummary($0, from: page, catalog: catalog, figures: figures)) }),
             ]
-        }
+        })
     }
 
     /// The phase's title from the catalog ("Dynamic warm-up"), or a plain default.
@@ -95,12 +96,12 @@ enum SiteView {
     ///
     /// Templates insert it unescaped (`{{{separator}}}`): Markdown escaping trims
     /// the spaces around a value, which would glue the words together.
-    static func inline(_ items: [[String: Any]]) -> [[String: Any]] {
-        items.enumerated().map { index, item in
+    static func inline(_ items: [TemplateFields]) -> TemplateValue {
+        .list(items.enumerated().map { index, item in
             var item = item
             item["separator"] = index == items.count - 1 ? "" : index == items.count - 2 ? " and " : ", "
-            return item
-        }
+            return .object(item)
+        })
     }
 
     /// "neck, upper back and shoulders".
