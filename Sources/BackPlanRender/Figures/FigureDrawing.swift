@@ -13,7 +13,7 @@ struct FigureDrawing {
     var originX = 0.0
 
     private static let near = "#000", far = "#9a9a9a", prop = "#555"
-    private static let limbWidth = 5.0, farWidth = 4.2, trunkWidth = 7.5, propWidth = 1.6
+    private static let limbWidth = 5.0, farWidth = 4.2, trunkWidth = 7.5, propWidth = 1.6, armEdge = 2.5
 
     init(figure: Figure) {
         self.figure = figure
@@ -71,7 +71,13 @@ struct FigureDrawing {
         svg += "<circle cx=\"\(n(head.x))\" cy=\"\(n(head.y))\" r=\"\(n(FigureBody.headHeight / 2 * FigureSVG.scale))\" fill=\"\(Self.near)\"/>\n"
         for side in order where !(sideView && side == .left) {
             let limbs = skeleton.limbs(side)
-            svg += polyline([limbs.shoulder, limbs.elbow, limbs.wrist, limbs.hand], color: Self.near, width: Self.limbWidth)
+            let arm = [limbs.shoulder, limbs.elbow, limbs.wrist, limbs.hand]
+            // A thin white edge under the near arm, so an arm crossing the trunk or the other arm (a hug) stays readable.
+            // It starts partway down the upper arm, so it never cuts into the shoulders.
+            let s = limbs.shoulder, e = limbs.elbow
+            let edgeStart = FigurePoint(x: s.x + (e.x - s.x) * 0.4, y: s.y + (e.y - s.y) * 0.4)
+            svg += polyline([edgeStart] + arm.dropFirst(), color: "#fff", width: Self.limbWidth + Self.armEdge)
+            svg += polyline(arm, color: Self.near, width: Self.limbWidth)
             svg += held(skeleton, side, color: Self.near)
         }
         return svg
