@@ -87,11 +87,11 @@ final class CompiledTemplate: Sendable {
     /// The first part of a tag's name, in template order and sections included, that is no `TemplateField`,
     /// with the tag as written (`{{timeModel.secondsPerRap}}`, `{{#hasNote}}`); nil if every name is one.
     func firstNameOfNoField() -> (part: String, tag: String)? {
-        firstName { index, _ in fields[index] == nil }
+        firstName { TemplateField(rawValue: $0) == nil }
     }
 
     /// The first part of a tag's name, in template order and sections included, that `isUnknown`, with the tag as written.
-    func firstName(where isUnknown: (_ index: Int, _ name: String) -> Bool) -> (part: String, tag: String)? {
+    func firstName(where isUnknown: (String) -> Bool) -> (part: String, tag: String)? {
         for node in nodes {
             switch node {
             case let .variable(path, escaped):
@@ -110,14 +110,14 @@ final class CompiledTemplate: Sendable {
         return nil
     }
 
-    private func name(in path: TemplatePath, where isUnknown: (Int, String) -> Bool, opening: String, closing: String) -> (part: String, tag: String)? {
+    private func name(in path: TemplatePath, where isUnknown: (String) -> Bool, opening: String, closing: String) -> (part: String, tag: String)? {
         let parts: Range<Int>, prefix: String
         switch path {
         case .current: return nil
         case .fromCurrent(let range): (parts, prefix) = (range, ".")
         case .fromStack(let range): (parts, prefix) = (range, "")
         }
-        guard let missing = parts.first(where: { isUnknown($0, names[$0]) }) else { return nil }
+        guard let missing = parts.first(where: { isUnknown(names[$0]) }) else { return nil }
         return (names[missing], opening + prefix + names[parts].joined(separator: ".") + closing)
     }
 }

@@ -28,7 +28,7 @@ extension TemplateSet {
     package func checkSiteFields(_ names: [String: Set<String>]) throws(TemplateError) {
         for file in overridden.sorted() where file.hasSuffix(".mustache") {
             let name = String(file.dropLast(".mustache".count))
-            guard let known = names[name], let (part, tag) = try cache.compiledAlone(name).firstName(where: { !known.contains($1) }) else { continue }
+            guard let known = names[name], let (part, tag) = try cache.compiledAlone(name).firstName(where: { !known.contains($0) }) else { continue }
             let suggestion = Suggestion.closest(to: part, in: Array(known)).map { " (did you mean '\($0)'?)" } ?? ""
             throw TemplateError(
                 file: origins[file]!, line: sources[file].flatMap { Self.line(ofTagNaming: part, in: $0) },
