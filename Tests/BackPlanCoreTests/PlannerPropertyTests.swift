@@ -66,7 +66,74 @@ enum PlanRules {
         }
         let pool = Planner(catalog: catalog).pool(for: person, gating: plan.gating)
         let poolIDs = Set(pool.map(\.id))
-        let coverable = Set(person.areas).intersection(pool.flatMap(\.move.areas))
+        let asked = Set(person.areas)
+        let strengthens = pool.contains { $0.move.phase == .strength }
+        /// The pool a session of this kind may draw on: no strengthening on mobility days.
+        func allowed(_ kind: Session.Kind) -> [Candidate] { pool.filter { kind == .strength || $0.move.phase != .strength } }
+
+        // Rule 10 and the clinician's keys, checked against the catalog rather than the pool.
+        for session in plan.sessions {
+            for item in session.items {
+                let move = catalog.move(id: item.id)
+                if person.exclude.contains(item.id) { fail("\(session.date): excluded \(item.id) used") }
+                if let move, asked.isDisjoint(with: move.areas), !person.include.contains(item.id) {
+                    fail("\(session.date): \(item.id) works \(move.areas), none of \(person.areas)")
+                }
+                if plan.gating == .gentle, move?.phase == .strength { fail("\(session.date): included strength \(item.id) with moderate pain") }
+            }
+            // Included moves wherever allowed: in the pool, a phase this day has, and together they fit the minutes.
+            let includable = allowed(session.kind).filter { person.include.contains($0.id) }
+            let seconds = includable.reduce(catalog.session.cardioMinutes.min * 60) { total, candidate in
+                total + timeModel.seconds(phase: candidate.move.phase, dose: Planner(catalog: catalog).dose(
+                    of: candidate.move, level: Planner(catalog: catalog).progression(
+                        week: (session.date.daysSinceEpoch - plan.start.daysSinceEpoch) / 7, of: person.weeks, person: person, gating: plan.gating),
+                    gentle: plan.gating == .gentle))
+            }
+            for candidate in includable where !session.items.contains(where: { $0.id == candidate.id }) {
+                // Only a short session may leave one out (the phases come first), and the notes say so.
+                if person.minutes >= 30 || seconds <= session.budgetSeconds / 2 {
+                    fail("\(session.date): included \(candidate.id) missing from a \(session.kind) session of \(person.minutes) min")
+                }
+                if !plan.notes.contains(where: { $0.hasPrefix("\(candidate.move.name) did not fit") }) { fail("\(candidate.id) left out without a note") }
+            }
+        }
+        // Rule 11: no strengthening for the same area on two calendar days in a row.
+        for (first, second) in zip(plan.sessions, plan.sessions.dropFirst()) where first.date.adding(days: 1) == second.date {
+            let areas = { (session: Session) in Set(session.items.filter { $0.phase == .strength }.compactMap { catalog.move(id: $0.id) }.flatMap(\.areas)) }
+            let both = areas(first).intersection(areas(second))
+            if !both.isEmpty { fail("\(first.date) and \(second.date) both strengthen \(both.sorted())") }
+            if second.kind == .mobility && first.kind != .strength { fail("\(second.date): mobility day after no strengthening") }
+        }
+        // Rule 12: moderate pain keeps every dose in the lower half; mild never progresses faster than none.
+        let planner = Planner(catalog: catalog)
+        for week in 0..<person.weeks {
+            var mild = person, none = person
+            mild.pain = .mild
+            none.pain = .none
+            if planner.progression(week: week, of: person.weeks, person: mild, gating: .none)
+                > planner.progression(week: week, of: person.weeks, person: none, gating: .none) { fail("week \(week + 1): mild pain progresses faster") }
+        }
+        if plan.gating == .gentle {
+            for session in plan.sessions {
+                for item in session.items {
+                    guard let move = catalog.move(id: item.id) else { continue }
+                    let pairs: [(String, Int?, DoseRange?)] = [
+                        ("sets", item.dose.sets, move.dose.sets), ("reps", item.dose.reps, move.dose.reps),
+                        ("hold_seconds", item.dose.holdSeconds, move.dose.holdSeconds), ("rounds", item.dose.rounds, move.dose.rounds),
+                        // A warm-up bout is the time its counts take, not a dose of its own.
+                        ("seconds", move.phase == .warmUp ? nil : item.dose.seconds, move.dose.seconds),
+                    ]
+                    for case let (key, value?, range?) in pairs {
+                        let top = range.max ?? range.min * 2
+                        if (value - range.min) * 2 > top - range.min { fail("\(session.date): \(item.id) \(key) \(value) above the lower half of \(range.text)") }
+                    }
+                }
+            }
+        }
+        // Uncovered areas agree with the notes.
+        for area in Set(plan.sessions.flatMap(\.uncoveredAreas)) where !plan.notes.contains(where: { $0.contains("your") && $0.contains(area.title) }) {
+            fail("\(area) uncovered but no note names it")
+        }
         let strengthKinds = Set(pool.filter { $0.move.phase == .strength }.flatMap { $0.ways.map(\.isBodyWeight) })
 
         // Rule 2: days.
@@ -120,34 +187,40 @@ enum PlanRules {
                 }
                 let strength = session.items.filter { $0.phase == .strength }
                 if plan.gating == .gentle && !strength.isEmpty { fail("\(place): strengthening with moderate pain") }
-                if plan.gating == .none && strength.isEmpty && !strengthKinds.isEmpty { fail("\(place): no strengthening move") }
+                if session.kind == .strength && strength.isEmpty && !strengthKinds.isEmpty { fail("\(place): no strengthening move") }
+                if session.kind == .mobility && !strength.isEmpty { fail("\(place): strengthening on a mobility day") }
+                if (session.kind == .stretch) == strengthens { fail("\(place): a \(session.kind) session with strengthening \(strengthens ? "possible" : "impossible")") }
                 // Rule 4: areas and the mix.
                 let covered = Set(session.items.compactMap { catalog.move(id: $0.id) }.flatMap(\.areas))
-                let missing = coverable.subtracting(covered)
+                let missing = asked.subtracting(covered)
                 if missing != Set(session.uncoveredAreas) { fail("\(place): uncovered \(missing.sorted()) but says \(session.uncoveredAreas)") }
-                if !missing.isEmpty && person.minutes >= 20 { fail("\(place): \(person.minutes) min leave \(missing.sorted()) out") }
-                if !missing.isEmpty && !plan.notes.contains(where: { $0.contains("not enough to work") }) { fail("\(place): uncovered areas not noted") }
-                if strengthKinds.count == 2 && person.minutes >= 20 && Set(strength.map { $0.equipment.isEmpty }).count < 2 {
+                let coverable = asked.intersection(allowed(session.kind).flatMap(\.move.areas))
+                if !coverable.subtracting(covered).isEmpty && person.minutes >= 20 && session.kind != .mobility {
+                    fail("\(place): \(person.minutes) min leave \(coverable.subtracting(covered).sorted()) out")
+                }
+                if session.kind == .strength && strengthKinds.count == 2 && person.minutes >= 20 && Set(strength.map { $0.equipment.isEmpty }).count < 2 {
                     fail("\(place): strengthening is not a mix of body weight and equipment")
                 }
                 // Rule 5: the time budget.
                 let recomputed = session.cardioMinutes * 60 + session.items.reduce(0) { $0 + timeModel.seconds(phase: $1.phase, dose: $1.dose) }
                 if recomputed != session.estimatedSeconds { fail("\(place): estimate \(session.estimatedSeconds) s, items add to \(recomputed) s") }
                 if session.estimatedSeconds > person.minutes * 60 { fail("\(place): \(session.estimatedSeconds) s over \(person.minutes) min") }
-                if session.estimatedSeconds * 10 < person.minutes * 60 * 7 {
-                    let fullest = Set(session.items.map(\.id)) == poolIDs && session.cardioMinutes == 10
+                if session.kind != .mobility && session.estimatedSeconds * 10 < person.minutes * 60 * 7 {
+                    let fullest = Set(session.items.map(\.id)) == Set(allowed(session.kind).map(\.id)) && session.cardioMinutes == 10
                     if !fullest { fail("\(place): \(session.estimatedSeconds) s is under 70% of \(person.minutes) min without using the whole pool") }
                     if !plan.notes.contains(where: { $0.contains("less than the") }) { fail("\(place): short session not noted") }
                 }
             }
             // Rule 6: variety within the week.
-            let sets = week.sessions.map { Set($0.items.map(\.id)) }
-            if sets.count > 1, Set(sets).count == 1, sets[0] != poolIDs {
+            let sets = week.sessions.filter { $0.kind != .mobility }.map { Set($0.items.map(\.id)) }
+            // Moves the clinician insists on may fill a short session, leaving nothing to vary.
+            let crowded = !person.include.isEmpty && person.minutes < 30
+            if !crowded, sets.count > 1, Set(sets).count == 1, sets[0] != poolIDs {
                 fail("week \(week.number): every session is the same although the pool has more moves")
             }
         }
         // Rule 6: rotation across weeks: the weeks are not all copies of each other.
-        let weekShapes = plan.weeks.map { $0.sessions.map { Set($0.items.map(\.id)) } }
+        let weekShapes = plan.weeks.map { $0.sessions.filter { $0.kind != .mobility }.map { Set($0.items.map(\.id)) } }
         let everySessionFull = weekShapes.joined().allSatisfy { $0 == poolIDs }
         if weekShapes.count > 2, Set(weekShapes.map(\.description)).count == 1, !everySessionFull {
             fail("every week repeats the same sessions although the pool has more moves")

@@ -31,6 +31,15 @@ struct RandomPreferences {
         let pain = generator.unit()
         person.pain = pain < 0.3 ? .none : pain < 0.7 ? .mild : pain < 0.9 ? .moderate : .severe
         person.recentInjury = chance(0.05)
+        // The clinician's keys: a few ids to leave out and a few to insist on, never the same one.
+        let ids = Catalog.builtIn.moves.map(\.id)
+        if chance(0.4) { person.exclude = (0..<int(1...4)).map { _ in ids[int(0...ids.count - 1)] }.reduce(into: []) { if !$0.contains($1) { $0.append($1) } } }
+        if chance(0.4) {
+            person.include = (0..<int(1...3)).map { _ in ids[int(0...ids.count - 1)] }
+                .reduce(into: []) { if !$0.contains($1) && !person.exclude.contains($1) { $0.append($1) } }
+        }
+        if chance(0.2) { person.note = "Keep <b>shoulders</b> low" }
+        if chance(0.2) { person.clinician = "Sam Lee, physiotherapist" }
         let start = CivilDate(year: 2026, month: 1, day: 1)!.adding(days: int(0...1500))
         return (person, start, generator.next())
     }

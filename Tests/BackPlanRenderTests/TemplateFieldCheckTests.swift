@@ -23,7 +23,7 @@ struct TemplateFieldCheckTests {
         ("plan.md.mustache", "{{title}}", "{{titel}}", "'titel' in {{titel}}", "title"),
         ("plan-session.md.mustache", "{{name}}", "{{nmae}}", "'nmae' in {{nmae}}", "name"),
         ("plan.md.mustache", "{{timeModel.secondsPerRep}}", "{{timeModel.secondsPerRap}}", "'secondsPerRap' in {{timeModel.secondsPerRap}}", "secondsPerRep"),
-        ("plan.md.mustache", "hasNotes}}", "hasNote}}", "'hasNote' in {{#hasNote}}", "hasNotes"),
+        ("plan.md.mustache", "hasNotes}}", "hasNotess}}", "'hasNotess' in {{#hasNotess}}", "hasNotes"),
         ("plan.html.mustache", "{{{body}}}", "{{{bdy}}}", "'bdy' in {{{bdy}}}", "body"),
         ("plan.html.mustache", "{{{cssHeader}}}", "{{{cssHeadr}}}", "'cssHeadr' in {{{cssHeadr}}}", "cssHeader"),
     ])

@@ -72,7 +72,7 @@ struct WeekGridTests {
 
     @Test("names are escaped, and a move is placed by the phase it first appears in")
     func escapingAndPhases() throws {
-        var week = try #require(Self.weeks().first { $0.sessions.count > 1 && $0.sessions[0].blocks.count == 3 })
+        var week = try #require(Self.weeks().first { $0.sessions.count > 1 && $0.sessions[0].blocks.count == 3 && $0.sessions[1].blocks.count == 3 })
         week.sessions[0].blocks[0].items[0].name = "Tuck & <hold> \"5\" 'slow'"
         let warmUp = week.sessions[0].blocks[0].items[0].id
         week.sessions[1].blocks[2].items[0].id = warmUp

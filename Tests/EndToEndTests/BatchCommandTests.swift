@@ -97,7 +97,7 @@ struct BatchCommandTests {
         #expect(result.status == 1)
         #expect(result.stderr == """
             team.yaml:4:12: minutes: 500 is out of range 10..90
-            team.yaml:7:3: colour: unknown key; allowed keys: id, name, email, start, weeks, days, days_per_week, minutes, areas, equipment, floor, level, pain, recent_injury, time, timezone, reminder_minutes, large_print
+            team.yaml:7:3: colour: unknown key; allowed keys: id, name, email, start, weeks, days, days_per_week, minutes, areas, equipment, floor, level, pain, recent_injury, time, timezone, reminder_minutes, large_print, exclude, include, note, clinician, review
 
             """)
         #expect(result.stdout.hasPrefix("batch: 1 written, 2 failed, 0 skipped in "))

@@ -107,7 +107,7 @@ struct CatalogCommandTests {
         let result = try Backplan.run(["catalog", "list", "--catalog", "mini.yaml"], in: scratch.url)
         #expect(result.status == 0)
         #expect(result.stdout.contains("only-move"))
-        #expect(result.stdout.hasSuffix("1 moves\n"))
+        #expect(result.stdout.hasSuffix("1 move\n"))
     }
 }
 

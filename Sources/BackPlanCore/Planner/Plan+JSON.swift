@@ -71,7 +71,10 @@ struct PlanDocument: Encodable {
         let recent_injury: Bool
         let days: [String]
         let weeks: Int
+        let exclude, include: [String]
+        let note: String?
     }
+
 
     struct WeekDocument: Encodable {
         let week: Int
@@ -81,6 +84,8 @@ struct PlanDocument: Encodable {
     struct SessionDocument: Encodable {
         let date: CivilDate
         let weekday: String
+        let kind: String
+        let remarks: [String]
         let estimated_minutes: Double
         let budget_minutes: Int
         let uncovered_areas: [String]
@@ -117,6 +122,9 @@ struct PlanDocument: Encodable {
     let schema = "backplan.plan/1"
     let plan_id: String
     let person: Person
+    /// Who prescribed the plan and when they review it; absent when not given.
+    let clinician: String?
+    let review: CivilDate?
     let start: CivilDate
     let end: CivilDate
     let seed: String
@@ -131,7 +139,10 @@ struct PlanDocument: Encodable {
             name: plan.person.name, areas: plan.person.areas.map(\.rawValue),
             equipment: plan.person.equipment.map(\.rawValue), floor: plan.person.floor,
             level: plan.person.level.rawValue, pain: plan.person.pain.rawValue, minutes: plan.person.minutes,
-            recent_injury: plan.person.recentInjury, days: plan.trainingDays.map(\.rawValue), weeks: plan.person.weeks)
+            recent_injury: plan.person.recentInjury, days: plan.trainingDays.map(\.rawValue), weeks: plan.person.weeks,
+            exclude: plan.person.exclude, include: plan.person.include, note: plan.person.note)
+        clinician = plan.person.clinician
+        review = plan.person.review
         start = plan.start
         end = plan.end
         seed = String(plan.seed)
@@ -141,7 +152,7 @@ struct PlanDocument: Encodable {
         weeks = plan.weeks.map { week in
             WeekDocument(week: week.number, sessions: week.sessions.map { session in
                 SessionDocument(
-                    date: session.date, weekday: session.weekday.rawValue,
+                    date: session.date, weekday: session.weekday.rawValue, kind: session.kind.rawValue, remarks: session.remarks,
                     estimated_minutes: session.estimatedMinutes, budget_minutes: session.budgetSeconds / 60,
                     uncovered_areas: session.uncoveredAreas.map(\.rawValue),
                     blocks: session.blocks.map { block in

@@ -36,7 +36,18 @@ public struct Week: Equatable, Sendable {
 
 /// One training day: cardio, then the three blocks in order.
 public struct Session: Equatable, Sendable {
+    /// What a training day holds (SPEC rules 8, 10 and 11).
+    public enum Kind: String, Equatable, Sendable {
+        /// All three phases.
+        case strength
+        /// A rest day for the muscles between strengthening days: warm-up and cool-down only, shorter.
+        case mobility
+        /// Mobility and stretching only, at full length: moderate pain, or no strengthening move works the person's areas.
+        case stretch
+    }
+
     public var date: CivilDate
+    public var kind: Kind = .strength
     public var weekday: Weekday { date.weekday }
     public var cardioMinutes: Int
     public var blocks: [Block]
@@ -46,6 +57,8 @@ public struct Session: Equatable, Sendable {
     public var budgetSeconds: Int
     /// Asked-for areas no move of this session works (and why), empty when all are covered.
     public var uncoveredAreas: [Area]
+    /// Plain sentences on why this session lacks a phase, area or minutes it would otherwise have.
+    public var remarks: [String] = []
 
     /// Estimated minutes rounded to the nearest half minute, as plans show them.
     public var estimatedMinutes: Double { (Double(estimatedSeconds) / 30).rounded() / 2 }
@@ -54,7 +67,8 @@ public struct Session: Equatable, Sendable {
     public var items: [PlanItem] { blocks.flatMap(\.items) }
 
     /// Whether even the fullest session the pool allows is below 70% of the budget.
-    public var isShorterThanAsked: Bool { estimatedSeconds * 10 < budgetSeconds * 7 }
+    /// Mobility days are meant to be shorter and do not count.
+    public var isShorterThanAsked: Bool { kind != .mobility && estimatedSeconds * 10 < budgetSeconds * 7 }
 }
 
 /// The moves of one phase of a session.

@@ -1,17 +1,14 @@
 /// Turns a catalog and a person's preferences into a plan. Pure and deterministic.
 ///
 /// The story of a plan: gate on safety, pick the pool of moves the person can
-/// do, then for each training day build a session (cover the asked areas, mix
-/// body-weight and equipment strengthening, fill the time budget, vary from the
-/// day before) at that week's dose.
+/// do for their areas (the clinician's exclusions out, inclusions in), decide
+/// which days may strengthen (never two calendar days in a row), then for each
+/// training day build a session (the included moves, cover the asked areas,
+/// mix body-weight and equipment strengthening, fill the time budget with
+/// moves for those areas only, vary from the day before) at that week's dose.
 public struct Planner: Sendable {
     public var catalog: Catalog
     public var timeModel: TimeModel
-    /// Whether sessions may be filled up with moves for areas the person did not name.
-    ///
-    /// On for plans (a session should use most of its minutes); off for an area's
-    /// short routine, which should hold only moves for that area.
-    public var fillsWithOtherAreas = true
 
     public init(catalog: Catalog, timeModel: TimeModel = .standard) {
         self.catalog = catalog
@@ -28,21 +25,36 @@ public struct Planner: Sendable {
 
         let pool = pool(for: person, gating: gating)
         let masks = pool.map { AreaMask($0.move.areas) }
+        let included = pool.indices.filter { person.include.contains(pool[$0].id) }
+        let strengthens = pool.contains { $0.move.phase == .strength }
+        var lastStrengthDay: CivilDate?
         var generator = SeededGenerator(seed: seed ^ 0x6261_636B_706C_616E)  // "backplan"
         var history = UsageHistory(poolSize: pool.count)
         for weekIndex in 0..<person.weeks {
             let level = progression(week: weekIndex, of: person.weeks, person: person, gating: gating)
             // A week's doses and times, worked out once for all its sessions.
-            let doses = pool.map { dose(of: $0.move, level: level) }
+            let doses = pool.map { dose(of: $0.move, level: level, gentle: gating == .gentle) }
             // By index: zipping the pool copied each candidate, retaining every string and list of its move.
             let table = CandidateTable(
                 doses: doses, seconds: pool.indices.map { timeModel.seconds(phase: pool[$0].move.phase, dose: doses[$0]) }, masks: masks)
             var week = Week(number: weekIndex + 1, sessions: [])
             for date in trainingDates(week: weekIndex, start: start, days: plan.trainingDays) {
+                // Rule 11: a strengthening day never follows another; the day between is for mobility.
+                let kind: Session.Kind
+                if !strengthens {
+                    kind = .stretch
+                } else if let last = lastStrengthDay, last.adding(days: 1) == date {
+                    kind = .mobility
+                } else {
+                    kind = .strength
+                    lastStrengthDay = date
+                }
                 var builder = SessionBuilder(
-                    planner: self, person: person, pool: pool, table: table, history: history, sessionIndex: week.sessions.count)
-                let session = builder.build(date: date, generator: &generator)
-                history.record(builder.chosen, week: weekIndex)
+                    planner: self, person: person, pool: pool, table: table, history: history,
+                    sessionIndex: week.sessions.count, kind: kind, included: included)
+                var session = builder.build(date: date, generator: &generator)
+                session.remarks = remarks(for: session, person: person, pool: pool, gating: gating)
+                history.record(builder.chosen, week: weekIndex, kind: kind)
                 week.sessions.append(session)
             }
             plan.weeks.append(week)
@@ -61,10 +73,16 @@ public struct Planner: Sendable {
 
     // MARK: - Pool
 
-    /// The moves this person can do, each with the ways their equipment and floor allow.
+    /// The moves this person can do for their areas, each with the ways their equipment and floor allow.
+    ///
+    /// Rule 10: a move for none of the person's areas is left out, unless the
+    /// clinician included it; an excluded move is never in the pool.
     func pool(for person: Preferences, gating: Plan.Gating) -> [Candidate] {
         let owned = Set(person.equipment)
+        let asked = AreaMask(person.areas)
         return catalog.moves.compactMap { move in
+            if person.exclude.contains(move.id) { return nil }
+            if AreaMask(move.areas).isDisjoint(with: asked) && !person.include.contains(move.id) { return nil }
             if gating == .gentle && move.phase == .strength { return nil }
             let ways = move.ways(owning: owned, floor: person.floor).map { way in
                 person.floor ? way : Way(equipment: way.equipment, positions: way.positions.filter { !$0.isOnFloor })
@@ -84,10 +102,13 @@ public struct Planner: Sendable {
     /// How far up its ranges each dose is this week, 0 (bottom) to 1 (top).
     ///
     /// Beginners start at the bottom, intermediates half-way; both reach the top
-    /// in the last week. Moderate pain stays in the lower half.
+    /// in the last week. Rule 12: moderate pain stays in the lower half (an
+    /// intermediate starts a quarter of the way up); mild pain follows the
+    /// same steps as no pain, never faster.
     func progression(week: Int, of weeks: Int, person: Preferences, gating: Plan.Gating) -> Double {
-        let first = person.level == .beginner ? 0.0 : 0.5
-        let last = gating == .gentle ? 0.5 : 1.0
+        let gentle = gating == .gentle
+        let first = person.level == .beginner ? 0.0 : gentle ? 0.25 : 0.5
+        let last = gentle ? 0.5 : 1.0
         let low = min(first, last)
         guard weeks > 1 else { return low }
         return low + (last - low) * Double(week) / Double(weeks - 1)
@@ -98,11 +119,12 @@ public struct Planner: Sendable {
     /// An open range ("at least 15 seconds") grows to at most twice its minimum. A
     /// warm-up move's bout is the time its counts take, within its 30-60 s range, so
     /// it grows with the counts and never contradicts them.
-    func dose(of move: Exercise, level: Double) -> Dose {
+    /// A gentle dose rounds down, so half-way up a range of one step stays at its bottom (the lower half).
+    func dose(of move: Exercise, level: Double, gentle: Bool = false) -> Dose {
         func pick(_ range: DoseRange?) -> Int? {
             guard let range else { return nil }
             let top = range.max ?? range.min * 2
-            return range.min + Int((level * Double(top - range.min)).rounded(.toNearestOrAwayFromZero))
+            return range.min + Int((level * Double(top - range.min)).rounded(gentle ? .down : .toNearestOrAwayFromZero))
         }
         var dose = Dose(
             sets: pick(move.dose.sets), reps: pick(move.dose.reps), holdSeconds: pick(move.dose.holdSeconds),
@@ -134,43 +156,16 @@ public struct Planner: Sendable {
         return advice
     }
 
-    func notes(for plan: Plan, pool: [Candidate]) -> [String] {
-        var notes: [String] = []
-        let coverable = Set(pool.flatMap(\.move.areas))
-        let unreachable = plan.person.areas.filter { !coverable.contains($0) }
-        if !unreachable.isEmpty {
-            let names = unreachable.map(\.title).joined(separator: ", ")
-            let reason = plan.person.floor ? "with your equipment" : "with your equipment and without floor moves"
-            notes.append("No move you can do \(reason) works your \(names); it is not in these sessions.")
-        }
-        let short = Set(plan.sessions.flatMap(\.uncoveredAreas)).subtracting(unreachable).sorted()
-        if !short.isEmpty {
-            notes.append("\(plan.person.minutes) minutes is not enough to work your \(short.map(\.title).joined(separator: ", ")) in every session; the sessions that leave it out say so.")
-        }
-        let shortSessions = plan.sessions.filter(\.isShorterThanAsked)
-        if let longest = shortSessions.map(\.estimatedMinutes).max() {
-            let which = shortSessions.count == plan.sessions.count ? "Sessions take" : "\(shortSessions.count) of \(plan.sessions.count) sessions take"
-            let missing = Equipment.allCases.filter { !plan.person.equipment.contains($0) }
-            var more: [String] = []
-            if !missing.isEmpty { more.append("adding equipment (\(missing.map(\.title).joined(separator: ", ")))") }
-            if !plan.person.floor { more.append("allowing floor moves") }
-            let hint: String
-            if plan.gating == .gentle {
-                hint = "Strengthening moves join the plan once your pain has eased."
-            } else if more.isEmpty {
-                hint = "The catalog's moves at the article's doses fill no more, so the extra time is better spent on a longer walk or other activity."
-            } else {
-                hint = more.joined(separator: " or ").prefix(1).uppercased() + more.joined(separator: " or ").dropFirst() + " would give longer sessions."
-            }
-            notes.append("\(which) up to about \(Self.minutesText(longest)) minutes, less than the \(plan.person.minutes) you asked for: that is every move you can do, at that week's dose. \(hint)")
-        }
-        return notes
-    }
-
     /// "28.5" or "30": minutes as plans print them.
     public static func minutesText(_ minutes: Double) -> String {
         minutes == minutes.rounded() ? String(Int(minutes)) : String(minutes)
     }
+}
+
+/// "a, b and c": a list in a sentence.
+func sentenceList(_ items: [String]) -> String {
+    guard items.count > 1 else { return items.first ?? "" }
+    return items.dropLast().joined(separator: ", ") + " and " + items.last!
 }
 
 /// A move the person can do and the ways they can do it.
@@ -186,23 +181,24 @@ struct UsageHistory: Sendable {
     var total: [Int]
     /// Uses per week index, for the weeks recorded so far.
     var byWeek: [Int: [Int]] = [:]
-    var lastSession: [Bool]
+    /// The moves of the last session of each kind: a strength day varies from the strength day before, not from the mobility day between.
+    var lastSession: [Session.Kind: [Bool]] = [:]
     var lastWeekIndex = -1
 
     init(poolSize: Int) {
         total = Array(repeating: 0, count: poolSize)
-        lastSession = Array(repeating: false, count: poolSize)
     }
 
-    /// Records the pool indices a session chose, in week `week`.
-    mutating func record(_ chosen: [Int], week: Int) {
+    /// Records the pool indices a session of `kind` chose, in week `week`.
+    mutating func record(_ chosen: [Int], week: Int, kind: Session.Kind = .strength) {
         var thisWeek = byWeek.removeValue(forKey: week) ?? Array(repeating: 0, count: total.count)
-        lastSession = Array(repeating: false, count: total.count)
+        var last = Array(repeating: false, count: total.count)
         for index in chosen {
             total[index] += 1
             thisWeek[index] += 1
-            lastSession[index] = true
+            last[index] = true
         }
+        lastSession[kind] = last
         byWeek[week] = thisWeek
         lastWeekIndex = week
     }

@@ -7,8 +7,12 @@ struct SessionBuilder {
     /// is built a dozen times a plan, and copying (then destroying) the catalog and preferences
     /// retained and released every string and list in them each time.
     private let cardio: DoseRange
-    private let fillsWithOtherAreas: Bool
     private let asked: AreaMask
+    let kind: Session.Kind
+    /// The pool indices the clinician included, placed first where their phase is allowed.
+    private let included: [Int]
+    /// Whether each pool index's phase belongs in a session of this kind (no strengthening on mobility days).
+    private let isAllowed: [Bool]
     let budget: Int
     let pool: [Candidate]
     let history: UsageHistory
@@ -29,10 +33,15 @@ struct SessionBuilder {
     private var scores: [Double]
     private var covered = AreaMask()
 
-    init(planner: Planner, person: Preferences, pool: [Candidate], table: CandidateTable, history: UsageHistory, sessionIndex: Int) {
+    init(
+        planner: Planner, person: Preferences, pool: [Candidate], table: CandidateTable, history: UsageHistory,
+        sessionIndex: Int, kind: Session.Kind = .strength, included: [Int] = []
+    ) {
         cardio = planner.catalog.session.cardioMinutes
-        fillsWithOtherAreas = planner.fillsWithOtherAreas
         asked = AreaMask(person.areas)
+        self.kind = kind
+        self.included = included
+        isAllowed = pool.map { kind == .strength || $0.move.phase != .strength }
         budget = person.minutes * 60
         self.pool = pool
         self.history = history
@@ -61,19 +70,26 @@ struct SessionBuilder {
 
     mutating func build(date: CivilDate, generator: inout SeededGenerator) -> Session {
         scoreCandidates(generator: &generator)
-        let coverable = asked.intersection(masks.reduce(AreaMask()) { $0.union($1) })
+        let allowed = isAllowed
+        let coverable = asked.intersection(pool.indices.filter { allowed[$0] }.reduce(AreaMask()) { $0.union(masks[$1]) })
 
-        // 1. One move per phase, each covering as many asked areas as it can.
+        // 1. One move per phase (an included one where there is one), each covering as many asked areas as it can.
+        let isIncluded = pool.indices.map { included.contains($0) }
+        let pool = self.pool
         for phase in [Phase.strength, .coolDown, .warmUp] {
-            if let pick = best(where: { pool[$0].move.phase == phase }, covering: asked.subtracting(covered)) { add(pick) }
+            let ofPhase = { (index: Int) in pool[index].move.phase == phase }
+            if let pick = best(where: { ofPhase($0) && isIncluded[$0] }, covering: asked.subtracting(covered))
+                ?? best(where: ofPhase, covering: asked.subtracting(covered)) { add(pick) }
         }
-        // 2. Every asked area the pool can work, as far as the time allows.
+        // 2. The rest of the clinician's inclusions, wherever this kind of day allows their phase and they fit.
+        for index in included where !isChosen[index] && isAllowed[index] && estimate + seconds[index] <= budget { add(index) }
+        // 3. Every asked area the pool can work, as far as the time allows.
         while true {
             let missing = coverable.subtracting(covered)
             guard !missing.isEmpty, let pick = best(where: { !masks[$0].isDisjoint(with: missing) }, covering: missing) else { break }
             add(pick)
         }
-        // 3. A mix of body-weight and equipment strengthening where both are possible.
+        // 4. A mix of body-weight and equipment strengthening where both are possible.
         for wantsBodyWeight in [true, false] {
             let strength = chosen.filter { pool[$0].move.phase == .strength }
             guard !strength.isEmpty, !strength.contains(where: { ways[$0]!.isBodyWeight == wantsBodyWeight }) else { continue }
@@ -81,26 +97,31 @@ struct SessionBuilder {
                 add(pick, bodyWeight: wantsBodyWeight)
             }
         }
-        // 4. Fill the budget: a handful of moves per phase first (the article's "select a
-        //    handful"), then a longer cardio, then more moves.
-        fill(towards: asked, handful: true)
-        while cardioMinutes < (cardio.max ?? cardio.min), estimate + 60 <= budget { cardioMinutes += 1 }
-        fill(towards: asked, handful: false)
-        return session(date: date, uncovered: coverable.subtracting(covered).areas)
+        // 5. Fill the budget: a handful of moves per phase first (the article's "select a
+        //    handful"), then a longer cardio, then more moves. A mobility day stops short.
+        if kind == .mobility {
+            fill(towards: asked, handful: true, tenths: Self.mobilityTenths)
+        } else {
+            fill(towards: asked, handful: true, tenths: 9)
+            while cardioMinutes < (cardio.max ?? cardio.min), estimate + 60 <= budget { cardioMinutes += 1 }
+            fill(towards: asked, handful: false, tenths: 9)
+        }
+        return session(date: date, uncovered: asked.subtracting(covered).areas)
     }
 
-    /// Adds moves, asked areas first, until the session uses 90% of its budget or nothing more fits.
-    private mutating func fill(towards asked: AreaMask, handful: Bool) {
+    /// How much of its minutes a mobility day fills, in tenths: a short, easy day.
+    static let mobilityTenths = 4
+
+    /// Adds moves for the asked areas (rule 10: never others) until the session uses `tenths` of its budget or nothing more fits.
+    private mutating func fill(towards asked: AreaMask, handful: Bool, tenths: Int) {
         let limits = Self.handful
-        while estimate * 10 < budget * 9 {
+        while estimate * 10 < budget * tenths {
             let counts = phaseCounts, pool = self.pool, masks = self.masks
             let open = { (index: Int) in
                 let phase = pool[index].move.phase.index
                 return !handful || counts[phase] < limits[phase]
             }
-            // Moves for the asked areas first; others only when none of those fits.
-            let relevant = best(where: { open($0) && !masks[$0].isDisjoint(with: asked) }, covering: asked, balance: true)
-            guard let pick = relevant ?? (fillsWithOtherAreas ? best(where: open, covering: asked, balance: true) : nil) else { return }
+            guard let pick = best(where: { open($0) && !masks[$0].isDisjoint(with: asked) }, covering: asked, balance: true) else { return }
             add(pick)
         }
     }
@@ -113,7 +134,7 @@ struct SessionBuilder {
         let lastWeek = history.byWeek[sessionIndex > 0 ? history.lastWeekIndex - 1 : history.lastWeekIndex]
         for index in pool.indices {
             var score = generator.unit()
-            if history.lastSession[index] { score += 100 }
+            if history.lastSession[kind]?[index] == true { score += 100 }
             score += 10 * Double(thisWeek?[index] ?? 0)
             score += 5 * Double(lastWeek?[index] ?? 0)
             score += Double(uses[index])
@@ -125,7 +146,7 @@ struct SessionBuilder {
     private func best(where include: (Int) -> Bool, covering areas: AreaMask, bodyWeight: Bool? = nil, balance: Bool = false) -> Int? {
         var best: (index: Int, value: Double)?
         let current = estimate
-        for index in pool.indices where !isChosen[index] && current + seconds[index] <= budget && include(index) {
+        for index in pool.indices where !isChosen[index] && isAllowed[index] && current + seconds[index] <= budget && include(index) {
             if let bodyWeight, !pool[index].ways.contains(where: { $0.isBodyWeight == bodyWeight }) { continue }
             var value = 50 * Double(masks[index].intersection(areas).count) - scores[index]
             if balance { value -= 8 * Double(phaseCounts[pool[index].move.phase.index]) }
@@ -190,7 +211,7 @@ struct SessionBuilder {
             items[phase.index].isEmpty && phase != .warmUp ? nil : Block(phase: phase, items: items[phase.index])
         }
         return Session(
-            date: date, cardioMinutes: cardioMinutes, blocks: blocks, estimatedSeconds: estimate,
+            date: date, kind: kind, cardioMinutes: cardioMinutes, blocks: blocks, estimatedSeconds: estimate,
             budgetSeconds: budget, uncoveredAreas: uncovered)
     }
 }

@@ -6,6 +6,7 @@ extension Preferences {
     public static let keys = [
         "name", "email", "start", "weeks", "days", "days_per_week", "minutes", "areas", "equipment", "floor",
         "level", "pain", "recent_injury", "time", "timezone", "reminder_minutes", "large_print",
+        "exclude", "include", "note", "clinician", "review",
     ]
 
     /// Parses a preferences file; absent keys keep their defaults.
@@ -30,6 +31,7 @@ extension Preferences {
         var namedDays: YAMLValue?
         var perWeek: YAMLValue?
         for (key, value) in entries {
+            places.record(key, file: value.file, line: value.line, column: value.column)
             switch key {
             case "name": name = try Self.name(value)
             case "email": email = try Self.email(value)
@@ -68,13 +70,52 @@ extension Preferences {
                 }
                 timezone = text
             case "reminder_minutes": reminderMinutes = try value.int(in: 0...10080)
+            case "exclude": exclude = try moveIDs(value)
+            case "include": include = try moveIDs(value)
+            case "note": note = try Self.text(value, what: "note", limit: 1000, lines: true)
+            case "clinician": clinician = try Self.text(value, what: "clinician", limit: 100, lines: false)
+            case "review":
+                let text = try value.string()
+                guard let date = CivilDate(iso: text) else { throw value.error(.invalidDate(text)) }
+                review = date
             default:
                 preconditionFailure("unhandled preferences key \(key)")
             }
         }
+        if let both = include.first(where: exclude.contains) {
+            throw places.error(key: "include", .invalid("'\(both)' is in both 'include' and 'exclude'; keep it in one"))
+        }
         if let namedDays, perWeek != nil {
             throw namedDays.error(.invalid("give either 'days' or 'days_per_week', not both"))
         }
+    }
+
+    /// Move ids as written, each item's place recorded: whether they exist is checked against the catalog later.
+    private mutating func moveIDs(_ value: YAMLValue) throws(InputError) -> [String] {
+        var ids: [String] = []
+        for (index, item) in try value.list().enumerated() {
+            let id = Whitespace.trimmed(try item.string())
+            if ids.contains(id) { throw item.error(.invalid("'\(id)' is listed twice")) }
+            places.record("\(value.key)[\(index + 1)]", file: item.file, line: item.line, column: item.column)
+            ids.append(id)
+        }
+        return ids
+    }
+
+    /// Free text for the cover: trimmed, runs of white space made one space, no control characters.
+    private static func text(_ value: YAMLValue, what: String, limit: Int, lines: Bool) throws(InputError) -> String {
+        let raw = try value.string()
+        if !lines && raw.contains(where: \.isNewline) {
+            throw value.error(.invalid("the \(what) contains a line break; write it on one line"))
+        }
+        let words = raw.split(whereSeparator: { $0.isWhitespace || $0.isNewline })
+        let text = words.joined(separator: " ")
+        if text.isEmpty { throw value.error(.invalid("the \(what) is empty; leave the key out instead")) }
+        if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            throw value.error(.invalid("the \(what) contains a control character"))
+        }
+        if text.count > limit { throw value.error(.invalid("the \(what) is longer than \(limit) characters")) }
+        return text
     }
 
     private static func name(_ value: YAMLValue) throws(InputError) -> String {

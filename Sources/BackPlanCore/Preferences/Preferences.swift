@@ -32,6 +32,17 @@ public struct Preferences: Equatable, Sendable {
     public var reminderMinutes: Int?
     /// Print at least 16 pt (as `--large-print`).
     public var largePrint: Bool = false
+    /// The clinician's keys: move ids never to use, and ids to use wherever equipment, floor and pain allow.
+    public var exclude: [String] = []
+    public var include: [String] = []
+    /// The clinician's note for the cover, as plain text on one paragraph.
+    public var note: String?
+    /// Who prescribed the plan ("Sam Lee, physiotherapist").
+    public var clinician: String?
+    /// When the clinician wants to see the person again.
+    public var review: CivilDate?
+    /// Where each key was written, for the checks that need the catalog or the start date.
+    package var places = SourcePlaces()
 
     public init() {}
 
@@ -77,7 +88,11 @@ public struct Preferences: Equatable, Sendable {
             "equipment=" + equipment.map(\.rawValue).joined(separator: ","), "floor=\(floor)", "level=\(level.rawValue)",
             "pain=\(pain.rawValue)", "recent_injury=\(recentInjury)", "time=\(time?.description ?? "")",
             "timezone=\(timezone ?? "")", "reminder_minutes=\(reminderMinutes.map(String.init) ?? "")",
-        ] + (largePrint ? ["large_print=true"] : [])).joined(separator: "\n")
+        ] + (largePrint ? ["large_print=true"] : [])
+          + (exclude.isEmpty ? [] : ["exclude=" + exclude.joined(separator: ",")])
+          + (include.isEmpty ? [] : ["include=" + include.joined(separator: ",")])
+          + [note.map { "note=\($0)" }, clinician.map { "clinician=\($0)" }, review.map { "review=\($0.iso)" }].compactMap { $0 }
+        ).joined(separator: "\n")
     }
 
     /// The built-in example person, used when `plan` is given no file.

@@ -38,6 +38,7 @@ public struct Roster {
                 throw InputError(file: file, key: "name", problem: .missingKey)
             }
             var preferences = Preferences()
+            preferences.places.rowLine = number
             try preferences.apply(entries)
             return RosterRow(number: number, folder: folder, preferences: .success(preferences))
         } catch {

@@ -9,7 +9,7 @@ public struct RosterColumns: Equatable, Sendable {
     /// The key of each column, in order; nil for a column with an empty header (ignored when its cells are empty).
     public let keys: [String?]
     /// Keys whose value is a list, written `neck;upper-back` in a cell.
-    static let listKeys: Set<String> = ["days", "areas", "equipment"]
+    static let listKeys: Set<String> = ["days", "areas", "equipment", "exclude", "include"]
     /// The extra column that names a person's folder.
     public static let idKey = "id"
 

@@ -1,3 +1,4 @@
+import BackPlanCore
 import Foundation
 
 /// The counts of a batch run so far, and how long it has taken.
@@ -30,7 +31,7 @@ public struct BatchSummary: Equatable, Sendable, CustomStringConvertible {
     /// "12 written, 3 failed, 1 skipped in 0.42 s (36 plans/s)".
     public var description: String {
         let seconds = elapsed.seconds
-        return "\(written) written, \(failed) failed, \(skipped) skipped in \(String(format: "%.2f", seconds)) s (\(Int(rate.rounded())) plans/s)"
+        return "\(written) written, \(failed) failed, \(skipped) skipped in \(String(format: "%.2f", seconds)) s (\(Int(rate.rounded())) \(Plural.word(Int(rate.rounded()), "plan"))/s)"
     }
 }
 

@@ -7,7 +7,9 @@ extension PlanCalendar {
     /// of `plan.md`: no tick boxes or emphasis, one move per line.
     func routine(_ session: Session, week: Int) -> String {
         let minutes = Planner.minutesText(session.estimatedMinutes)
-        var lines = ["Week \(week) of \(plan.weeks.count), \(session.weekday.title) \(session.date.longText): about \(minutes) of \(session.budgetSeconds / 60) minutes."]
+        let kind = session.kind == .mobility ? "mobility day, " : ""
+        var lines = ["Week \(week) of \(plan.weeks.count), \(session.weekday.title) \(session.date.longText): \(kind)about \(minutes) of \(session.budgetSeconds / 60) minutes."]
+        lines += session.remarks
         for block in session.blocks {
             lines.append("")
             lines.append(catalog.title(of: block.phase))

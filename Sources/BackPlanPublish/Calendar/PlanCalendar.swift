@@ -61,7 +61,7 @@ package struct PlanCalendar: Sendable {
     private func event(for session: Session, week: Int) -> ICalendar {
         var properties = identity(for: session.date)
         properties += timing(for: session)
-        properties.append(.init("SUMMARY", text: title))
+        properties.append(.init("SUMMARY", text: session.kind == .mobility ? "\(title): mobility day" : title))
         properties.append(.init("DESCRIPTION", text: routine(session, week: week)))
         return ICalendar("VEVENT", properties: properties, components: alarm.map { [$0] } ?? [])
     }

@@ -14,7 +14,7 @@ public enum CatalogText {
                 index == cells.count - 1 ? cell : cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
             }.joined(separator: "  ") + "\n"
         }
-        return ([header] + rows).map(line).joined() + "\(moves.count) moves\n"
+        return ([header] + rows).map(line).joined() + Plural.count(moves.count, "move") + "\n"
     }
 
     /// "resistance band or dumbbells", "body weight".

@@ -40,6 +40,7 @@ extension PlanPublisher {
         let formats = Set(settings.formats)
         let engine = formats.contains(.pdf) ? try PDFEngine.find(settings.pdfEngine, searchPath: settings.searchPath) : nil
         let plan = plan(for: person, settings: settings)
+        try person.validate(catalog: inputs.catalog, start: plan.start)
         let id = planID(for: plan, settings: settings)
         let look = look(for: plan, planID: id, settings: settings)
         let renderer = PlanRenderer(templates: inputs.templates, catalog: inputs.catalog, art: art)

@@ -89,6 +89,16 @@ public struct PlanPublisher: Sendable {
         return Planner(catalog: inputs.catalog).plan(for: person, start: start, seed: settings.seed)
     }
 
+    /// A warning when the plan starts more than a week before today: likely a stale `start`, not a wish.
+    ///
+    /// Not an error: remaking an old plan on purpose must still work, with the same bytes.
+    public func startWarning(for person: Preferences, settings: PlanSettings) -> String? {
+        let start = settings.start ?? person.start ?? settings.today.nextMonday
+        guard start < settings.today.adding(days: -7) else { return nil }
+        let days = settings.today.daysSinceEpoch - start.daysSinceEpoch
+        return "warning: the plan starts on \(start.iso), \(Plural.count(days, "day")) before today (\(settings.today.iso)); its first weeks are in the past. Give a later 'start' or --start to plan from now."
+    }
+
     /// A short id of everything that made the plan, printed on it so a paper copy can be made again.
     public func planID(for plan: Plan, settings: PlanSettings) -> String {
         Fingerprint(

@@ -1,3 +1,4 @@
+import BackPlanCore
 import Foundation
 
 /// What a site build did to its output folder.
@@ -18,7 +19,7 @@ public struct SiteReport: Equatable, Sendable {
 
     /// "31 files: 2 written, 29 unchanged, 1 removed".
     public var summary: String {
-        var text = "\(fileCount) files: \(written.count) written, \(unchanged.count) unchanged, \(removed.count) removed"
+        var text = "\(Plural.count(fileCount, "file")): \(written.count) written, \(unchanged.count) unchanged, \(removed.count) removed"
         if !isManaged {
             text += " (the folder was not created by backplan site, so nothing in it is removed)"
         }

@@ -11,10 +11,12 @@ package enum TemplateField: String, CaseIterable, Sendable {
     case equipment, floor, level, pain, hasExercises, noExercise, gentle, notes, hasNotes, advice, rules
     case cardioRange, cardioExamples, timeModel, weeks, cssHeader, cssDates, cssFooter, brand, body
     case cards, hasCards, largePrint, siteURL, hasSiteURL
+    case weeksWord, note, hasNote, clinician, hasClinician, review, hasReview
     // A week.
     case number, from, to, gridMarker, sessions
     // A session.
     case day, date, weekday, estimatedMinutes, budgetMinutes, shorter, uncovered, hasUncovered, cardioMinutes, blocks
+    case kind, isMobility, remarks, hasRemarks
     // A block of a session.
     case phase, isWarmUp, items
     // A move of a block.

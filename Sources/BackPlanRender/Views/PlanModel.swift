@@ -42,6 +42,8 @@ package final class PlanModel: TemplateModel {
     /// What a number stands for; a list's kind is the kind of its items.
     private enum Kind: Int {
         case root, week, session, block, item, note, advice, rule, timeModel, brand
+        /// One of a session's remarks (`item` is its index).
+        case remark
         /// A card of "Your moves" (`item` is its index), one of its steps and one of its weekly doses (`block` is their index).
         case card, step, cardDose
     }
@@ -86,7 +88,7 @@ package final class PlanModel: TemplateModel {
         case .session: number.session = index
         case .block: number.block = index
         case .item: number.item = index
-        case .note, .advice, .rule, .card: number.item = index
+        case .note, .advice, .rule, .card, .remark: number.item = index
         case .step, .cardDose: number.block = index
         case .root, .timeModel, .brand: preconditionFailure("no list of \(number.kind)")
         }
@@ -104,12 +106,13 @@ package final class PlanModel: TemplateModel {
                 .minutes, .areas, .equipment, .floor, .level, .pain, .hasExercises, .noExercise, .gentle, .notes,
                 .hasNotes, .advice, .rules, .cardioRange, .cardioExamples, .timeModel, .weeks, .cssHeader,
                 .cssDates, .cssFooter, .brand, .body, .cards, .hasCards, .largePrint, .siteURL, .hasSiteURL,
+                .weeksWord, .note, .hasNote, .clinician, .hasClinician, .review, .hasReview,
             ]
         case .week: return [.number, .from, .to, .gridMarker, .sessions]
         case .session:
             return [
                 .day, .date, .weekday, .estimatedMinutes, .budgetMinutes, .shorter, .uncovered, .hasUncovered,
-                .cardioMinutes, .cardioExamples, .blocks,
+                .cardioMinutes, .cardioExamples, .blocks, .kind, .isMobility, .remarks, .hasRemarks,
             ]
         case .block: return [.phase, .title, .isWarmUp, .items]
         case .item: return [.id, .name, .dose, .equipment, .hasEquipment, .position, .seconds, .card]
@@ -120,7 +123,7 @@ package final class PlanModel: TemplateModel {
             ]
         case .step: return [.number, .text]
         case .cardDose: return [.period, .dose]
-        case .note, .advice, .rule: return [.text]
+        case .note, .advice, .rule, .remark: return [.text]
         case .timeModel: return [.secondsPerRep, .restBetweenSets, .restBetweenRounds, .transition]
         case .brand: return [.name, .contact, .hasContact, .logoURI, .hasLogo, .hasLogoSize, .logoWidth, .logoHeight]
         }
@@ -137,6 +140,7 @@ package final class PlanModel: TemplateModel {
         case .note: return name == .text ? .text(plan.notes[number.item]) : nil
         case .advice: return name == .text ? .text(plan.advice[number.item]) : nil
         case .rule: return name == .text ? .text(catalog.session.rules[number.item]) : nil
+        case .remark: return name == .text ? .text(plan.weeks[number.week].sessions[number.session].remarks[number.item]) : nil
         case .timeModel: return timeModelField(name)
         case .brand: return look.brand.flatMap { brandField(name, $0) }
         case .card: return cardField(name, number)
@@ -200,6 +204,13 @@ package final class PlanModel: TemplateModel {
         case .largePrint: return .flag(look.largePrint)
         case .siteURL: return .text(look.siteURL ?? "")
         case .hasSiteURL: return .flag(look.siteURL != nil)
+        case .weeksWord: return .text(Plural.word(person.weeks, "week"))
+        case .note: return .text(person.note ?? "")
+        case .hasNote: return .flag(person.note != nil)
+        case .clinician: return .text(person.clinician ?? "")
+        case .hasClinician: return .flag(person.clinician != nil)
+        case .review: return .text(person.review?.longText ?? "")
+        case .hasReview: return .flag(person.review != nil)
         default: return nil
         }
     }
@@ -260,6 +271,11 @@ package final class PlanModel: TemplateModel {
         case .cardioExamples: return .text(cardioExamples)
         case .blocks:
             return .modelList(Number(.block, list: true, week: number.week, session: number.session).value, count: sessions[session].blocks.count)
+        case .kind: return .text(sessions[session].kind.rawValue)
+        case .isMobility: return .flag(sessions[session].kind == .mobility)
+        case .remarks:
+            return .modelList(Number(.remark, list: true, week: number.week, session: number.session).value, count: sessions[session].remarks.count)
+        case .hasRemarks: return .flag(!sessions[session].remarks.isEmpty)
         default: return nil
         }
     }

@@ -69,7 +69,7 @@ struct CatalogCommand: ParsableCommand {
         func run() throws {
             let catalog = try Catalog(yaml: try Inputs.readText(file), file: file)
             let counts = Phase.allCases.map { phase in "\(catalog.moves(phase: phase).count) \(phase.rawValue)" }
-            print("\(file): OK, \(catalog.moves.count) moves (\(counts.joined(separator: ", "))), \(catalog.advice.count) pieces of advice, \(catalog.faq.count) questions")
+            print("\(file): OK, \(Plural.count(catalog.moves.count, "move")) (\(counts.joined(separator: ", "))), \(Plural.count(catalog.advice.count, "piece", "pieces")) of advice, \(Plural.count(catalog.faq.count, "question"))")
         }
     }
 

@@ -28,13 +28,19 @@ struct PlanCommand: ParsableCommand {
         let publisher = PlanPublisher(inputs: try sources.inputs(preparing: OutputFormat.templates(for: chosen)))
         var settings = try options.settings()
         settings.formats = chosen
+        if let warning = publisher.startWarning(for: person, settings: settings) { Self.warn(warning) }
         let (documents, written) = try publisher.publish(person, settings: settings, to: options.output)
         if options.verbose {
             let plan = documents.plan
-            print("Plan \(documents.planID) for \(plan.person.name): \(plan.weeks.count) weeks, \(plan.sessions.count) sessions from \(plan.start.iso)")
+            print("Plan \(documents.planID) for \(plan.person.name): \(Plural.count(plan.weeks.count, "week")), \(Plural.count(plan.sessions.count, "session")) from \(plan.start.iso)")
             for note in plan.notes { print("note: \(note)") }
         }
         for url in written { print(Self.display(url)) }
+    }
+
+    /// One line on stderr that does not stop the command.
+    static func warn(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
     static func loadPreferences(_ path: String) throws -> Preferences {

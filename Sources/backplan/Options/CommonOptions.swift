@@ -117,8 +117,11 @@ extension PDFEngineKind: ExpressibleByArgument {}
 
 /// What the command reads from its surroundings, read once here at the edge.
 enum Environment {
-    /// Today's date in the machine's time zone.
+    /// Today's date in the machine's time zone, or `BACKPLAN_TODAY` (YYYY-MM-DD) when set.
+    ///
+    /// The override makes "next Monday" and the stale-start warning reproducible in tests and scripted runs.
     static func today() -> CivilDate {
+        if let text = ProcessInfo.processInfo.environment["BACKPLAN_TODAY"], let date = CivilDate(iso: text) { return date }
         let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
         return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }

@@ -18,7 +18,7 @@ struct Backplan {
     /// Runs `backplan arguments...` in `directory` with `stdin` as standard input.
     @discardableResult
     static func run(_ arguments: [String], in directory: URL, stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
-        var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8", "TZ": "UTC"]
+        var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8", "TZ": "UTC", "BACKPLAN_TODAY": "2026-03-01"]
         env.merge(environment) { $1 }
         return try ChildProcess.run(binary, arguments, in: directory, stdin: stdin, environment: env)
     }
