@@ -139,7 +139,11 @@ package enum CommonMark {
             if let marker = marker(of: node, in: blocks) { found.append((node, marker)) }
             child = cmark_node_next(node)
         }
-        if found.count < blocks.keys.reduce(0, { $0 + occurrences(of: $1, in: source) }) {
+        // Markers share a prefix ("<!-- backplan:"): when the source holds it no more often than blocks
+        // were found, no marker can be elsewhere, and the keys need not be counted one by one.
+        let prefix = commonPrefix(of: blocks.keys)
+        let mayBeElsewhere = prefix.isEmpty || found.count < occurrences(of: prefix, in: source)
+        if mayBeElsewhere, found.count < blocks.keys.reduce(0, { $0 + occurrences(of: $1, in: source) }) {
             found = []
             guard let iterator = cmark_iter_new(document) else { preconditionFailure("cmark_iter_new returned NULL") }
             defer { cmark_iter_free(iterator) }
@@ -150,6 +154,15 @@ package enum CommonMark {
             }
         }
         return found.map { ($0.node, blocks[$0.marker]!) }
+    }
+
+    /// The longest text every key starts with.
+    private static func commonPrefix(of keys: Dictionary<String, [UInt8]>.Keys) -> String {
+        guard var prefix = keys.first.map({ Substring($0) }) else { return "" }
+        for key in keys {
+            while !key.hasPrefix(prefix) { prefix = prefix.dropLast() }
+        }
+        return String(prefix)
     }
 
     /// How many times `text` appears in `source`: the places of its first byte found with `memchr`, then compared.

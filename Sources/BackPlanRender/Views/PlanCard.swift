@@ -34,7 +34,7 @@ package struct PlanCard: Equatable, Sendable {
     package static func cards(of plan: Plan, catalog: Catalog) -> [PlanCard] {
         struct Seen {
             var item: PlanItem
-            var doseByWeek: [(week: Int, doses: [String])]
+            var doseByWeek: [(week: Int, doses: [Dose])]
         }
         var seen: [String: Int] = [:]
         var order: [Seen] = []
@@ -42,19 +42,19 @@ package struct PlanCard: Equatable, Sendable {
             for session in week.sessions {
                 for block in session.blocks {
                     for item in block.items {
+                        // Doses are compared as values; their text is made once per distinct dose, at the end.
                         let key = key(id: item.id, equipment: item.equipment)
-                        let text = item.dose.text
+                        let dose = item.dose
                         if let index = seen[key] {
-                            if order[index].doseByWeek.last?.week == week.number {
-                                if !order[index].doseByWeek[order[index].doseByWeek.count - 1].doses.contains(text) {
-                                    order[index].doseByWeek[order[index].doseByWeek.count - 1].doses.append(text)
-                                }
+                            let last = order[index].doseByWeek.count - 1
+                            if order[index].doseByWeek[last].week == week.number {
+                                if !order[index].doseByWeek[last].doses.contains(dose) { order[index].doseByWeek[last].doses.append(dose) }
                             } else {
-                                order[index].doseByWeek.append((week.number, [text]))
+                                order[index].doseByWeek.append((week.number, [dose]))
                             }
                         } else {
                             seen[key] = order.count
-                            order.append(Seen(item: item, doseByWeek: [(week.number, [text])]))
+                            order.append(Seen(item: item, doseByWeek: [(week.number, [dose])]))
                         }
                     }
                 }
@@ -74,16 +74,17 @@ package struct PlanCard: Equatable, Sendable {
     }
 
     /// Runs of consecutive weeks with the same doses, as "Week 3" or "Weeks 1-2".
-    private static func merged(_ weeks: [(week: Int, doses: [String])]) -> [(period: String, dose: String)] {
-        var runs: [(first: Int, last: Int, dose: String)] = []
+    private static func merged(_ weeks: [(week: Int, doses: [Dose])]) -> [(period: String, dose: String)] {
+        var runs: [(first: Int, last: Int, doses: [Dose])] = []
         for (week, doses) in weeks {
-            let dose = doses.joined(separator: " or ")
-            if let last = runs.last, last.last == week - 1, last.dose == dose {
+            if let last = runs.last, last.last == week - 1, last.doses == doses {
                 runs[runs.count - 1].last = week
             } else {
-                runs.append((week, week, dose))
+                runs.append((week, week, doses))
             }
         }
-        return runs.map { ($0.first == $0.last ? "Week \($0.first)" : "Weeks \($0.first)-\($0.last)", $0.dose) }
+        return runs.map { run in
+            (run.first == run.last ? "Week \(run.first)" : "Weeks \(run.first)-\(run.last)", run.doses.map(\.text).joined(separator: " or "))
+        }
     }
 }
