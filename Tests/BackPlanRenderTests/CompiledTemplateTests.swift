@@ -132,10 +132,10 @@ struct CompiledTemplateTests {
         }
     }
 
-    /// The field names of README's table of plan template fields ("`weeks[]`: `number`, ..." gives weeks and number).
+    /// The field names of docs/templates.md's table of plan template fields ("`weeks[]`: `number`, ..." gives weeks and number).
     static func documentedFields() throws -> Set<String> {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try String(contentsOf: root.appendingPathComponent("docs/templates.md"), encoding: .utf8)
         let table = readme.components(separatedBy: "| field | example |").dropFirst().first?.components(separatedBy: "\n\n").first ?? ""
         var names: Set<String> = []
         for row in table.split(separator: "\n") {
@@ -147,10 +147,10 @@ struct CompiledTemplateTests {
         return names
     }
 
-    @Test("every object of a plan's model answers exactly the fields it lists, and README documents each of them")
+    @Test("every object of a plan's model answers exactly the fields it lists, and docs/templates.md documents each of them")
     func planModelFieldNames() throws {
         let documented = try Self.documentedFields()
-        #expect(documented.contains("estimatedMinutes") && documented.contains("restBetweenRounds"), "README's field table was not found")
+        #expect(documented.contains("estimatedMinutes") && documented.contains("restBetweenRounds"), "the field table of docs/templates.md was not found")
         var person = Preferences()
         // Too short for every area, without floor moves: a plan with notes.
         person.minutes = 10
@@ -180,7 +180,7 @@ struct CompiledTemplateTests {
         }
         #expect(objects.count == 13, "an object of every kind, notes and cards included")
         let listed = objects.reduce(into: Set<String>()) { $0.formUnion(model.fieldNames(of: $1).map(\.rawValue)) }
-        #expect(listed.subtracting(documented).isEmpty, "fields missing from README: \(listed.subtracting(documented).sorted())")
+        #expect(listed.subtracting(documented).isEmpty, "fields missing from docs/templates.md: \(listed.subtracting(documented).sorted())")
         #expect(Set(TemplateField.allCases.map(\.rawValue)) == listed, "every TemplateField is a field of some object, and no more")
         let probe = listed.union(documented).union(["missing", "Name", ""])
         for object in objects {

@@ -122,11 +122,11 @@ struct HandoutTests {
         #expect(!scratch.exists("Output"))
     }
 
-    @Test("README's custom move with its figure passes catalog validate and is drawn by catalog figures")
+    @Test("the custom move of docs/catalog.md, with its figure, passes catalog validate and is drawn by catalog figures")
     func readmeCustomMove() throws {
-        let readme = try String(contentsOf: Backplan.packageRoot.appendingPathComponent("README.md"), encoding: .utf8)
+        let readme = try String(contentsOf: Backplan.packageRoot.appendingPathComponent("docs/catalog.md"), encoding: .utf8)
         func block(from start: String) throws -> String {
-            let range = try #require(readme.range(of: start), "README has no '\(start)'")
+            let range = try #require(readme.range(of: start), "docs/catalog.md has no '\(start)'")
             return String(readme[range.lowerBound...].prefix { $0 != "`" })
         }
         let move = try block(from: "  - id: chin-tuck") + block(from: "    figure:\n      view: side")
