@@ -99,7 +99,7 @@ package enum CommonMark {
         guard let document else { preconditionFailure("cmark_parser_finish returned NULL (out of memory)") }
         defer { if arena == nil { cmark_node_free(document) } }
         if !blocks.isEmpty {
-            for (node, replacement) in htmlBlocks(in: document, matching: blocks, source: markdown) {
+            for (node, replacement) in htmlBlocks(in: document, matching: blocks) {
                 // Made with the document's allocator: cmark frees a tree's nodes with the allocator of each.
                 guard let custom = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, allocator) else {
                     preconditionFailure("cmark_node_new returned NULL (out of memory)")
@@ -123,70 +123,32 @@ package enum CommonMark {
 
     /// HTML block nodes whose text is a key of `blocks`, with their replacements.
     ///
-    /// Collected before any change, because cmark's iterator must not see the
-    /// tree mutate. The built-in templates put each marker on a line of its
-    /// own, a block of the document itself, so those are searched first. When
-    /// `source` holds the markers' text more often than blocks were found
-    /// (a custom template may nest one in a list or a quote, or a marker
-    /// may stand in code), the whole tree is walked instead. The pointers are
+    /// Collected before any change, so the walk never sees the tree mutate.
+    /// HTML blocks are children of container blocks only (the document, a
+    /// quote, a list and its items), so the walk goes down those and never into
+    /// a paragraph's or heading's inline content: a custom template may put a
+    /// marker in a list or a quote, and it is found there too. The pointers are
     /// owned by `document` and must not outlive it or escape this file.
-    fileprivate static func htmlBlocks(
-        in document: OpaquePointer, matching blocks: [String: [UInt8]], source: UnsafeBufferPointer<UInt8>
-    ) -> [(OpaquePointer, [UInt8])] {
-        var found: [(node: OpaquePointer, marker: String)] = []
-        var child = cmark_node_first_child(document)
-        while let node = child {
-            if let marker = marker(of: node, in: blocks) { found.append((node, marker)) }
-            child = cmark_node_next(node)
-        }
-        // Markers share a prefix ("<!-- backplan:"): when the source holds it no more often than blocks
-        // were found, no marker can be elsewhere, and the keys need not be counted one by one.
-        let prefix = commonPrefix(of: blocks.keys)
-        let mayBeElsewhere = prefix.isEmpty || found.count < occurrences(of: prefix, in: source)
-        if mayBeElsewhere, found.count < blocks.keys.reduce(0, { $0 + occurrences(of: $1, in: source) }) {
-            found = []
-            guard let iterator = cmark_iter_new(document) else { preconditionFailure("cmark_iter_new returned NULL") }
-            defer { cmark_iter_free(iterator) }
-            while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
-                guard cmark_iter_get_event_type(iterator) == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator),
-                      let marker = marker(of: node, in: blocks) else { continue }
-                found.append((node, marker))
-            }
-        }
-        return found.map { ($0.node, blocks[$0.marker]!) }
-    }
-
-    /// The longest text every key starts with.
-    private static func commonPrefix(of keys: Dictionary<String, [UInt8]>.Keys) -> String {
-        guard var prefix = keys.first.map({ Substring($0) }) else { return "" }
-        for key in keys {
-            while !key.hasPrefix(prefix) { prefix = prefix.dropLast() }
-        }
-        return String(prefix)
-    }
-
-    /// How many times `text` appears in `source`: the places of its first byte found with `memchr`, then compared.
-    private static func occurrences(of text: String, in source: UnsafeBufferPointer<UInt8>) -> Int {
-        var text = text
-        return text.withUTF8 { needle in
-            guard let first = needle.first, let needleStart = needle.baseAddress, let sourceStart = source.baseAddress else { return 0 }
-            var count = 0
-            var offset = 0
-            while source.count - offset >= needle.count,
-                  let hit = memchr(sourceStart + offset, Int32(first), source.count - offset - needle.count + 1) {
-                let position = UnsafeRawPointer(sourceStart).distance(to: UnsafeRawPointer(hit))
-                if memcmp(hit, needleStart, needle.count) == 0 {
-                    count += 1
-                    offset = position + needle.count
-                } else {
-                    offset = position + 1
+    fileprivate static func htmlBlocks(in document: OpaquePointer, matching blocks: [String: [UInt8]]) -> [(OpaquePointer, [UInt8])] {
+        var found: [(OpaquePointer, [UInt8])] = []
+        func collect(in parent: OpaquePointer) {
+            var child = cmark_node_first_child(parent)
+            while let node = child {
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_HTML_BLOCK:
+                    if let marker = marker(of: node, in: blocks) { found.append((node, blocks[marker]!)) }
+                case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_CUSTOM_BLOCK:
+                    collect(in: node)
+                default:
+                    break
                 }
+                child = cmark_node_next(node)
             }
-            return count
         }
+        collect(in: document)
+        return found
     }
 
-    /// The text of `node`, without surrounding ASCII white space, if it is an HTML block and that text is a key of `blocks`.
     private static func marker(of node: OpaquePointer, in blocks: [String: [UInt8]]) -> String? {
         guard cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK, let literal = cmark_node_get_literal(node) else { return nil }
         let bytes = UnsafeBufferPointer(start: literal, count: strlen(literal))
