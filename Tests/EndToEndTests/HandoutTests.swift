@@ -141,6 +141,24 @@ struct HandoutTests {
         #expect(try scratch.read("figures/chin-tuck.svg").contains("Sitting tall on a chair"))
     }
 
+    @Test("large print from a roster column, a preferences key and --large-print, in plan, batch and email")
+    func largePrintEverywhere() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("roster.csv", "name,email,large_print\nAnn,ann@example.com,true\nBo,bo@example.com,\n")
+        let batch = try Backplan.run(["batch", "roster.csv", "--format", "html", "--email", "--from", "c@example.org"], in: scratch.url)
+        try #require(batch.status == 0, "\(batch.stderr)")
+        #expect(try scratch.read("Output/ann/plan.html").contains("<body class=\"large-print\">"))
+        #expect(try scratch.read("Output/bo/plan.html").contains("<body>"))
+        // The HTML part is quoted-printable: `=` is written `=3D`.
+        #expect(try scratch.read("Output/ann/plan.eml").contains("<body class=3D\"large-print\">"), "the email's HTML is large print too")
+        #expect(try scratch.read("Output/bo/plan.eml").contains("<body>"))
+        try scratch.write("me.yaml", "name: Cy\nlarge_print: true\n")
+        #expect(try Backplan.run(["plan", "me.yaml", "--output", "cy"], in: scratch.url).status == 0)
+        #expect(try scratch.read("cy/plan.html").contains("<body class=\"large-print\">"))
+        #expect(try Backplan.run(["plan", "--large-print", "--output", "flag"], in: scratch.url).status == 0)
+        #expect(try scratch.read("flag/plan.html").contains("<body class=\"large-print\">"))
+    }
+
     /// What a reader holding the printout meets: (paper, large print, engine).
     static let printings: [(String, Bool, String)] = [
         ("a4", false, "weasyprint"), ("letter", false, "weasyprint"), ("a4", true, "weasyprint"), ("letter", true, "weasyprint"),
