@@ -2,9 +2,9 @@ import BackPlanCore
 
 /// A plan as an RFC 5545 calendar (`plan.ics`): one event per training day.
 ///
-/// Nothing here reads the clock: DTSTAMP is the plan's first day, and UIDs
-/// come from the person, the plan's start and the day, so importing a
-/// remade plan updates its events instead of adding copies.
+/// Nothing here reads the clock: DTSTAMP is the time of writing, given as
+/// `stamp`, and UIDs come from the person, the plan's start and the day, so
+/// importing a remade plan updates its events instead of adding copies.
 package struct PlanCalendar: Sendable {
     /// Minutes before a timed event its reminder fires when the preferences do not say.
     package static let defaultReminderMinutes = 30
@@ -14,25 +14,49 @@ package struct PlanCalendar: Sendable {
     package var catalog: Catalog
     /// The zone of `time`; nil gives all-day events (it is ignored without a `time`).
     package var zone: CalendarZone?
+    /// When the file is written, in seconds since 1970-01-01T00:00Z: every event's DTSTAMP.
+    package var stamp: Int
+    /// The text of the plan.ics this one replaces, if any: it sets the events' SEQUENCE.
+    package var previous: String?
 
-    package init(plan: Plan, catalog: Catalog, zone: CalendarZone?) {
+    package init(plan: Plan, catalog: Catalog, zone: CalendarZone?, stamp: Int, previous: String? = nil) {
         self.plan = plan
         self.catalog = catalog
         self.zone = zone
+        self.stamp = stamp
+        self.previous = previous
     }
 
     /// The plan's title, the summary of every event.
     package var title: String { "Back plan for \(plan.person.name)" }
 
     /// The whole `plan.ics` text.
-    package var ics: String {
+    package var ics: String { text(sequence: sequence) }
+
+    /// Every event's SEQUENCE: 0 for a new calendar; when replacing a plan.ics of the same person and start,
+    /// its SEQUENCE if nothing but DTSTAMP changed, else one more.
+    ///
+    /// Calendar programs replace an event they already hold only when its
+    /// SEQUENCE grows (RFC 5546), so a changed plan must count up; an
+    /// unchanged one keeps its number, so remaking it gives the same bytes.
+    package var sequence: Int {
+        guard let previous, previous.contains("-\(seriesID)@backplan") else { return 0 }
+        let lines = previous.split(separator: "\r\n")
+        let old = lines.compactMap { $0.hasPrefix("SEQUENCE:") ? Int($0.dropFirst("SEQUENCE:".count)) : nil }.max() ?? 0
+        let unstamped = { (text: String) in
+            text.split(separator: "\r\n").filter { !$0.hasPrefix("DTSTAMP:") && !$0.hasPrefix("SEQUENCE:") }
+        }
+        return unstamped(previous) == unstamped(text(sequence: old)) ? old : old + 1
+    }
+
+    private func text(sequence: Int) -> String {
         var components: [ICalendar] = []
         if let zone = timedZone, !zone.isUTC { components.append(zone.component) }
         if plan.weeks.isEmpty {
-            components.append(adviceEvent)
+            components.append(adviceEvent(sequence: sequence))
         } else {
             for week in plan.weeks {
-                components += week.sessions.map { event(for: $0, week: week.number) }
+                components += week.sessions.map { event(for: $0, week: week.number, sequence: sequence) }
             }
         }
         return ICalendar("VCALENDAR", properties: [
@@ -58,8 +82,8 @@ package struct PlanCalendar: Sendable {
 
     // MARK: - Events
 
-    private func event(for session: Session, week: Int) -> ICalendar {
-        var properties = identity(for: session.date)
+    private func event(for session: Session, week: Int, sequence: Int) -> ICalendar {
+        var properties = identity(for: session.date, sequence: sequence)
         properties += timing(for: session)
         properties.append(.init("SUMMARY", text: session.kind == .mobility ? "\(title): mobility day" : title))
         properties.append(.init("DESCRIPTION", text: routine(session, week: week)))
@@ -67,18 +91,19 @@ package struct PlanCalendar: Sendable {
     }
 
     /// A plan without exercises still gets one all-day event that says why, on its first day.
-    private var adviceEvent: ICalendar {
-        var properties = identity(for: plan.start)
+    private func adviceEvent(sequence: Int) -> ICalendar {
+        var properties = identity(for: plan.start, sequence: sequence)
         properties += allDay(plan.start)
         properties.append(.init("SUMMARY", text: "\(title): see a healthcare professional first"))
         properties.append(.init("DESCRIPTION", text: plan.advice.joined(separator: "\n")))
         return ICalendar("VEVENT", properties: properties)
     }
 
-    private func identity(for date: CivilDate) -> [ICalendar.Property] {
+    private func identity(for date: CivilDate, sequence: Int) -> [ICalendar.Property] {
         [
             .init("UID", uid(for: date)),
-            .init("DTSTAMP", CalendarFormat.date(plan.start) + "T000000Z"),
+            .init("DTSTAMP", CalendarFormat.dateTime(utcSeconds: stamp) + "Z"),
+            .init("SEQUENCE", String(sequence)),
         ]
     }
 

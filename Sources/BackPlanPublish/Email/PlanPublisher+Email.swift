@@ -33,7 +33,8 @@ extension PlanPublisher {
         let ics = try documents.calendar?.ics ?? calendar(for: plan, settings: settings).ics
         return envelope.message(
             planID: documents.planID, plan: plan, markdown: String(decoding: documents.markdown, as: UTF8.self),
-            html: String(decoding: html, as: UTF8.self), images: pictures.parts, ics: ics, pdf: documents.pdf
+            html: String(decoding: html, as: UTF8.self), images: pictures.parts, ics: ics, pdf: documents.pdf,
+            writtenAt: settings.writtenAt
         ).data
     }
 
@@ -45,6 +46,8 @@ extension PlanPublisher {
 
     /// Writes `plan.eml` into `folder` and returns its URL.
     public func publishEmail(_ person: Preferences, settings: PlanSettings, email: EmailSettings, to folder: String) throws -> URL {
+        var settings = settings
+        settings.folder = folder
         let message = try self.email(for: person, settings: settings, email: email)
         return try OutputFolder(path: folder).write([("plan.eml", message)])[0]
     }

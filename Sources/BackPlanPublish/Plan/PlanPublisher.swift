@@ -55,6 +55,12 @@ public struct PlanSettings: Sendable {
     public var largePrint = false
     /// The site's address (`--site-url`, normalised to end in `/`): the handout links each move to its page, with a QR code.
     public var siteURL: String?
+    /// When the files are written: `plan.eml`'s Date and `plan.ics`'s DTSTAMP; read by the CLI (`SOURCE_DATE_EPOCH` or the clock).
+    ///
+    /// Only those two fields carry it; plan.md, plan.html and plan.json keep no time of the run (SPEC rule 9).
+    public var writtenAt = Date(timeIntervalSince1970: 0)
+    /// The folder the plan's files go to: a plan.ics already there is the calendar being replaced, whose SEQUENCE the new one continues.
+    public var folder: String?
 
     public init(today: CivilDate) {
         self.today = today
@@ -119,16 +125,34 @@ public struct PlanPublisher: Sendable {
     ///
     /// - Throws: `PublishError` when the zone is not in the system's zone database.
     package func calendar(for plan: Plan, settings: PlanSettings) throws(PublishError) -> PlanCalendar {
-        guard plan.person.time != nil else { return PlanCalendar(plan: plan, catalog: inputs.catalog, zone: nil) }
+        let stamp = Int(settings.writtenAt.timeIntervalSince1970.rounded(.down))
+        let previous = try Self.previousCalendar(in: settings.folder)
+        guard plan.person.time != nil else { return PlanCalendar(plan: plan, catalog: inputs.catalog, zone: nil, stamp: stamp, previous: previous) }
         let identifier = plan.person.timezone ?? settings.machineTimeZone
         guard let zone = CalendarZone(identifier: identifier, covering: plan.start, through: plan.end) else {
             throw PublishError(path: OutputFormat.ics.fileName, problem: .invalid("the time zone '\(identifier)' is not in this machine's zone database; set 'timezone' in the preferences to an IANA name such as Europe/Berlin"))
         }
-        return PlanCalendar(plan: plan, catalog: inputs.catalog, zone: zone)
+        return PlanCalendar(plan: plan, catalog: inputs.catalog, zone: zone, stamp: stamp, previous: previous)
+    }
+
+    /// The text of `folder/plan.ics`, nil when there is none.
+    ///
+    /// - Throws: `PublishError` when it is there but cannot be read.
+    static func previousCalendar(in folder: String?) throws(PublishError) -> String? {
+        guard let folder else { return nil }
+        let url = try OutputFolder(path: folder).url(for: OutputFormat.ics.fileName)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        do {
+            return String(decoding: try Data(contentsOf: url), as: UTF8.self)
+        } catch {
+            throw PublishError(path: url.path, problem: .cannotRead(AtomicFile.reason(error)))
+        }
     }
 
     /// Renders and writes the plan into `folder`; returns the plan and the files written.
     public func publish(_ person: Preferences, settings: PlanSettings, to folder: String) throws -> (documents: PlanDocuments, files: [URL]) {
+        var settings = settings
+        settings.folder = folder
         let documents = try documents(for: person, settings: settings)
         return (documents, try OutputFolder(path: folder).write(documents.files(settings.formats)))
     }

@@ -64,6 +64,7 @@ struct PlanOptions: ParsableArguments {
     func settings() throws -> PlanSettings {
         var settings = PlanSettings(today: Environment.today())
         settings.machineTimeZone = Environment.timeZone()
+        settings.writtenAt = try Environment.writtenAt()
         settings.seed = seed
         settings.start = start.flatMap(CivilDate.init(iso:))
         settings.weeks = weeks
@@ -124,6 +125,20 @@ enum Environment {
         if let text = ProcessInfo.processInfo.environment["BACKPLAN_TODAY"], let date = CivilDate(iso: text) { return date }
         let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
         return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    /// The time files are written: `SOURCE_DATE_EPOCH` (seconds since 1970, the reproducible-builds convention) when set, else now.
+    ///
+    /// Only plan.eml's Date and plan.ics's DTSTAMP carry it; with the variable
+    /// set, the same inputs give byte-identical files again.
+    static func writtenAt() throws -> Date {
+        guard let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !text.isEmpty else {
+            return Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+        }
+        guard let seconds = Int64(text), seconds >= 0, seconds < 253_402_300_800 else {
+            throw ValidationError("SOURCE_DATE_EPOCH '\(text)' is not a time; expected whole seconds since 1970-01-01 00:00 UTC, such as 1764460800")
+        }
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
 
     /// Where programs such as sendmail are looked up: the PATH, then where sendmail traditionally lives.
