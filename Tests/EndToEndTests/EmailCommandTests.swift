@@ -59,7 +59,10 @@ struct EmailCommandTests {
         #expect(html.text?.contains("<img") == false && html.text?.contains("cid:") == false && html.text?.contains("<svg") == false)
         #expect(message.tree.leaves("image/png").isEmpty)
         #expect(calendar.params?["method"] == "PUBLISH")
-        #expect(calendar.disposition == "attachment" && calendar.filename == "plan.ics")
+        #expect(calendar.disposition == "attachment" && calendar.filename == "Back plan - Zoë Müller - 2026-10-19.ics", "RFC 2231 round trip")
+        let raw = try scratch.read("mail/plan.eml")
+        #expect(raw.contains(" filename=\"Back plan - Zoe Muller - 2026-10-19.ics\"\r\n"), "ASCII fallback")
+        #expect(raw.contains(" name=\"Back plan - Zoe Muller - 2026-10-19.ics\"\r\n"))
         #expect(calendar.contentBase64.flatMap { Data(base64Encoded: $0) } == (try Data(contentsOf: scratch.url.appendingPathComponent("plan/plan.ics"))))
     }
 

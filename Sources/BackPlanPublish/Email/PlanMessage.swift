@@ -55,10 +55,10 @@ package struct PlanMessage: Sendable {
                                               content: .multipart(subtype: "related", [htmlPart] + images)),
         ]))
         let calendar = MailMessage.Part(contentType: "text/calendar; charset=utf-8; method=PUBLISH",
-                                        content: .attachment(Data(ics.utf8), fileName: "plan.ics"))
+                                        content: .attachment(Data(ics.utf8), fileName: Self.attachmentName(plan, "ics")))
         var parts = [alternatives, calendar]
         if let pdf {
-            parts.append(MailMessage.Part(contentType: "application/pdf", content: .attachment(pdf, fileName: "plan.pdf")))
+            parts.append(MailMessage.Part(contentType: "application/pdf", content: .attachment(pdf, fileName: Self.attachmentName(plan, "pdf"))))
         }
         let headers = [
             "From: \(from.header)",
@@ -70,6 +70,12 @@ package struct PlanMessage: Sendable {
         return MailMessage(headers: headers,
                            body: .init(contentType: "multipart/mixed", content: .multipart(subtype: "mixed", parts)),
                            boundarySeed: seed)
+    }
+
+    /// What an attachment is saved as: `Back plan - Alex Doe - 2026-12-14.pdf`, so a person's plans stay apart in a downloads folder.
+    static func attachmentName(_ plan: Plan, _ fileExtension: String) -> String {
+        let name = String(plan.person.name.unicodeScalars.map { "/\\".unicodeScalars.contains($0) ? "-" : Character($0) })
+        return "Back plan - \(name) - \(plan.start.iso).\(fileExtension)"
     }
 
     /// RFC 5322 date-time of an instant, in UTC: `Mon, 30 Nov 2026 07:30:05 +0000`.
