@@ -153,9 +153,21 @@ struct EmailCommandTests {
         let program = try Self.script(in: scratch, "capture", "printf '%s\\n' \"$@\" > \"$(dirname \"$0\")/arguments\"\ncat > \"$(dirname \"$0\")/received\"\n")
         let result = try Backplan.run(["email", "zoe.yaml", "--from", "praxis@example.org", "--send", "--sendmail", program.path, "--verbose"], in: scratch.url)
         try #require(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "Output/plan.eml\nSent Output/plan.eml with \(program.path)\n")
+        #expect(result.stdout == "Output/plan.eml\nSent to Zoë Müller <zoe@example.com> with \(program.path)\n")
         #expect(try scratch.read("arguments") == "-i\n-t\n")
         #expect(try scratch.read("received") == scratch.read("Output/plan.eml"))
+    }
+
+    @Test("--send without --verbose says in one line to whom the message went")
+    func sendSaysToWhom() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("zoe.yaml", Self.preferences)
+        let program = try Self.script(in: scratch, "swallow", "cat > /dev/null\n")
+        let result = try Backplan.run(["email", "zoe.yaml", "--from", "praxis@example.org", "--to", "Sam Roe <sam@example.net>", "--send", "--sendmail", program.path],
+                                      in: scratch.url)
+        try #require(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "Output/plan.eml\nSent to Sam Roe <sam@example.net>\n")
+        #expect(result.stderr.isEmpty)
     }
 
     @Test("a failing sendmail is an error showing its stderr, and plan.eml is still written")

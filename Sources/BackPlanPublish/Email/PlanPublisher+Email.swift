@@ -38,6 +38,13 @@ extension PlanPublisher {
         ).data
     }
 
+    /// Who the message goes to, as a person reads it (`Zoë Müller <zoe@example.com>`), for the line `email --send` prints.
+    ///
+    /// - Throws: `EmailError` for an address, name or subject.
+    public func recipient(for person: Preferences, settings: PlanSettings, email: EmailSettings) throws -> String {
+        try PlanMessage(settings: email, plan: plan(for: person, settings: settings)).to.display
+    }
+
     /// What `email` leaves out of the HTML on this machine, said once for `--verbose`; nil when nothing.
     public func emailPicturesNote(settings: PlanSettings) -> String? {
         guard SVGRasterizer.find(searchPath: settings.searchPath) == nil else { return nil }

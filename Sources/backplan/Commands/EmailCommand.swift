@@ -52,6 +52,7 @@ struct EmailCommand: ParsableCommand {
         if options.verbose, let note = publisher.emailPicturesNote(settings: settings) { print(note) }
         guard send else { return }
         try Sendmail(program: sendmail, searchPath: Environment.searchPath()).send(try Data(contentsOf: written))
-        if options.verbose { print("Sent \(PlanCommand.display(written)) with \(sendmail)") }
+        let recipient = try publisher.recipient(for: person, settings: settings, email: email)
+        print("Sent to \(recipient)" + (options.verbose ? " with \(sendmail)" : ""))
     }
 }
