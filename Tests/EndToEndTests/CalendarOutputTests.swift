@@ -91,16 +91,23 @@ struct CalendarOutputTests {
         #expect(calendar.events.allSatisfy { $0.alarms == ["-PT1H30M"] })
     }
 
-    @Test("without a timezone in the preferences, times are in the machine's zone")
-    func machineZone() throws {
+    @Test("with a time and no timezone, events are floating local times, whatever the machine's zone",
+          .enabled(if: PythonInspector.available("icalendar"), "needs python3 and icalendar"), arguments: ["America/New_York", "Asia/Tokyo"])
+    func floatingTime(machineZone: String) throws {
         let scratch = try ScratchFolder()
-        try scratch.write("prefs.yaml", "name: Sam\nstart: 2026-11-30\nweeks: 1\ntime: \"07:30\"\n")
+        try scratch.write("prefs.yaml", "name: Sam\nstart: 2026-11-30\nweeks: 1\ndays: [mon, wed, fri]\ntime: \"07:30\"\n")
         let result = try Backplan.run(["plan", "prefs.yaml", "--output", "out", "--format", "ics"], in: scratch.url,
-                                      environment: ["TZ": "America/New_York"])
+                                      environment: ["TZ": machineZone])
         try #require(result.status == 0, "\(result.stderr)")
+        let text = try scratch.read("out/plan.ics")
+        #expect(text.contains("DTSTART:20261130T073000\r\n"), "RFC 5545 form 1: no Z, no TZID")
+        #expect(!text.contains("TZID") && !text.contains("VTIMEZONE"))
         let calendar = try PythonInspector.calendar(scratch.url.appendingPathComponent("out/plan.ics"))
-        #expect(calendar.timezones == ["America/New_York"])
-        #expect(calendar.events.first?.start.utc == "2026-11-30T12:30:00+00:00")
+        #expect(calendar.timezones.isEmpty)
+        #expect(calendar.events.map(\.start) == ["2026-11-30", "2026-12-02", "2026-12-04"].map {
+            CalendarReport.Moment(local: "\($0)T07:30:00", utc: nil, allDay: false)
+        }, "icalendar reads naive local times")
+        #expect(calendar.events.allSatisfy { $0.tzid == nil && $0.alarms == ["-PT30M"] })
     }
 
     @Test("UIDs stay the same for the same person and start, and differ otherwise")

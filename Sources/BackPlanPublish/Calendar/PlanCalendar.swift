@@ -12,7 +12,7 @@ package struct PlanCalendar: Sendable {
 
     package var plan: Plan
     package var catalog: Catalog
-    /// The zone of `time`; nil gives all-day events (it is ignored without a `time`).
+    /// The zone of `time`; nil with a `time` gives floating local times (it is ignored without one).
     package var zone: CalendarZone?
     /// When the file is written, in seconds since 1970-01-01T00:00Z: every event's DTSTAMP.
     package var stamp: Int
@@ -68,7 +68,7 @@ package struct PlanCalendar: Sendable {
         ], components: components).text
     }
 
-    /// The zone events are timed in, or nil when they are all-day.
+    /// The zone events are timed in, or nil when they are all-day or floating.
     private var timedZone: CalendarZone? { plan.person.time == nil ? nil : zone }
 
     /// A stable id for the person and the plan's start; the day is added per event.
@@ -108,11 +108,16 @@ package struct PlanCalendar: Sendable {
     }
 
     private func timing(for session: Session) -> [ICalendar.Property] {
-        guard let time = plan.person.time, let zone = timedZone else { return allDay(session.date) }
+        guard let time = plan.person.time else { return allDay(session.date) }
         let start = CalendarFormat.dateTime(session.date, time)
         let seconds = Int((session.estimatedMinutes * 60).rounded())
+        let dtstart: ICalendar.Property = switch timedZone {
+        case nil: .init("DTSTART", start)
+        case let zone? where zone.isUTC: .init("DTSTART", start + "Z")
+        case let zone?: .init("DTSTART", start, parameters: [("TZID", zone.identifier)])
+        }
         return [
-            zone.isUTC ? .init("DTSTART", start + "Z") : .init("DTSTART", start, parameters: [("TZID", zone.identifier)]),
+            dtstart,
             .init("DURATION", CalendarFormat.duration(seconds: seconds)),
             .init("TRANSP", "OPAQUE"),
         ]
@@ -128,7 +133,7 @@ package struct PlanCalendar: Sendable {
 
     /// A display reminder: `reminder_minutes` before, 30 by default for timed events; all-day events only when asked.
     private var alarm: ICalendar? {
-        let minutes = plan.person.reminderMinutes ?? (timedZone == nil ? nil : Self.defaultReminderMinutes)
+        let minutes = plan.person.reminderMinutes ?? (plan.person.time == nil ? nil : Self.defaultReminderMinutes)
         guard let minutes else { return nil }
         return ICalendar("VALARM", properties: [
             .init("ACTION", "DISPLAY"),

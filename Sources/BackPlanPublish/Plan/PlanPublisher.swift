@@ -49,8 +49,6 @@ public struct PlanSettings: Sendable {
     public var searchPath = "/usr/local/bin:/usr/bin:/bin"
     /// Today in the user's zone, for "next Monday"; read by the CLI, never here.
     public var today: CivilDate
-    /// The machine's IANA time zone, for calendar times when the preferences name none; read by the CLI.
-    public var machineTimeZone: String = "UTC"
     /// Print at least 16 pt (`--large-print`), whatever the preferences say.
     public var largePrint = false
     /// The site's address (`--site-url`, normalised to end in `/`): the handout links each move to its page, with a QR code.
@@ -121,14 +119,19 @@ public struct PlanPublisher: Sendable {
         try documents(for: person, settings: settings).files(settings.formats)
     }
 
-    /// The plan's calendar, timed in the preferences' zone (else the machine's) when they give a `time`.
+    /// The plan's calendar: with a `time`, timed in the preferences' `timezone`, or in floating local time when they name none.
+    ///
+    /// Floating time (RFC 5545 form 1, no `Z` or TZID) keeps 07:30 at 07:30
+    /// wherever the person's calendar is, which is what "time: 07:30" means;
+    /// the machine writing the file may be in another zone than the person.
     ///
     /// - Throws: `PublishError` when the zone is not in the system's zone database.
     package func calendar(for plan: Plan, settings: PlanSettings) throws(PublishError) -> PlanCalendar {
         let stamp = Int(settings.writtenAt.timeIntervalSince1970.rounded(.down))
         let previous = try Self.previousCalendar(in: settings.folder)
-        guard plan.person.time != nil else { return PlanCalendar(plan: plan, catalog: inputs.catalog, zone: nil, stamp: stamp, previous: previous) }
-        let identifier = plan.person.timezone ?? settings.machineTimeZone
+        guard plan.person.time != nil, let identifier = plan.person.timezone else {
+            return PlanCalendar(plan: plan, catalog: inputs.catalog, zone: nil, stamp: stamp, previous: previous)
+        }
         guard let zone = CalendarZone(identifier: identifier, covering: plan.start, through: plan.end) else {
             throw PublishError(path: OutputFormat.ics.fileName, problem: .invalid("the time zone '\(identifier)' is not in this machine's zone database; set 'timezone' in the preferences to an IANA name such as Europe/Berlin"))
         }

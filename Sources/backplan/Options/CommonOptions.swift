@@ -63,7 +63,6 @@ struct PlanOptions: ParsableArguments {
 
     func settings() throws -> PlanSettings {
         var settings = PlanSettings(today: Environment.today())
-        settings.machineTimeZone = Environment.timeZone()
         settings.writtenAt = try Environment.writtenAt()
         settings.seed = seed
         settings.start = start.flatMap(CivilDate.init(iso:))
@@ -144,12 +143,6 @@ enum Environment {
     /// Where programs such as sendmail are looked up: the PATH, then where sendmail traditionally lives.
     static func searchPath() -> String {
         (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin") + ":/usr/sbin:/usr/lib"
-    }
-
-    /// The machine's IANA time zone name (from `TZ` or the system setting), UTC when it has none.
-    static func timeZone() -> String {
-        let identifier = TimeZone.current.identifier
-        return TimeZone(identifier: identifier) == nil || identifier.isEmpty ? "UTC" : identifier
     }
 
     /// The number of cores available, the default worker count of `batch`.
