@@ -52,10 +52,14 @@ extension PlanPublisher {
     }
 
     /// Writes `plan.eml` into `folder` and returns its URL.
-    public func publishEmail(_ person: Preferences, settings: PlanSettings, email: EmailSettings, to folder: String) throws -> URL {
+    ///
+    /// - Throws: `PublishError.Problem.otherPersonsPlan` when `folder` holds another person's plan, unless `force`.
+    public func publishEmail(_ person: Preferences, settings: PlanSettings, email: EmailSettings, to folder: String, force: Bool = false) throws -> URL {
         var settings = settings
         settings.folder = folder
+        let output = OutputFolder(path: folder)
+        if !force { try output.checkOwner(isNot: plan(for: person, settings: settings).person.name, shownAs: folder) }
         let message = try self.email(for: person, settings: settings, email: email)
-        return try OutputFolder(path: folder).write([("plan.eml", message)])[0]
+        return try output.write([("plan.eml", message)])[0]
     }
 }

@@ -153,10 +153,14 @@ public struct PlanPublisher: Sendable {
     }
 
     /// Renders and writes the plan into `folder`; returns the plan and the files written.
-    public func publish(_ person: Preferences, settings: PlanSettings, to folder: String) throws -> (documents: PlanDocuments, files: [URL]) {
+    ///
+    /// - Throws: `PublishError.Problem.otherPersonsPlan` when `folder` holds another person's plan, unless `force`.
+    public func publish(_ person: Preferences, settings: PlanSettings, to folder: String, force: Bool = false) throws -> (documents: PlanDocuments, files: [URL]) {
         var settings = settings
         settings.folder = folder
+        let output = OutputFolder(path: folder)
+        if !force { try output.checkOwner(isNot: plan(for: person, settings: settings).person.name, shownAs: folder) }
         let documents = try documents(for: person, settings: settings)
-        return (documents, try OutputFolder(path: folder).write(documents.files(settings.formats)))
+        return (documents, try output.write(documents.files(settings.formats)))
     }
 }
