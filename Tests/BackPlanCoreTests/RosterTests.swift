@@ -101,6 +101,7 @@ struct RosterTests {
         (["name", "minuts"], "r.csv:1: minuts: unknown key (did you mean 'minutes'?); allowed keys: id, " + Preferences.keys.joined(separator: ", ")),
         (["name", "minutes", "minutes"], "r.csv:1: minutes: the column appears twice in the header"),
         (["minutes", "areas"], "r.csv:1: name: the header has no 'name' column; a roster needs each person's name"),
+        (["name;minutes;areas"], "r.csv:1: the header is one column holding ';': columns are separated by commas, such as name,minutes,areas (a ';' separates the items of a list inside one cell, such as neck;upper-back)"),
     ])
     func badHeader(header: [String], expected: String) {
         #expect {

@@ -149,6 +149,7 @@ struct BatchCommandTests {
         ("roster.csv", "name,minuts\nAlex,30\n", "Error: roster.csv:1: minuts: unknown key (did you mean 'minutes'?)"),
         ("roster.csv", "minutes\n30\n", "Error: roster.csv:1: name: the header has no 'name' column"),
         ("roster.csv", "", "Error: roster.csv: the roster is empty"),
+        ("roster.csv", "name;minutes;areas\nAlex;30;neck\n", "Error: roster.csv:1: the header is one column holding ';': columns are separated by commas, such as name,minutes,areas (a ';' separates the items of a list inside one cell, such as neck;upper-back)\n"),
         ("people.txt", "name\nAlex\n", "Error: people.txt: a roster must be a .csv file with a header row or a .yaml list of people"),
     ])
     func unusableRoster(name: String, text: String, expected: String) throws {
