@@ -6,6 +6,8 @@ public struct PublishError: Error, Equatable, Sendable, CustomStringConvertible 
         case unsafePath
         case notUTF8
         case invalid(String)
+        /// The folder holds the plan of another person (`name`, plan `planID`), which writing would replace.
+        case otherPersonsPlan(name: String, planID: String, newName: String)
     }
 
     public var path: String
@@ -23,6 +25,8 @@ public struct PublishError: Error, Equatable, Sendable, CustomStringConvertible 
         case .unsafePath: "\(path): refusing to write outside the output folder"
         case .notUTF8: "\(path): the file is not UTF-8 text"
         case .invalid(let message): "\(path): \(message)"
+        case let .otherPersonsPlan(name, planID, newName):
+            "\(path): this folder holds the plan of \(name) (plan \(planID)); writing \(newName)'s plan would replace it. Give another --output, or --force to replace it"
         }
     }
 }

@@ -113,6 +113,37 @@ struct PreferencesTests {
         }
     }
 
+    @Test("hints: a pain score maps to its word, everyday equipment names get a did-you-mean", arguments: zip([
+        "pain: 7\n",
+        "pain: 0\n",
+        "pain: \"3\"\n",
+        "pain: 5.5\n",
+        "equipment: [band]\n",
+        "equipment: [roller]\n",
+        "equipment: [foam roller]\n",
+        "equipment: [chair, weights]\n",
+        "equipment: [dumbbell]\n",
+        "equipment: [Resistance Band]\n",
+    ], [
+        "p.yaml:1:7: pain: '7' is a number; pain is none, mild, moderate or severe (from a 0-10 score: 0 none, 1-3 mild, 4-6 moderate, 7-10 severe; 7 is severe)",
+        "p.yaml:1:7: pain: '0' is a number; pain is none, mild, moderate or severe (from a 0-10 score: 0 none, 1-3 mild, 4-6 moderate, 7-10 severe; 0 is none)",
+        "p.yaml:1:7: pain: '3' is a number; pain is none, mild, moderate or severe (from a 0-10 score: 0 none, 1-3 mild, 4-6 moderate, 7-10 severe; 3 is mild)",
+        "p.yaml:1:7: pain: '5.5' is a number; pain is none, mild, moderate or severe (from a 0-10 score: 0 none, 1-3 mild, 4-6 moderate, 7-10 severe)",
+        "p.yaml:1:13: equipment[1]: 'band' is not allowed (did you mean 'resistance-band'?); expected one of: resistance-band, dumbbells, foam-roller, chair",
+        "p.yaml:1:13: equipment[1]: 'roller' is not allowed (did you mean 'foam-roller'?); expected one of: resistance-band, dumbbells, foam-roller, chair",
+        "p.yaml:1:13: equipment[1]: 'foam roller' is not allowed (did you mean 'foam-roller'?); expected one of: resistance-band, dumbbells, foam-roller, chair",
+        "p.yaml:1:20: equipment[2]: 'weights' is not allowed (did you mean 'dumbbells'?); expected one of: resistance-band, dumbbells, foam-roller, chair",
+        "p.yaml:1:13: equipment[1]: 'dumbbell' is not allowed (did you mean 'dumbbells'?); expected one of: resistance-band, dumbbells, foam-roller, chair",
+        "p.yaml:1:13: equipment[1]: 'Resistance Band' is not allowed (did you mean 'resistance-band'?); expected one of: resistance-band, dumbbells, foam-roller, chair",
+    ]))
+    func hints(yaml: String, expected: String) {
+        #expect {
+            try Preferences(yaml: "name: A\n" + yaml, file: "p.yaml")
+        } throws: { error in
+            String(describing: error) == expected.replacingOccurrences(of: "p.yaml:1:", with: "p.yaml:2:")
+        }
+    }
+
     @Test("non-UTF-8 bytes are rejected")
     func notUTF8() {
         #expect {

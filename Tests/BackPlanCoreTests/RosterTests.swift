@@ -101,6 +101,7 @@ struct RosterTests {
         (["name", "minuts"], "r.csv:1: minuts: unknown key (did you mean 'minutes'?); allowed keys: id, " + Preferences.keys.joined(separator: ", ")),
         (["name", "minutes", "minutes"], "r.csv:1: minutes: the column appears twice in the header"),
         (["minutes", "areas"], "r.csv:1: name: the header has no 'name' column; a roster needs each person's name"),
+        (["name;minutes;areas"], "r.csv:1: the header is one column holding ';': columns are separated by commas, such as name,minutes,areas (a ';' separates the items of a list inside one cell, such as neck;upper-back)"),
     ])
     func badHeader(header: [String], expected: String) {
         #expect {
@@ -172,14 +173,30 @@ struct RosterTests {
         }
     }
 
-    @Test("shards split row numbers by their remainder", arguments: [("1/3", 3, true), ("1/3", 4, false), ("2/3", 4, true), ("3/3", 5, true)])
-    func shard(text: String, row: Int, expected: Bool) throws {
-        #expect(try #require(RosterShard(text: text)).contains(row: row) == expected)
+    @Test("data row i is in shard ((i - 1) mod N) + 1, so the first person is in shard 1",
+          arguments: [("1/3", 1, true), ("1/3", 4, true), ("1/3", 3, false), ("2/3", 2, true), ("3/3", 3, true), ("3/3", 6, true), ("1/1", 1, true)])
+    func shard(text: String, dataRow: Int, expected: Bool) throws {
+        #expect(try #require(RosterShard(text: text)).contains(dataRow: dataRow) == expected)
     }
 
-    @Test("malformed shards are refused", arguments: ["0/3", "4/3", "1/0", "a/b", "1", "1/2/3", "-1/2"])
-    func badShard(text: String) {
+    @Test("over K = 1...N every data row is in exactly one shard, the first in shard 1", arguments: 1...7)
+    func shardsPartition(count: Int) throws {
+        let shards = try (1...count).map { try RosterShard(parsing: "\($0)/\(count)") }
+        for dataRow in 1...40 {
+            #expect(shards.filter { $0.contains(dataRow: dataRow) }.count == 1, "data row \(dataRow)")
+        }
+        #expect(shards[0].contains(dataRow: 1))
+    }
+
+    @Test("malformed shards are refused, saying what is allowed", arguments: zip(
+        ["0/3", "4/3", "3/2", "1/0", "a/b", "1", "1/2/3", "-1/2"],
+        ["--shard 0/3: K must be from 1 to N (3)", "--shard 4/3: K must be from 1 to N (3)", "--shard 3/2: K must be from 1 to N (2)",
+         "--shard 1/0: N must be at least 1", "--shard 'a/b': expected K/N, two whole numbers such as 2/8 (slice K of N)",
+         "--shard '1': expected K/N, two whole numbers such as 2/8 (slice K of N)",
+         "--shard '1/2/3': expected K/N, two whole numbers such as 2/8 (slice K of N)", "--shard -1/2: K must be from 1 to N (2)"]))
+    func badShard(text: String, message: String) {
         #expect(RosterShard(text: text) == nil)
+        #expect { try RosterShard(parsing: text) } throws: { ($0 as? RosterShard.ParseError)?.description == message }
     }
 
     @Test("the row seed depends on the run's seed and the folder only")

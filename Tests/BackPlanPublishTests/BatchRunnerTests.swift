@@ -85,7 +85,9 @@ struct BatchRunnerTests {
         for index in 1...count {
             let runner = try Self.runner(output: folder.path("out"), shard: RosterShard(index: index, count: count)!, formats: [.md])
             let (results, _) = try await Self.run(runner, roster: roster)
-            #expect(results.allSatisfy { $0.row % count == index - 1 })
+            // Row numbers count the header as row 1: data row i is row i + 1.
+            #expect(results.allSatisfy { ($0.row - 2) % count == index - 1 })
+            #expect(results.first?.row == (index <= 23 ? index + 1 : nil), "shard \(index) starts with data row \(index)")
             #expect(try runner.rowCount(roster: roster) == results.count)
             seen += results.map(\.row)
         }

@@ -85,6 +85,24 @@ struct EmailEncodingTests {
         #expect(encoded.hasPrefix("Zo=C3=AB's plan =3D =E2=98=90 row,"))
     }
 
+    @Test("an attachment's name: plain ASCII as it is; otherwise RFC 2231 first, split within 76 characters, then an ASCII fallback", arguments: zip([
+        "Back plan - Alex Doe - 2026-12-14.pdf",
+        "Back plan - Zoë - 2026-12-14.ics",
+        "Back plan - Zoë Müller - 2026-10-19.ics",
+        "Back plan - 王小明 \"Ming\" - 2026-12-14.pdf",
+    ], [
+        ["filename=\"Back plan - Alex Doe - 2026-12-14.pdf\""],
+        ["filename*=UTF-8''Back%20plan%20-%20Zo%C3%AB%20-%202026-12-14.ics", "filename=\"Back plan - Zoe - 2026-12-14.ics\""],
+        ["filename*0*=UTF-8''Back%20plan%20-%20Zo%C3%AB%20M%C3%BCller%20-%202026-10-", "filename*1*=19.ics",
+         "filename=\"Back plan - Zoe Muller - 2026-10-19.ics\""],
+        ["filename*0*=UTF-8''Back%20plan%20-%20%E7%8E%8B%E5%B0%8F%E6%98%8E%20%22Ming", "filename*1*=%22%20-%202026-12-14.pdf",
+         "filename=\"Back plan - ___ Ming - 2026-12-14.pdf\""],
+    ]))
+    func fileNames(name: String, parameters: [String]) {
+        #expect(MIMEEncoding.fileNameParameters(name) == parameters)
+        #expect(MIMEEncoding.fileNameParameters(name).allSatisfy { $0.count + 2 <= 76 })
+    }
+
     @Test("base64 lines are 76 characters")
     func base64() {
         let encoded = MIMEEncoding.base64(Data(repeating: 0xE2, count: 200))

@@ -136,15 +136,20 @@ struct BatchCommandTests {
         for index in 1...count {
             let result = try Backplan.run(["batch", "roster.csv", "--output", "out-\(index)", "--format", "md", "--shard", "\(index)/\(count)", "--quiet"], in: scratch.url)
             #expect(result.status == 0)
-            written += scratch.files().filter { $0.hasPrefix("out-\(index)/") }.map { String($0.split(separator: "/")[1]) }
+            let mine = scratch.files().filter { $0.hasPrefix("out-\(index)/") }.map { String($0.split(separator: "/")[1]) }
+            // Data row i (Person i) is in shard ((i - 1) mod N) + 1.
+            #expect(Set(mine) == Set((1...10).filter { ($0 - 1) % count + 1 == index }.map { "person-\($0)" }), "shard \(index)/\(count)")
+            written += mine
         }
         #expect(written.sorted() == (1...10).map { "person-\($0)" }.sorted())
+        #expect(scratch.exists("out-1/person-1/plan.md"), "the first person is in shard 1")
     }
 
     @Test("a roster that cannot be used stops before writing anything", arguments: [
         ("roster.csv", "name,minuts\nAlex,30\n", "Error: roster.csv:1: minuts: unknown key (did you mean 'minutes'?)"),
         ("roster.csv", "minutes\n30\n", "Error: roster.csv:1: name: the header has no 'name' column"),
         ("roster.csv", "", "Error: roster.csv: the roster is empty"),
+        ("roster.csv", "name;minutes;areas\nAlex;30;neck\n", "Error: roster.csv:1: the header is one column holding ';': columns are separated by commas, such as name,minutes,areas (a ';' separates the items of a list inside one cell, such as neck;upper-back)\n"),
         ("people.txt", "name\nAlex\n", "Error: people.txt: a roster must be a .csv file with a header row or a .yaml list of people"),
     ])
     func unusableRoster(name: String, text: String, expected: String) throws {
@@ -165,8 +170,9 @@ struct BatchCommandTests {
     }
 
     @Test("bad options are usage errors", arguments: [
-        (["--shard", "0/2"], "The value '0/2' is invalid for '--shard <K/N>'"),
-        (["--shard", "3/2"], "The value '3/2' is invalid for '--shard <K/N>'"),
+        (["--shard", "0/2"], "Error: --shard 0/2: K must be from 1 to N (2)\n"),
+        (["--shard", "3/2"], "Error: --shard 3/2: K must be from 1 to N (2)\n"),
+        (["--shard", "two"], "Error: --shard 'two': expected K/N, two whole numbers such as 2/8 (slice K of N)\n"),
         (["--jobs", "0"], "--jobs 0 must be at least 1"),
         (["--quiet", "--verbose"], "--quiet and --verbose cannot be used together"),
     ])

@@ -42,7 +42,7 @@ struct CalendarOutputTests {
         #expect(calendar.events.allSatisfy { $0.start.allDay && $0.summary == "Back plan for Alex Doe" && $0.alarms.isEmpty })
         #expect(calendar.events.map { $0.end?.local } == ["2026-12-01", "2026-12-03", "2026-12-05", "2026-12-08", "2026-12-10", "2026-12-12"])
         #expect(Set(calendar.events.map(\.uid)).count == calendar.events.count)
-        #expect(calendar.events.allSatisfy { $0.dtstamp == "2026-11-30T00:00:00+00:00" })
+        #expect(calendar.events.allSatisfy { $0.dtstamp == "2026-11-27T09:15:07+00:00" }, "SOURCE_DATE_EPOCH")
         for (event, session) in zip(calendar.events, sessions) {
             let items = (session["blocks"] as? [[String: Any]] ?? []).flatMap { $0["items"] as? [[String: Any]] ?? [] }
             let moveLines = event.description.split(separator: "\n").filter { $0.hasPrefix("- ") }
@@ -91,16 +91,23 @@ struct CalendarOutputTests {
         #expect(calendar.events.allSatisfy { $0.alarms == ["-PT1H30M"] })
     }
 
-    @Test("without a timezone in the preferences, times are in the machine's zone")
-    func machineZone() throws {
+    @Test("with a time and no timezone, events are floating local times, whatever the machine's zone",
+          .enabled(if: PythonInspector.available("icalendar"), "needs python3 and icalendar"), arguments: ["America/New_York", "Asia/Tokyo"])
+    func floatingTime(machineZone: String) throws {
         let scratch = try ScratchFolder()
-        try scratch.write("prefs.yaml", "name: Sam\nstart: 2026-11-30\nweeks: 1\ntime: \"07:30\"\n")
+        try scratch.write("prefs.yaml", "name: Sam\nstart: 2026-11-30\nweeks: 1\ndays: [mon, wed, fri]\ntime: \"07:30\"\n")
         let result = try Backplan.run(["plan", "prefs.yaml", "--output", "out", "--format", "ics"], in: scratch.url,
-                                      environment: ["TZ": "America/New_York"])
+                                      environment: ["TZ": machineZone])
         try #require(result.status == 0, "\(result.stderr)")
+        let text = try scratch.read("out/plan.ics")
+        #expect(text.contains("DTSTART:20261130T073000\r\n"), "RFC 5545 form 1: no Z, no TZID")
+        #expect(!text.contains("TZID") && !text.contains("VTIMEZONE"))
         let calendar = try PythonInspector.calendar(scratch.url.appendingPathComponent("out/plan.ics"))
-        #expect(calendar.timezones == ["America/New_York"])
-        #expect(calendar.events.first?.start.utc == "2026-11-30T12:30:00+00:00")
+        #expect(calendar.timezones.isEmpty)
+        #expect(calendar.events.map(\.start) == ["2026-11-30", "2026-12-02", "2026-12-04"].map {
+            CalendarReport.Moment(local: "\($0)T07:30:00", utc: nil, allDay: false)
+        }, "icalendar reads naive local times")
+        #expect(calendar.events.allSatisfy { $0.tzid == nil && $0.alarms == ["-PT30M"] })
     }
 
     @Test("UIDs stay the same for the same person and start, and differ otherwise")
@@ -118,6 +125,26 @@ struct CalendarOutputTests {
         let uids = try ["a1", "a3", "s"].map { try PythonInspector.calendar(scratch.url.appendingPathComponent("\($0)/plan.ics")).events.map(\.uid) }
         #expect(uids[0] == uids[1], "a changed plan for the same person and start updates the same events")
         #expect(Set(uids[0]).isDisjoint(with: uids[2]), "another person's events never collide")
+    }
+
+    @Test("a changed plan written again over plan.ics keeps its UIDs and counts SEQUENCE up; an unchanged one keeps it")
+    func sequenceGrows() throws {
+        let scratch = try ScratchFolder()
+        let base = "name: Alex Doe\nstart: 2026-11-30\nweeks: 1\ndays: [mon, wed, fri]\n"
+        let runs = [("", 0), ("", 0), ("minutes: 45\n", 1), ("minutes: 45\n", 1), ("minutes: 20\n", 2)]
+        var uids: [[String]] = []
+        for (index, (extra, sequence)) in runs.enumerated() {
+            try scratch.write("alex.yaml", base + extra)
+            let previous = scratch.exists("out/plan.ics") ? try scratch.read("out/plan.ics") : nil
+            let result = try Backplan.run(["plan", "alex.yaml", "--output", "out", "--format", "ics"], in: scratch.url)
+            try #require(result.status == 0, "\(result.stderr)")
+            let text = try scratch.read("out/plan.ics")
+            let sequences = text.split(separator: "\r\n").filter { $0.hasPrefix("SEQUENCE:") }
+            #expect(sequences.count == 3 && sequences.allSatisfy { $0 == "SEQUENCE:\(sequence)" }, "run \(index + 1): \(sequences)")
+            if index == 1 || index == 3 { #expect(text == previous, "run \(index + 1): the same plan again gives the same bytes") }
+            uids.append(text.split(separator: "\r\n").filter { $0.hasPrefix("UID:") }.map(String.init))
+        }
+        #expect(Set(uids.map { $0.joined() }).count == 1, "every run updates the same events")
     }
 
     @Test("long lines with multi-byte text fold at 75 octets and unfold to the same text")

@@ -37,7 +37,7 @@ struct EmailCommandTests {
         #expect(message.addresses["From"] == [.init(name: "Praxis Übel", address: "praxis@example.org")])
         #expect(message.headers["Subject"] == "Back plan for Zoë Müller: 19 October 2026 to 1 November 2026")
         #expect(message.headers["MIME-Version"] == "1.0")
-        #expect(message.dateParsed == "2026-10-19T00:00:00+00:00")
+        #expect(message.dateParsed == "2026-11-27T09:15:07+00:00", "SOURCE_DATE_EPOCH")
         #expect(message.headers["Message-ID"]??.hasSuffix(".20261019@example.org>") == true)
         #expect(message.rawHeaders.contains("To: =?utf-8?q?Zo=C3=AB_M=C3=BCller?= <zoe@example.com>"))
         #expect(message.headerAscii && message.bodyAscii, "7-bit: encoded headers, quoted-printable and base64 bodies")
@@ -59,23 +59,61 @@ struct EmailCommandTests {
         #expect(html.text?.contains("<img") == false && html.text?.contains("cid:") == false && html.text?.contains("<svg") == false)
         #expect(message.tree.leaves("image/png").isEmpty)
         #expect(calendar.params?["method"] == "PUBLISH")
-        #expect(calendar.disposition == "attachment" && calendar.filename == "plan.ics")
+        #expect(calendar.disposition == "attachment" && calendar.filename == "Back plan - Zoë Müller - 2026-10-19.ics", "RFC 2231 round trip")
+        let raw = try scratch.read("mail/plan.eml")
+        #expect(raw.contains(" filename=\"Back plan - Zoe Muller - 2026-10-19.ics\"\r\n"), "ASCII fallback")
+        #expect(raw.contains(" name=\"Back plan - Zoe Muller - 2026-10-19.ics\"\r\n"))
         #expect(calendar.contentBase64.flatMap { Data(base64Encoded: $0) } == (try Data(contentsOf: scratch.url.appendingPathComponent("plan/plan.ics"))))
     }
 
-    @Test("the same inputs give the same bytes, Date and Message-ID included")
+    @Test("with SOURCE_DATE_EPOCH the same inputs give the same bytes, Date, DTSTAMP and Message-ID included")
     func deterministic() throws {
         let scratch = try ScratchFolder()
         try scratch.write("zoe.yaml", Self.preferences)
         for folder in ["a", "b"] {
             let result = try Backplan.run(["email", "zoe.yaml", "--from", "praxis@example.org", "--output", folder], in: scratch.url)
             try #require(result.status == 0, "\(result.stderr)")
+            try #require(try Backplan.run(["plan", "zoe.yaml", "--output", folder], in: scratch.url).status == 0)
         }
         #expect(try scratch.read("a/plan.eml") == scratch.read("b/plan.eml"))
+        #expect(try scratch.read("a/plan.ics") == scratch.read("b/plan.ics"))
+        #expect(try scratch.read("a/plan.eml").contains("Date: Fri, 27 Nov 2026 09:15:07 +0000\r\n"))
+        #expect(try scratch.read("a/plan.ics").contains("DTSTAMP:20261127T091507Z\r\n"))
         let other = try Backplan.run(["email", "zoe.yaml", "--from", "praxis@example.org", "--to", "sam@example.net", "--output", "c"], in: scratch.url)
         try #require(other.status == 0)
         let messageID = { (text: String) in text.split(separator: "\r\n").first { $0.hasPrefix("Message-ID:") } }
         #expect(messageID(try scratch.read("a/plan.eml")) != messageID(try scratch.read("c/plan.eml")), "another recipient, another Message-ID")
+    }
+
+    @Test("without SOURCE_DATE_EPOCH, Date and DTSTAMP are the time the files are written",
+          .enabled(if: PythonInspector.available("email", "icalendar"), "needs python3 and icalendar"))
+    func dateIsNow() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("zoe.yaml", Self.preferences)
+        let before = Date()
+        for arguments in [["email", "zoe.yaml", "--from", "praxis@example.org", "--output", "out"], ["plan", "zoe.yaml", "--output", "out"]] {
+            let result = try Backplan.run(arguments, in: scratch.url, unsetting: ["SOURCE_DATE_EPOCH"])
+            try #require(result.status == 0, "\(result.stderr)")
+        }
+        let iso = ISO8601DateFormatter()
+        let message = try PythonInspector.message(scratch.url.appendingPathComponent("out/plan.eml"))
+        let date = try #require(message.dateParsed.flatMap { iso.date(from: $0) })
+        #expect(abs(date.timeIntervalSince(before)) < 60, "Date \(date) is within a minute of \(before)")
+        let calendar = try PythonInspector.calendar(scratch.url.appendingPathComponent("out/plan.ics"))
+        for event in calendar.events {
+            let stamp = try #require(iso.date(from: event.dtstamp))
+            #expect(abs(stamp.timeIntervalSince(before)) < 60, "DTSTAMP \(stamp) is within a minute of \(before)")
+        }
+    }
+
+    @Test("a SOURCE_DATE_EPOCH that is not whole seconds is refused")
+    func badSourceDateEpoch() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("zoe.yaml", Self.preferences)
+        let result = try Backplan.run(["email", "zoe.yaml", "--from", "praxis@example.org"], in: scratch.url, environment: ["SOURCE_DATE_EPOCH": "yesterday"])
+        #expect(result.status != 0)
+        #expect(result.stderr.hasPrefix("Error: SOURCE_DATE_EPOCH 'yesterday' is not a time; expected whole seconds since 1970-01-01 00:00 UTC"))
+        #expect(scratch.files() == ["zoe.yaml"])
     }
 
     @Test("header injection and malformed addresses are refused and nothing is written", arguments: [
@@ -115,9 +153,21 @@ struct EmailCommandTests {
         let program = try Self.script(in: scratch, "capture", "printf '%s\\n' \"$@\" > \"$(dirname \"$0\")/arguments\"\ncat > \"$(dirname \"$0\")/received\"\n")
         let result = try Backplan.run(["email", "zoe.yaml", "--from", "praxis@example.org", "--send", "--sendmail", program.path, "--verbose"], in: scratch.url)
         try #require(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "Output/plan.eml\nSent Output/plan.eml with \(program.path)\n")
+        #expect(result.stdout == "Output/plan.eml\nSent to Zoë Müller <zoe@example.com> with \(program.path)\n")
         #expect(try scratch.read("arguments") == "-i\n-t\n")
         #expect(try scratch.read("received") == scratch.read("Output/plan.eml"))
+    }
+
+    @Test("--send without --verbose says in one line to whom the message went")
+    func sendSaysToWhom() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("zoe.yaml", Self.preferences)
+        let program = try Self.script(in: scratch, "swallow", "cat > /dev/null\n")
+        let result = try Backplan.run(["email", "zoe.yaml", "--from", "praxis@example.org", "--to", "Sam Roe <sam@example.net>", "--send", "--sendmail", program.path],
+                                      in: scratch.url)
+        try #require(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "Output/plan.eml\nSent to Sam Roe <sam@example.net>\n")
+        #expect(result.stderr.isEmpty)
     }
 
     @Test("a failing sendmail is an error showing its stderr, and plan.eml is still written")

@@ -156,4 +156,33 @@ struct PlanHTMLTests {
         let problems = result.stdout.split(separator: "\n").filter { !$0.contains("landmark") }
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
+
+    @Test("another person's plan in the folder is not replaced without --force; the same person's changed plan is")
+    func noSilentReplacement() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("alice.yaml", "name: Alice Doe\nstart: 2026-11-30\n")
+        try scratch.write("bob.yaml", "name: Bob Roe\nstart: 2026-11-30\n")
+        try #require(try Backplan.run(["plan", "alice.yaml"], in: scratch.url).status == 0)
+        let alice = try scratch.read("Output/plan.json")
+        let planID = try #require((try JSONSerialization.jsonObject(with: Data(alice.utf8)) as? [String: Any])?["plan_id"] as? String)
+        let refusal = "Error: Output/plan.json: this folder holds the plan of Alice Doe (plan \(planID)); writing Bob Roe's plan would replace it. Give another --output, or --force to replace it\n"
+
+        for arguments in [["plan", "bob.yaml"], ["email", "bob.yaml", "--from", "clinic@example.org", "--to", "bob@example.org"]] {
+            let refused = try Backplan.run(arguments, in: scratch.url)
+            #expect(refused.status != 0, "\(arguments)")
+            #expect(refused.stderr == refusal, "\(arguments)")
+            #expect(refused.stdout.isEmpty)
+            #expect(try scratch.read("Output/plan.json") == alice, "Alice's plan is still there")
+            #expect(!scratch.exists("Output/plan.eml"))
+        }
+
+        try scratch.write("alice.yaml", "name: Alice Doe\nstart: 2026-11-30\nminutes: 45\n")
+        let changed = try Backplan.run(["plan", "alice.yaml"], in: scratch.url)
+        #expect(changed.status == 0, "the same person's changed plan replaces hers: \(changed.stderr)")
+        #expect(try scratch.read("Output/plan.json") != alice)
+
+        let forced = try Backplan.run(["plan", "bob.yaml", "--force"], in: scratch.url)
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(try scratch.read("Output/plan.json").contains("\"name\" : \"Bob Roe\""))
+    }
 }

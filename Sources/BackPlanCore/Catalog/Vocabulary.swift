@@ -21,6 +21,19 @@ public enum Equipment: String, CaseIterable, Codable, Sendable, Comparable {
     case foamRoller = "foam-roller"
     case chair
 
+    /// What people write for a piece of equipment, lowercased, and the name BackPlan uses: the did-you-mean of an unknown one.
+    ///
+    /// Edit distance alone misses these (`band` is five edits from
+    /// `resistance-band`), and they are the words people actually use.
+    package static let synonyms: [String: Equipment] = [
+        "band": .resistanceBand, "bands": .resistanceBand, "resistance band": .resistanceBand, "resistance bands": .resistanceBand,
+        "resistance_band": .resistanceBand, "elastic band": .resistanceBand, "theraband": .resistanceBand,
+        "roller": .foamRoller, "foam roller": .foamRoller, "foam_roller": .foamRoller, "foam": .foamRoller, "foamroller": .foamRoller,
+        "weights": .dumbbells, "weight": .dumbbells, "dumbbell": .dumbbells, "dumbell": .dumbbells, "dumbells": .dumbbells,
+        "dumb-bells": .dumbbells, "free weights": .dumbbells,
+        "chairs": .chair, "stool": .chair,
+    ]
+
     public var title: String {
         switch self {
         case .resistanceBand: "resistance band"

@@ -51,10 +51,10 @@ extension Preferences {
                 days = .perWeek(try value.int(in: Self.daysPerWeekRange))
             case "minutes": minutes = try value.int(in: Self.minutesRange)
             case "areas": areas = try Self.distinct(value, Area.self, allowEmpty: false)
-            case "equipment": equipment = try Self.distinct(value, Equipment.self, allowEmpty: true)
+            case "equipment": equipment = try Self.distinct(value, Equipment.self, allowEmpty: true, synonyms: Equipment.synonyms)
             case "floor": floor = try value.bool()
             case "level": level = try value.choice(Level.self)
-            case "pain": pain = try value.choice(Pain.self)
+            case "pain": pain = try Self.pain(value)
             case "recent_injury": recentInjury = try value.bool()
             case "large_print": largePrint = try value.bool()
             case "time":
@@ -158,8 +158,15 @@ extension Preferences {
         return days
     }
 
+    /// `pain` as a word; a number gets a hint, since people often rate pain from 0 to 10.
+    private static func pain(_ value: YAMLValue) throws(InputError) -> Pain {
+        let text = Whitespace.trimmed(try value.string())
+        if Pain(rawValue: text) == nil, Double(text) != nil { throw value.error(.painScore(text)) }
+        return try value.choice(Pain.self)
+    }
+
     private static func distinct<Choice: RawRepresentable & CaseIterable & Equatable>(
-        _ value: YAMLValue, _ type: Choice.Type, allowEmpty: Bool
+        _ value: YAMLValue, _ type: Choice.Type, allowEmpty: Bool, synonyms: [String: Choice] = [:]
     ) throws(InputError) -> [Choice] where Choice.RawValue == String {
         let items = try value.list()
         if items.isEmpty && !allowEmpty {
@@ -167,7 +174,7 @@ extension Preferences {
         }
         var result: [Choice] = []
         for item in items {
-            let choice = try item.choice(type)
+            let choice = try item.choice(type, synonyms: synonyms)
             if result.contains(choice) { throw item.error(.invalid("'\(choice.rawValue)' is listed twice")) }
             result.append(choice)
         }

@@ -3,7 +3,20 @@ import Foundation
 /// What a person wants from a plan: the preferences file of SPEC, with defaults applied.
 public struct Preferences: Equatable, Sendable {
     public enum Level: String, CaseIterable, Codable, Sendable { case beginner, intermediate }
-    public enum Pain: String, CaseIterable, Codable, Sendable { case none, mild, moderate, severe }
+    public enum Pain: String, CaseIterable, Codable, Sendable {
+        case none, mild, moderate, severe
+
+        /// The word for a 0-10 pain score (0 none, 1-3 mild, 4-6 moderate, 7-10 severe); nil outside 0...10.
+        public init?(score: Int) {
+            switch score {
+            case 0: self = .none
+            case 1...3: self = .mild
+            case 4...6: self = .moderate
+            case 7...10: self = .severe
+            default: return nil
+            }
+        }
+    }
 
     /// How training days were asked for.
     public enum Days: Equatable, Sendable {

@@ -29,6 +29,10 @@ public struct RosterColumns: Equatable, Sendable {
     /// - Throws: `InputError` at row 1 of `file`, naming the column and the allowed keys.
     public init(header: [String], file: String) throws(InputError) {
         let allowed = [Self.idKey] + Preferences.keys
+        // A spreadsheet saved with ';' between columns (common where ',' is the decimal mark) reads as one column.
+        if header.count == 1, header[0].contains(";") {
+            throw InputError(file: file, line: 1, problem: .semicolonSeparated)
+        }
         var keys: [String?] = []
         for (index, cell) in header.enumerated() {
             var key = Whitespace.trimmed(cell)

@@ -18,6 +18,10 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
         case noSteps
         case invalidDate(String)
         case invalid(String)
+        /// `pain` given as a number (a 0-10 score), which the preferences spell as a word.
+        case painScore(String)
+        /// A CSV header of one cell holding `;`: the file separates its columns with semicolons.
+        case semicolonSeparated
         /// Several problems, one per broken item, in file order.
         case several([InputError])
     }
@@ -81,6 +85,12 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
             return "'\(text)' is not a date; expected YYYY-MM-DD, such as 2026-11-30"
         case .invalid(let text):
             return text
+        case .painScore(let text):
+            let scale = "from a 0-10 score: 0 none, 1-3 mild, 4-6 moderate, 7-10 severe"
+            let mapped = Int(text).flatMap(Preferences.Pain.init(score:)).map { "; \(text) is \($0.rawValue)" } ?? ""
+            return "'\(text)' is a number; pain is none, mild, moderate or severe (\(scale)\(mapped))"
+        case .semicolonSeparated:
+            return "the header is one column holding ';': columns are separated by commas, such as name,minutes,areas (a ';' separates the items of a list inside one cell, such as neck;upper-back)"
         case .several(let problems):
             return problems.map(\.message).joined(separator: "; ")
         }

@@ -174,11 +174,15 @@ package struct YAMLValue {
     }
 
     /// A value of a closed set, matched by its raw value.
-    package func choice<Choice: RawRepresentable & CaseIterable>(_ type: Choice.Type) throws(InputError) -> Choice
+    ///
+    /// `synonyms` (lowercased words people use for a value) give the did-you-mean before edit distance does.
+    package func choice<Choice: RawRepresentable & CaseIterable>(_ type: Choice.Type, synonyms: [String: Choice] = [:]) throws(InputError) -> Choice
     where Choice.RawValue == String {
         let text = try string()
         if let value = Choice(rawValue: text) { return value }
         let allowed = Choice.allCases.map(\.rawValue)
-        throw error(.badValue(text, allowed: allowed, suggestion: Suggestion.closest(to: text, in: allowed)))
+        let key = Whitespace.trimmed(text).lowercased()
+        let suggestion = synonyms[key]?.rawValue ?? Suggestion.closest(to: text, in: allowed)
+        throw error(.badValue(text, allowed: allowed, suggestion: suggestion))
     }
 }

@@ -27,10 +27,11 @@ public struct BatchSettings: Sendable {
         self.jobs = max(1, jobs)
     }
 
-    /// The settings of one row's plan: the run's settings with the row's own seed.
+    /// The settings of one row's plan: the run's settings with the row's own seed and folder.
     public func planSettings(folder: String) -> PlanSettings {
         var settings = plan
         settings.seed = RosterRow.seed(base: plan.seed, folder: folder)
+        settings.folder = output + "/" + folder
         return settings
     }
 }

@@ -54,12 +54,13 @@ package final class RosterReader {
                 let cells = reader.next()
                 if let problem = Self.problem(reader.error) { throw PublishError(path: "\(path):\(number)", problem: problem) }
                 guard let cells else { return nil }
-                if let row = roster.row(number: number, cells: cells, columns: columns, selected: shard.contains(row: number)) {
+                // The header is row 1 of the file but not a data row.
+                if let row = roster.row(number: number, cells: cells, columns: columns, selected: shard.contains(dataRow: number - 1)) {
                     return row
                 }
             case .yaml(let items):
                 guard number <= items.count else { return nil }
-                if let row = roster.row(number: number, item: items[number - 1], selected: shard.contains(row: number)) {
+                if let row = roster.row(number: number, item: items[number - 1], selected: shard.contains(dataRow: number)) {
                     return row
                 }
             }
@@ -71,13 +72,13 @@ package final class RosterReader {
         let reader = try RosterReader(path: path, shard: shard)
         switch reader.source {
         case .yaml(let items):
-            return (1...items.count + 1).dropLast().filter { shard.contains(row: $0) }.count
+            return (1...items.count + 1).dropLast().filter { shard.contains(dataRow: $0) }.count
         case let .csv(csv, columns):
             var count = 0
             var number = 1
             while let cells = csv.next() {
                 number += 1
-                if shard.contains(row: number), !columns.isBlank(cells) { count += 1 }
+                if shard.contains(dataRow: number - 1), !columns.isBlank(cells) { count += 1 }
             }
             return count
         }

@@ -119,4 +119,48 @@ package enum MIMEEncoding {
         words.append(prefix + current + suffix)
         return words
     }
+
+    // MARK: - File names
+
+    /// The parameters naming an attached file, one per folded line: RFC 2231 `filename*` when the name is not plain
+    /// ASCII, then always a plain ASCII `filename=` for clients that do not read RFC 2231.
+    ///
+    /// `filename*` comes first because parsers that meet both (Python's
+    /// `email` among them) keep the first. A long encoded name is split into
+    /// numbered sections (`filename*0*`, `filename*1*`) so no line passes 76
+    /// characters, and a section never ends inside a `%XX` escape.
+    package static func fileNameParameters(_ name: String, parameter: String = "filename") -> [String] {
+        let fallback = "\(parameter)=\"\(asciiFileName(name))\""
+        guard !name.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value < 0x7F }) else { return [fallback] }
+        var tokens: [String] = []
+        for byte in name.utf8 {
+            let plain = (0x30...0x39).contains(byte) || (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+                || "!#$&+-.^_`|~".utf8.contains(byte)
+            tokens.append(plain ? String(UnicodeScalar(byte)) : "%" + hexEscape(byte).dropFirst())
+        }
+        let whole = "\(parameter)*=UTF-8''" + tokens.joined()
+        // A folded line: a space, the parameter, and the ";" that follows it.
+        if whole.count + 2 <= 76 { return [whole, fallback] }
+        var sections: [String] = []
+        var current = ""
+        for token in tokens {
+            let head = "\(parameter)*\(sections.count)*=" + (sections.isEmpty ? "UTF-8''" : "")
+            if head.count + current.count + token.count + 2 > 76 {
+                sections.append(head + current)
+                current = ""
+            }
+            current += token
+        }
+        sections.append("\(parameter)*\(sections.count)*=" + (sections.isEmpty ? "UTF-8''" : "") + current)
+        return sections + [fallback]
+    }
+
+    /// The name in printable ASCII for a quoted string: accents dropped (`Zoë` is `Zoe`), other letters `_`, no `"` or `\\`.
+    package static func asciiFileName(_ name: String) -> String {
+        let folded = name.folding(options: [.diacriticInsensitive, .widthInsensitive], locale: nil)
+        return String(folded.unicodeScalars.compactMap { scalar -> Character? in
+            if scalar == "\"" || scalar == "\\" || scalar.value < 0x20 || scalar.value == 0x7F { return nil }
+            return scalar.value < 0x7F ? Character(scalar) : "_"
+        })
+    }
 }

@@ -44,6 +44,11 @@ package struct MailAddress: Equatable, Sendable {
     /// The part after the `@`, for the Message-ID.
     package var domain: String { String(address[address.index(after: address.lastIndex(of: "@")!)...]) }
 
+    /// The mailbox as a person reads it, not encoded: `Zoë Müller <zoe@example.com>`, or the address alone.
+    package var display: String {
+        name.map { "\($0) <\(address)>" } ?? address
+    }
+
     /// The mailbox as a header value: the name as atoms, a quoted string or RFC 2047 encoded words.
     package var header: String {
         guard let name else { return address }

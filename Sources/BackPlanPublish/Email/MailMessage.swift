@@ -6,6 +6,7 @@ package struct MailMessage: Sendable {
     package struct Part: Sendable {
         package enum Content: Sendable {
             case text(String)
+            /// A file to save; `fileName` may be any text (non-ASCII goes as RFC 2231 with an ASCII fallback).
             case attachment(Data, fileName: String)
             /// A part the HTML shows where it refers to `cid:CONTENTID` (RFC 2392), such as a figure's PNG.
             case inline(Data, fileName: String, contentID: String)
@@ -55,8 +56,8 @@ package struct MailMessage: Sendable {
             ]
         case let .attachment(data, fileName):
             return [
-                "Content-Type: \(part.contentType);\r\n name=\"\(fileName)\"",
-                "Content-Disposition: attachment;\r\n filename=\"\(fileName)\"",
+                "Content-Type: \(part.contentType);\r\n name=\"\(MIMEEncoding.asciiFileName(fileName))\"",
+                "Content-Disposition: attachment;\r\n " + MIMEEncoding.fileNameParameters(fileName).joined(separator: ";\r\n "),
                 "Content-Transfer-Encoding: base64",
                 "",
                 MIMEEncoding.base64(data),

@@ -18,8 +18,9 @@ public struct EmailSettings: Sendable {
 
 /// The email of a plan (`plan.eml`): its Markdown and HTML as alternatives, with `plan.ics` attached.
 ///
-/// Date and Message-ID come from the plan, not the clock, so the same
-/// inputs give the same bytes: the Date is the plan's first day at 00:00 UTC.
+/// The Date is the time of writing, given by the caller (the CLI reads
+/// `SOURCE_DATE_EPOCH` or the clock); the Message-ID comes from the plan, so
+/// with `SOURCE_DATE_EPOCH` set the same inputs give the same bytes.
 package struct PlanMessage: Sendable {
     package var from: MailAddress
     package var to: MailAddress
@@ -45,7 +46,7 @@ package struct PlanMessage: Sendable {
 
     /// The whole message; with `images`, the HTML and the images it refers to by `cid:` travel together in a `multipart/related`.
     package func message(planID: String, plan: Plan, markdown: String, html: String, images: [MailMessage.Part] = [],
-                         ics: String, pdf: Data? = nil) -> MailMessage {
+                         ics: String, pdf: Data? = nil, writtenAt: Date) -> MailMessage {
         let seed = Fingerprint("backplan.email/1", planID, from.address, to.address, subject).hex()
         let htmlPart = MailMessage.Part(contentType: "text/html; charset=utf-8", content: .text(html))
         let alternatives = MailMessage.Part(contentType: "multipart/alternative", content: .multipart(subtype: "alternative", [
@@ -54,16 +55,16 @@ package struct PlanMessage: Sendable {
                                               content: .multipart(subtype: "related", [htmlPart] + images)),
         ]))
         let calendar = MailMessage.Part(contentType: "text/calendar; charset=utf-8; method=PUBLISH",
-                                        content: .attachment(Data(ics.utf8), fileName: "plan.ics"))
+                                        content: .attachment(Data(ics.utf8), fileName: Self.attachmentName(plan, "ics")))
         var parts = [alternatives, calendar]
         if let pdf {
-            parts.append(MailMessage.Part(contentType: "application/pdf", content: .attachment(pdf, fileName: "plan.pdf")))
+            parts.append(MailMessage.Part(contentType: "application/pdf", content: .attachment(pdf, fileName: Self.attachmentName(plan, "pdf"))))
         }
         let headers = [
             "From: \(from.header)",
             "To: \(to.header)",
             MIMEEncoding.unstructured("Subject", subject),
-            "Date: \(Self.date(plan.start))",
+            "Date: \(Self.date(utcSeconds: Int(writtenAt.timeIntervalSince1970.rounded(.down))))",
             "Message-ID: <\(seed).\(CalendarFormat.date(plan.start))@\(from.domain)>",
         ]
         return MailMessage(headers: headers,
@@ -71,11 +72,20 @@ package struct PlanMessage: Sendable {
                            boundarySeed: seed)
     }
 
-    /// RFC 5322 date-time of a day at midnight UTC: `Mon, 30 Nov 2026 00:00:00 +0000`.
-    static func date(_ day: CivilDate) -> String {
-        let month = day.monthName.prefix(3)
-        let dayText = day.day < 10 ? "0\(day.day)" : "\(day.day)"
-        return "\(day.weekday.shortTitle), \(dayText) \(month) \(day.year) 00:00:00 +0000"
+    /// What an attachment is saved as: `Back plan - Alex Doe - 2026-12-14.pdf`, so a person's plans stay apart in a downloads folder.
+    static func attachmentName(_ plan: Plan, _ fileExtension: String) -> String {
+        let name = String(plan.person.name.unicodeScalars.map { "/\\".unicodeScalars.contains($0) ? "-" : Character($0) })
+        return "Back plan - \(name) - \(plan.start.iso).\(fileExtension)"
+    }
+
+    /// RFC 5322 date-time of an instant, in UTC: `Mon, 30 Nov 2026 07:30:05 +0000`.
+    static func date(utcSeconds: Int) -> String {
+        let days = utcSeconds >= 0 ? utcSeconds / 86_400 : (utcSeconds - 86_399) / 86_400
+        let seconds = utcSeconds - days * 86_400
+        let day = CivilDate(daysSinceEpoch: days)
+        func pad(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
+        let time = "\(pad(seconds / 3600)):\(pad(seconds % 3600 / 60)):\(pad(seconds % 60))"
+        return "\(day.weekday.shortTitle), \(pad(day.day)) \(day.monthName.prefix(3)) \(day.year) \(time) +0000"
     }
 
     /// The Markdown as a mail client shows text: without the HTML-only markers.

@@ -33,8 +33,16 @@ extension PlanPublisher {
         let ics = try documents.calendar?.ics ?? calendar(for: plan, settings: settings).ics
         return envelope.message(
             planID: documents.planID, plan: plan, markdown: String(decoding: documents.markdown, as: UTF8.self),
-            html: String(decoding: html, as: UTF8.self), images: pictures.parts, ics: ics, pdf: documents.pdf
+            html: String(decoding: html, as: UTF8.self), images: pictures.parts, ics: ics, pdf: documents.pdf,
+            writtenAt: settings.writtenAt
         ).data
+    }
+
+    /// Who the message goes to, as a person reads it (`Zoë Müller <zoe@example.com>`), for the line `email --send` prints.
+    ///
+    /// - Throws: `EmailError` for an address, name or subject.
+    public func recipient(for person: Preferences, settings: PlanSettings, email: EmailSettings) throws -> String {
+        try PlanMessage(settings: email, plan: plan(for: person, settings: settings)).to.display
     }
 
     /// What `email` leaves out of the HTML on this machine, said once for `--verbose`; nil when nothing.
@@ -44,8 +52,14 @@ extension PlanPublisher {
     }
 
     /// Writes `plan.eml` into `folder` and returns its URL.
-    public func publishEmail(_ person: Preferences, settings: PlanSettings, email: EmailSettings, to folder: String) throws -> URL {
+    ///
+    /// - Throws: `PublishError.Problem.otherPersonsPlan` when `folder` holds another person's plan, unless `force`.
+    public func publishEmail(_ person: Preferences, settings: PlanSettings, email: EmailSettings, to folder: String, force: Bool = false) throws -> URL {
+        var settings = settings
+        settings.folder = folder
+        let output = OutputFolder(path: folder)
+        if !force { try output.checkOwner(isNot: plan(for: person, settings: settings).person.name, shownAs: folder) }
         let message = try self.email(for: person, settings: settings, email: email)
-        return try OutputFolder(path: folder).write([("plan.eml", message)])[0]
+        return try output.write([("plan.eml", message)])[0]
     }
 }

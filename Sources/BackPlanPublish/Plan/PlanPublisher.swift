@@ -49,12 +49,16 @@ public struct PlanSettings: Sendable {
     public var searchPath = "/usr/local/bin:/usr/bin:/bin"
     /// Today in the user's zone, for "next Monday"; read by the CLI, never here.
     public var today: CivilDate
-    /// The machine's IANA time zone, for calendar times when the preferences name none; read by the CLI.
-    public var machineTimeZone: String = "UTC"
     /// Print at least 16 pt (`--large-print`), whatever the preferences say.
     public var largePrint = false
     /// The site's address (`--site-url`, normalised to end in `/`): the handout links each move to its page, with a QR code.
     public var siteURL: String?
+    /// When the files are written: `plan.eml`'s Date and `plan.ics`'s DTSTAMP; read by the CLI (`SOURCE_DATE_EPOCH` or the clock).
+    ///
+    /// Only those two fields carry it; plan.md, plan.html and plan.json keep no time of the run (SPEC rule 9).
+    public var writtenAt = Date(timeIntervalSince1970: 0)
+    /// The folder the plan's files go to: a plan.ics already there is the calendar being replaced, whose SEQUENCE the new one continues.
+    public var folder: String?
 
     public init(today: CivilDate) {
         self.today = today
@@ -115,21 +119,48 @@ public struct PlanPublisher: Sendable {
         try documents(for: person, settings: settings).files(settings.formats)
     }
 
-    /// The plan's calendar, timed in the preferences' zone (else the machine's) when they give a `time`.
+    /// The plan's calendar: with a `time`, timed in the preferences' `timezone`, or in floating local time when they name none.
+    ///
+    /// Floating time (RFC 5545 form 1, no `Z` or TZID) keeps 07:30 at 07:30
+    /// wherever the person's calendar is, which is what "time: 07:30" means;
+    /// the machine writing the file may be in another zone than the person.
     ///
     /// - Throws: `PublishError` when the zone is not in the system's zone database.
     package func calendar(for plan: Plan, settings: PlanSettings) throws(PublishError) -> PlanCalendar {
-        guard plan.person.time != nil else { return PlanCalendar(plan: plan, catalog: inputs.catalog, zone: nil) }
-        let identifier = plan.person.timezone ?? settings.machineTimeZone
+        let stamp = Int(settings.writtenAt.timeIntervalSince1970.rounded(.down))
+        let previous = try Self.previousCalendar(in: settings.folder)
+        guard plan.person.time != nil, let identifier = plan.person.timezone else {
+            return PlanCalendar(plan: plan, catalog: inputs.catalog, zone: nil, stamp: stamp, previous: previous)
+        }
         guard let zone = CalendarZone(identifier: identifier, covering: plan.start, through: plan.end) else {
             throw PublishError(path: OutputFormat.ics.fileName, problem: .invalid("the time zone '\(identifier)' is not in this machine's zone database; set 'timezone' in the preferences to an IANA name such as Europe/Berlin"))
         }
-        return PlanCalendar(plan: plan, catalog: inputs.catalog, zone: zone)
+        return PlanCalendar(plan: plan, catalog: inputs.catalog, zone: zone, stamp: stamp, previous: previous)
+    }
+
+    /// The text of `folder/plan.ics`, nil when there is none.
+    ///
+    /// - Throws: `PublishError` when it is there but cannot be read.
+    static func previousCalendar(in folder: String?) throws(PublishError) -> String? {
+        guard let folder else { return nil }
+        let url = try OutputFolder(path: folder).url(for: OutputFormat.ics.fileName)
+        guard FileManager.default.fileExists(atPath: url.path) else { return nil }
+        do {
+            return String(decoding: try Data(contentsOf: url), as: UTF8.self)
+        } catch {
+            throw PublishError(path: url.path, problem: .cannotRead(AtomicFile.reason(error)))
+        }
     }
 
     /// Renders and writes the plan into `folder`; returns the plan and the files written.
-    public func publish(_ person: Preferences, settings: PlanSettings, to folder: String) throws -> (documents: PlanDocuments, files: [URL]) {
+    ///
+    /// - Throws: `PublishError.Problem.otherPersonsPlan` when `folder` holds another person's plan, unless `force`.
+    public func publish(_ person: Preferences, settings: PlanSettings, to folder: String, force: Bool = false) throws -> (documents: PlanDocuments, files: [URL]) {
+        var settings = settings
+        settings.folder = folder
+        let output = OutputFolder(path: folder)
+        if !force { try output.checkOwner(isNot: plan(for: person, settings: settings).person.name, shownAs: folder) }
         let documents = try documents(for: person, settings: settings)
-        return (documents, try OutputFolder(path: folder).write(documents.files(settings.formats)))
+        return (documents, try output.write(documents.files(settings.formats)))
     }
 }

@@ -30,8 +30,8 @@ struct BatchCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Rows planned at the same time (default: the number of cores).", valueName: "n"))
     var jobs: Int?
 
-    @Option(name: .long, help: ArgumentHelp("Write only slice K of N: the rows whose number modulo N is K-1.", valueName: "K/N"))
-    var shard: RosterShard = .all
+    @Option(name: .long, help: ArgumentHelp("Write only slice K of N: data row i (the first person is 1) when (i - 1) mod N is K - 1.", valueName: "K/N"))
+    var shard: String?
 
     @Flag(name: .long, help: "Leave people whose files are all there, none empty, and newer than the roster, catalog and templates.")
     var skipExisting = false
@@ -56,6 +56,9 @@ struct BatchCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let jobs, jobs < 1 { throw ValidationError("--jobs \(jobs) must be at least 1") }
+        if let shard {
+            do { _ = try RosterShard(parsing: shard) } catch { throw ValidationError(error.description) }
+        }
         if quiet && options.verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
         if email && from == nil { throw ValidationError("--email needs --from, the sender of the messages") }
         if !email && (from != nil || subject != nil || send) {
@@ -68,7 +71,7 @@ struct BatchCommand: AsyncParsableCommand {
         var planSettings = try options.settings()
         planSettings.formats = try formats.formats()
         var settings = BatchSettings(plan: planSettings, output: options.output, jobs: jobs ?? Environment.coreCount())
-        settings.shard = shard
+        settings.shard = try shard.map { try RosterShard(parsing: $0) } ?? .all
         settings.skipExisting = skipExisting
         settings.inputFiles = [sources.catalog, sources.templates, options.brand].compactMap { $0 }
         if email, let from {
@@ -98,11 +101,5 @@ struct BatchCommand: AsyncParsableCommand {
         case .skipped: return "\(place): up to date, skipped\(seed)"
         case .failed: return "\(place): failed"
         }
-    }
-}
-
-extension RosterShard: ExpressibleByArgument {
-    public init?(argument: String) {
-        self.init(text: argument)
     }
 }

@@ -37,6 +37,9 @@ struct EmailCommand: ParsableCommand {
     @Flag(name: .long, help: "Attach plan.pdf as well (needs WeasyPrint or Chromium).")
     var pdf = false
 
+    @Flag(name: .long, help: "Write even over a plan made for another person (read from plan.json in the folder).")
+    var force = false
+
     @OptionGroup var sources: SourceOptions
     @OptionGroup var options: PlanOptions
 
@@ -47,11 +50,12 @@ struct EmailCommand: ParsableCommand {
         var settings = try options.settings()
         settings.formats = pdf ? [.pdf] : []
         if let warning = publisher.startWarning(for: person, settings: settings) { PlanCommand.warn(warning) }
-        let written = try publisher.publishEmail(person, settings: settings, email: email, to: options.output)
+        let written = try publisher.publishEmail(person, settings: settings, email: email, to: options.output, force: force)
         print(PlanCommand.display(written))
         if options.verbose, let note = publisher.emailPicturesNote(settings: settings) { print(note) }
         guard send else { return }
         try Sendmail(program: sendmail, searchPath: Environment.searchPath()).send(try Data(contentsOf: written))
-        if options.verbose { print("Sent \(PlanCommand.display(written)) with \(sendmail)") }
+        let recipient = try publisher.recipient(for: person, settings: settings, email: email)
+        print("Sent to \(recipient)" + (options.verbose ? " with \(sendmail)" : ""))
     }
 }

@@ -18,6 +18,9 @@ struct PlanCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("A preferences YAML file; omit it for the built-in example person.", valueName: "prefs.yaml"))
     var preferences: String?
 
+    @Flag(name: .long, help: "Write even over a plan made for another person (read from plan.json in the folder).")
+    var force = false
+
     @OptionGroup var sources: SourceOptions
     @OptionGroup var options: PlanOptions
     @OptionGroup var formats: FormatOptions
@@ -29,7 +32,7 @@ struct PlanCommand: ParsableCommand {
         var settings = try options.settings()
         settings.formats = chosen
         if let warning = publisher.startWarning(for: person, settings: settings) { Self.warn(warning) }
-        let (documents, written) = try publisher.publish(person, settings: settings, to: options.output)
+        let (documents, written) = try publisher.publish(person, settings: settings, to: options.output, force: force)
         if options.verbose {
             let plan = documents.plan
             print("Plan \(documents.planID) for \(plan.person.name): \(Plural.count(plan.weeks.count, "week")), \(Plural.count(plan.sessions.count, "session")) from \(plan.start.iso)")

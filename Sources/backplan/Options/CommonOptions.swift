@@ -63,7 +63,7 @@ struct PlanOptions: ParsableArguments {
 
     func settings() throws -> PlanSettings {
         var settings = PlanSettings(today: Environment.today())
-        settings.machineTimeZone = Environment.timeZone()
+        settings.writtenAt = try Environment.writtenAt()
         settings.seed = seed
         settings.start = start.flatMap(CivilDate.init(iso:))
         settings.weeks = weeks
@@ -126,15 +126,23 @@ enum Environment {
         return CivilDate(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
+    /// The time files are written: `SOURCE_DATE_EPOCH` (seconds since 1970, the reproducible-builds convention) when set, else now.
+    ///
+    /// Only plan.eml's Date and plan.ics's DTSTAMP carry it; with the variable
+    /// set, the same inputs give byte-identical files again.
+    static func writtenAt() throws -> Date {
+        guard let text = ProcessInfo.processInfo.environment["SOURCE_DATE_EPOCH"], !text.isEmpty else {
+            return Date(timeIntervalSince1970: Date().timeIntervalSince1970.rounded(.down))
+        }
+        guard let seconds = Int64(text), seconds >= 0, seconds < 253_402_300_800 else {
+            throw ValidationError("SOURCE_DATE_EPOCH '\(text)' is not a time; expected whole seconds since 1970-01-01 00:00 UTC, such as 1764460800")
+        }
+        return Date(timeIntervalSince1970: TimeInterval(seconds))
+    }
+
     /// Where programs such as sendmail are looked up: the PATH, then where sendmail traditionally lives.
     static func searchPath() -> String {
         (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin") + ":/usr/sbin:/usr/lib"
-    }
-
-    /// The machine's IANA time zone name (from `TZ` or the system setting), UTC when it has none.
-    static func timeZone() -> String {
-        let identifier = TimeZone.current.identifier
-        return TimeZone(identifier: identifier) == nil || identifier.isEmpty ? "UTC" : identifier
     }
 
     /// The number of cores available, the default worker count of `batch`.

@@ -15,11 +15,17 @@ struct Backplan {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
-    /// Runs `backplan arguments...` in `directory` with `stdin` as standard input.
+    /// The `SOURCE_DATE_EPOCH` every run gets unless a test unsets it: 2026-11-27T09:15:07Z.
+    static let sourceDateEpoch = "1795770907"
+
+    /// Runs `backplan arguments...` in `directory` with `stdin` as standard input; `unsetting` removes variables of the default environment.
     @discardableResult
-    static func run(_ arguments: [String], in directory: URL, stdin: String? = nil, environment: [String: String] = [:]) throws -> Result {
-        var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8", "TZ": "UTC", "BACKPLAN_TODAY": "2026-03-01"]
+    static func run(_ arguments: [String], in directory: URL, stdin: String? = nil, environment: [String: String] = [:],
+                    unsetting: [String] = []) throws -> Result {
+        var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8", "TZ": "UTC", "BACKPLAN_TODAY": "2026-03-01",
+                   "SOURCE_DATE_EPOCH": sourceDateEpoch]
         env.merge(environment) { $1 }
+        for name in unsetting { env[name] = nil }
         return try ChildProcess.run(binary, arguments, in: directory, stdin: stdin, environment: env)
     }
 }
