@@ -137,7 +137,7 @@ struct BatchCommandTests {
         let scratch = try ScratchFolder()
         let result = try Backplan.run(["batch", "nobody.csv"], in: scratch.url)
         #expect(result.status == 1)
-        #expect(result.stderr == "Error: nobody.csv: cannot read: no such file or not readable\n")
+        #expect(result.stderr == "Error: nobody.csv: cannot read: no such file\n")
     }
 
     @Test("bad options are usage errors", arguments: [
