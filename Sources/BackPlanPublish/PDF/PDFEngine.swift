@@ -52,34 +52,47 @@ public struct PDFEngine: Sendable {
     }
 
     /// The PDF of `html`, with `paper` already set by the page's CSS `@page` rule.
+    ///
+    /// The engine may fetch nothing: the page is checked to refer to nothing
+    /// outside itself (`PrintedPage`), relative references resolve against an
+    /// empty folder, and network requests go to a proxy that is not there.
     public func pdf(fromHTML html: String) throws(PublishError) -> Data {
+        if let reference = PrintedPage.externalReference(in: html) {
+            throw PublishError(path: "plan.pdf", problem: .invalid(
+                "the page refers to \(reference), which the PDF engine would fetch; templates and catalog text may only use images embedded as data: addresses"))
+        }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("backplan-pdf-\(UUID().uuidString)", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let page = scratch.appendingPathComponent("plan.html")
         let output = scratch.appendingPathComponent("plan.pdf")
         let log = scratch.appendingPathComponent("engine.log")
+        let empty = scratch.appendingPathComponent("empty", isDirectory: true)
         do {
-            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-            try Data(html.utf8).write(to: page)
+            try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+            try Data(PrintedPage.locked(html).utf8).write(to: page)
             try Data().write(to: log)
         } catch {
             throw PublishError(path: scratch.path, problem: .cannotWrite(AtomicFile.reason(error)))
         }
-        try run(arguments(page: page, output: output, scratch: scratch), log: log, home: scratch)
+        try run(arguments(page: page, output: output, scratch: scratch, empty: empty), log: log, home: scratch)
         guard let data = FileManager.default.contents(atPath: output.path), data.starts(with: Data("%PDF".utf8)) else {
             throw failure("finished without writing a PDF", log: log)
         }
         return data
     }
 
-    private func arguments(page: URL, output: URL, scratch: URL) -> [String] {
+    private func arguments(page: URL, output: URL, scratch: URL, empty: URL) -> [String] {
         switch kind {
         case .weasyprint:
-            return ["--quiet", "--media-type", "print", page.path, output.path]
+            return ["--quiet", "--media-type", "print", "--base-url", empty.path + "/", page.path, output.path]
         case .chromium:
             return [
                 "--headless", "--disable-gpu", "--no-first-run", "--disable-extensions",
                 "--user-data-dir=\(scratch.appendingPathComponent("profile").path)",
+                // No network: every name resolves to nothing, and every request goes to a closed port.
+                "--disable-remote-fonts", "--host-resolver-rules=MAP * ~NOTFOUND",
+                "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-pdf-header-footer", "--print-to-pdf=\(output.path)", page.absoluteString,
             ] + (getuid() == 0 ? ["--no-sandbox"] : [])  // Chromium refuses to sandbox as root
         }
@@ -94,6 +107,12 @@ public struct PDFEngine: Sendable {
         environment["HOME"] = home.path
         environment["XDG_CONFIG_HOME"] = home.appendingPathComponent("config").path
         environment["XDG_CACHE_HOME"] = home.appendingPathComponent("cache").path
+        // WeasyPrint fetches with Python's urllib, which honours these: any http(s) request meets a closed port.
+        for name in ["http_proxy", "https_proxy", "ftp_proxy", "HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "all_proxy", "ALL_PROXY"] {
+            environment[name] = "http://127.0.0.1:9"
+        }
+        environment["no_proxy"] = nil
+        environment["NO_PROXY"] = nil
         process.environment = environment
         process.standardInput = FileHandle.nullDevice
         process.standardOutput = FileHandle.nullDevice
