@@ -1,4 +1,5 @@
 import BackPlanCore
+import Foundation
 
 /// How a batch run works: the plan settings every row shares, plus where and how many at once.
 public struct BatchSettings: Sendable {
@@ -45,13 +46,13 @@ public struct BatchEmail: Sendable {
     /// Checks the sender and subject once, so a bad one stops the run before any row.
     ///
     /// - Throws: `EmailError` for a sender that is not an address or a line break in either.
-    public init(from: String, subject: String?, sendmail program: String?, searchPath: String) throws {
+    public init(from: String, subject: String?, sendmail program: String?, searchPath: String, timeout: TimeInterval = 120) throws {
         _ = try MailAddress(parsing: from, place: "--from")
         if let subject, subject.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) {
             throw EmailError(place: "--subject", problem: .lineBreak)
         }
         message = EmailSettings(to: nil, from: from, subject: subject)
-        sendmail = program.map { Sendmail(program: $0, searchPath: searchPath) }
+        sendmail = program.map { Sendmail(program: $0, searchPath: searchPath, timeout: timeout) }
         if let sendmail, sendmail.executable == nil {
             throw EmailError(place: "--sendmail", problem: .programNotFound(sendmail.program))
         }

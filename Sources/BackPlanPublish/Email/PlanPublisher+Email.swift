@@ -20,7 +20,7 @@ extension PlanPublisher {
         let ics = try calendar(for: plan, settings: settings).ics
         // With --pdf the printed plan travels too, printed before anything is written.
         let pdf = settings.formats.contains(.pdf)
-            ? try PDFEngine.find(settings.pdfEngine, searchPath: settings.searchPath).pdf(fromHTML: html) : nil
+            ? try PDFEngine.find(settings.pdfEngine, searchPath: settings.searchPath, timeout: settings.timeout).pdf(fromHTML: html) : nil
         return envelope.message(planID: id, plan: plan, markdown: markdown, html: html, ics: ics, pdf: pdf).data
     }
 

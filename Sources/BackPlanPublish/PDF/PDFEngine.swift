@@ -31,7 +31,7 @@ public struct PDFEngine: Sendable {
     public var timeout: TimeInterval = 120
 
     /// The asked engine, or the first found (WeasyPrint, then Chromium) on `searchPath`.
-    public static func find(_ preferred: PDFEngineKind?, searchPath: String) throws(PublishError) -> PDFEngine {
+    public static func find(_ preferred: PDFEngineKind?, searchPath: String, timeout: TimeInterval = 120) throws(PublishError) -> PDFEngine {
         let kinds = preferred.map { [$0] } ?? PDFEngineKind.allCases
         for kind in kinds {
             for program in kind.programs {
@@ -40,7 +40,7 @@ public struct PDFEngine: Sendable {
                     var isDirectory: ObjCBool = false
                     if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
                        FileManager.default.isExecutableFile(atPath: candidate.path) {
-                        return PDFEngine(kind: kind, executable: candidate)
+                        return PDFEngine(kind: kind, executable: candidate, timeout: timeout)
                     }
                 }
             }
@@ -65,18 +65,16 @@ public struct PDFEngine: Sendable {
         defer { try? FileManager.default.removeItem(at: scratch) }
         let page = scratch.appendingPathComponent("plan.html")
         let output = scratch.appendingPathComponent("plan.pdf")
-        let log = scratch.appendingPathComponent("engine.log")
         let empty = scratch.appendingPathComponent("empty", isDirectory: true)
         do {
             try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
             try Data(PrintedPage.locked(html).utf8).write(to: page)
-            try Data().write(to: log)
         } catch {
             throw PublishError(path: scratch.path, problem: .cannotWrite(AtomicFile.reason(error)))
         }
-        try run(arguments(page: page, output: output, scratch: scratch, empty: empty), log: log, home: scratch)
+        try run(arguments(page: page, output: output, scratch: scratch, empty: empty), home: scratch)
         guard let data = FileManager.default.contents(atPath: output.path), data.starts(with: Data("%PDF".utf8)) else {
-            throw failure("finished without writing a PDF", log: log)
+            throw failure("finished without writing a PDF", output: Data())
         }
         return data
     }
@@ -98,10 +96,7 @@ public struct PDFEngine: Sendable {
         }
     }
 
-    private func run(_ arguments: [String], log: URL, home: URL) throws(PublishError) {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+    private func run(_ arguments: [String], home: URL) throws(PublishError) {
         // The engines keep caches and crash reports under HOME; keep them in the scratch folder.
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = home.path
@@ -113,35 +108,19 @@ public struct PDFEngine: Sendable {
         }
         environment["no_proxy"] = nil
         environment["NO_PROXY"] = nil
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        do {
-            process.standardError = try FileHandle(forWritingTo: log)
-            try process.run()
+        let outcome: ChildProcess.Outcome
+        do throws(ChildProcessStartError) {
+            outcome = try ChildProcess.run(executable.path, arguments, environment: environment, timeout: timeout)
         } catch {
-            throw PublishError(path: executable.path, problem: .invalid("cannot start \(kind.rawValue): \(AtomicFile.reason(error))"))
+            throw PublishError(path: executable.path, problem: .invalid("cannot start \(kind.rawValue): \(error.reason)"))
         }
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning {
-            process.terminate()
-            usleep(500_000)
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
-            throw failure("did not finish within \(Int(timeout)) seconds and was stopped", log: log)
-        }
-        process.waitUntilExit()
-        if process.terminationReason == .uncaughtSignal {
-            throw failure("was killed by signal \(process.terminationStatus)", log: log)
-        }
-        if process.terminationStatus != 0 {
-            throw failure("failed with exit status \(process.terminationStatus)", log: log)
+        guard outcome.termination == .exited(0) else {
+            throw failure(outcome.termination.description(timeout: timeout), output: outcome.output)
         }
     }
 
-    private func failure(_ what: String, log: URL) -> PublishError {
-        let stderr = (try? String(contentsOf: log, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+    private func failure(_ what: String, output: Data) -> PublishError {
+        let stderr = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         let shown = stderr.isEmpty ? "" : ":\n" + stderr.split(separator: "\n").suffix(20).joined(separator: "\n")
         return PublishError(path: "plan.pdf", problem: .invalid("\(kind.rawValue) \(what)\(shown)"))
     }

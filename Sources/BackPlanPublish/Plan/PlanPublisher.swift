@@ -47,6 +47,8 @@ public struct PlanSettings: Sendable {
     public var pdfEngine: PDFEngineKind?
     /// The PATH to look for PDF engines on, read by the CLI.
     public var searchPath = "/usr/local/bin:/usr/bin:/bin"
+    /// Seconds a helper program (PDF engine, sendmail) may run before its whole process group is killed (`--timeout`).
+    public var timeout: TimeInterval = 120
     /// Today in the user's zone, for "next Monday"; read by the CLI, never here.
     public var today: CivilDate
     /// The machine's IANA time zone, for calendar times when the preferences name none; read by the CLI.
@@ -111,7 +113,7 @@ public struct PlanPublisher: Sendable {
         let markdown = documents.markdown
         let html = documents.html ?? []
         // Find the engine before the slow work, so a missing one fails fast.
-        let engine = formats.contains(.pdf) ? try PDFEngine.find(settings.pdfEngine, searchPath: settings.searchPath) : nil
+        let engine = formats.contains(.pdf) ? try PDFEngine.find(settings.pdfEngine, searchPath: settings.searchPath, timeout: settings.timeout) : nil
         for format in formats.sorted() {
             switch format {
             case .md:

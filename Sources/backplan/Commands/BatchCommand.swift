@@ -72,7 +72,7 @@ struct BatchCommand: AsyncParsableCommand {
         settings.skipExisting = skipExisting
         settings.inputFiles = [sources.catalog, sources.templates, options.brand].compactMap { $0 }
         if email, let from {
-            settings.email = try BatchEmail(from: from, subject: subject, sendmail: send ? (sendmail ?? "sendmail") : nil, searchPath: Environment.searchPath())
+            settings.email = try BatchEmail(from: from, subject: subject, sendmail: send ? (sendmail ?? "sendmail") : nil, searchPath: Environment.searchPath(), timeout: TimeInterval(options.timeout))
         }
         // Each message carries plan.md and plan.html, whatever the files written.
         let rendered = planSettings.formats + (email ? [.md, .html] : [])

@@ -48,7 +48,8 @@ struct EmailCommand: ParsableCommand {
         let written = try publisher.publishEmail(person, settings: settings, email: email, to: options.output)
         print(PlanCommand.display(written))
         guard send else { return }
-        try Sendmail(program: sendmail, searchPath: Environment.searchPath()).send(try Data(contentsOf: written))
+        let message = try Inputs.readData(written.path, limit: Int.max)
+        try Sendmail(program: sendmail, searchPath: Environment.searchPath(), timeout: TimeInterval(options.timeout)).send(message)
         if options.verbose { print("Sent \(PlanCommand.display(written)) with \(sendmail)") }
     }
 }

@@ -46,6 +46,9 @@ struct PlanOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The exercise site's address (as `site --base-url`): each move of the handout links to its page, with a QR code.", valueName: "url"))
     var siteURL: String?
 
+    @Option(name: .long, help: ArgumentHelp("Seconds a PDF engine or sendmail may run before it and everything it started are stopped.", valueName: "seconds"))
+    var timeout: Int = 120
+
     @Flag(name: .long, help: "Say more about what was done.")
     var verbose = false
 
@@ -55,6 +58,9 @@ struct PlanOptions: ParsableArguments {
         }
         if let start, CivilDate(iso: start) == nil {
             throw ValidationError("--start '\(start)' is not a date; expected YYYY-MM-DD, such as 2026-11-30")
+        }
+        if !(1...86_400).contains(timeout) {
+            throw ValidationError("--timeout \(timeout) is out of range 1..86400 (seconds)")
         }
         if let weeks, !Preferences.weeksRange.contains(weeks) {
             throw ValidationError("--weeks \(weeks) is out of range 1..12")
@@ -70,6 +76,7 @@ struct PlanOptions: ParsableArguments {
         settings.paper = paper
         settings.pdfEngine = pdfEngine
         settings.searchPath = Environment.searchPath()
+        settings.timeout = TimeInterval(timeout)
         settings.brand = try brand.map(BrandFile.load)
         settings.largePrint = largePrint
         settings.siteURL = siteURL.flatMap(SiteSettings.normalizedBaseURL)
