@@ -27,12 +27,12 @@ package struct SiteFolder {
         let isManaged = previous != nil || isAbsentOrEmpty
 
         var report = SiteReport(folder: output.url, written: [], unchanged: [], removed: [], isManaged: isManaged)
+        // Writes refuse any symbolic link below the folder (`AtomicFile.writeTogether(_:inside:)`).
         for target in targets {
-            try checkInsideRealFolder(target.url, path: target.path)
             if (try? Data(contentsOf: target.url)) == target.data {
                 report.unchanged.append(target.path)
             } else {
-                try AtomicFile.replace(target.data, at: target.url)
+                try AtomicFile.replace(target.data, at: target.url, inside: output.url)
                 report.written.append(target.path)
             }
         }
@@ -75,7 +75,7 @@ package struct SiteFolder {
             + "# delete this file and it will never remove anything from this folder.\n"
         let data = Data((header + paths.sorted().map { $0 + "\n" }.joined()).utf8)
         if (try? Data(contentsOf: manifestURL)) != data {
-            try AtomicFile.replace(data, at: manifestURL)
+            try AtomicFile.replace(data, at: manifestURL, inside: output.url)
         }
     }
 
