@@ -9,7 +9,7 @@ struct SymlinkTests {
         ("batch", "out/ann", ["batch", "roster.csv", "--output", "out", "--quiet"]),
         ("plan", "out/plan.md", ["plan", "--output", "out", "--format", "md"]),
         ("email", "out/plan.eml", ["email", "zoe.yaml", "--from", "clinic@example.org", "--output", "out"]),
-        ("site", "out/exercises", ["site", "--output", "out"]),
+        ("site", "out/exercises", ["site", "--output", "out", "--force"]),
     ]
 
     @Test("a link below the output folder is refused and the file it points at is untouched", arguments: cases.indices)
