@@ -143,7 +143,8 @@ struct BatchCommandTests {
     @Test("bad options are usage errors", arguments: [
         (["--shard", "0/2"], "The value '0/2' is invalid for '--shard <K/N>'"),
         (["--shard", "3/2"], "The value '3/2' is invalid for '--shard <K/N>'"),
-        (["--jobs", "0"], "--jobs 0 must be at least 1"),
+        (["--jobs", "0"], "--jobs 0 is out of range 1..1024"),
+        (["--jobs", "144115188075855872"], "--jobs 144115188075855872 is out of range 1..1024"),
         (["--quiet", "--verbose"], "--quiet and --verbose cannot be used together"),
     ])
     func badOptions(arguments: [String], expected: String) throws {

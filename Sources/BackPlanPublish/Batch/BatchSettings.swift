@@ -22,10 +22,13 @@ public struct BatchSettings: Sendable {
     /// crash cannot lose the plan.eml that marks it sent; otherwise not, and the run flushes as it goes and at its end.
     package var durability: AtomicFile.Durability { email?.sendmail == nil ? .deferred : .synced }
 
+    /// The workers a run may have: more only costs memory, and the pipeline's window (`jobs × 64` rows) must not overflow.
+    public static let jobsRange = 1...1024
+
     public init(plan: PlanSettings, output: String, jobs: Int) {
         self.plan = plan
         self.output = output
-        self.jobs = max(1, jobs)
+        self.jobs = min(max(Self.jobsRange.lowerBound, jobs), Self.jobsRange.upperBound)
     }
 
     /// The settings of one row's plan: the run's settings with the row's own seed.

@@ -55,7 +55,9 @@ struct BatchCommand: AsyncParsableCommand {
     var sendmail: String?
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs \(jobs) must be at least 1") }
+        if let jobs, !BatchSettings.jobsRange.contains(jobs) {
+            throw ValidationError("--jobs \(jobs) is out of range \(BatchSettings.jobsRange.lowerBound)..\(BatchSettings.jobsRange.upperBound)")
+        }
         if quiet && options.verbose { throw ValidationError("--quiet and --verbose cannot be used together") }
         if email && from == nil { throw ValidationError("--email needs --from, the sender of the messages") }
         if !email && (from != nil || subject != nil || send) {
