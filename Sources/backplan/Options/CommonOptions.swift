@@ -22,7 +22,9 @@ struct PlanOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Folder to write into.", valueName: "dir"))
     var output: String = "Output"
 
-    @Option(name: .long, help: "Seed of the planner's choices; the same seed gives the same plan.")
+    // `.unconditional`: "-1" is a (bad) value, not an unknown option, so the message says what a seed is.
+    @Option(name: .long, parsing: .unconditional, help: "Seed of the planner's choices (0 to 18446744073709551615); the same seed gives the same plan.",
+            transform: PlanOptions.seed(from:))
     var seed: UInt64 = 1
 
     @Option(name: .long, help: ArgumentHelp("First day of week 1, overriding the preferences' start.", valueName: "YYYY-MM-DD"))
@@ -51,6 +53,13 @@ struct PlanOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Say more about what was done.")
     var verbose = false
+
+    static func seed(from text: String) throws -> UInt64 {
+        guard let value = UInt64(text) else {
+            throw ValidationError("expected a whole number from 0 to \(UInt64.max)")
+        }
+        return value
+    }
 
     func validate() throws {
         if let siteURL, SiteSettings.normalizedBaseURL(siteURL) == nil {
