@@ -62,8 +62,8 @@ struct AtomicFileTests {
     func replace() throws {
         let folder = try TemporaryFolder()
         let page = folder.url.appendingPathComponent("site/exercises/row.html")
-        try AtomicFile.replace(Data("one\n".utf8), at: page)
-        try AtomicFile.replace(Data("two\n".utf8), at: page)
+        try AtomicFile.replace(Data("one\n".utf8), at: page, inside: folder.url)
+        try AtomicFile.replace(Data("two\n".utf8), at: page, inside: folder.url)
         #expect(folder.files(under: "site") == ["exercises/row.html"])
         #expect(try String(contentsOf: page, encoding: .utf8) == "two\n")
     }

@@ -166,14 +166,15 @@ struct BatchCommandTests {
         let scratch = try ScratchFolder()
         let result = try Backplan.run(["batch", "nobody.csv"], in: scratch.url)
         #expect(result.status == 1)
-        #expect(result.stderr == "Error: nobody.csv: cannot read: no such file or not readable\n")
+        #expect(result.stderr == "Error: nobody.csv: cannot read: no such file\n")
     }
 
     @Test("bad options are usage errors", arguments: [
         (["--shard", "0/2"], "Error: --shard 0/2: K must be from 1 to N (2)\n"),
         (["--shard", "3/2"], "Error: --shard 3/2: K must be from 1 to N (2)\n"),
         (["--shard", "two"], "Error: --shard 'two': expected K/N, two whole numbers such as 2/8 (slice K of N)\n"),
-        (["--jobs", "0"], "--jobs 0 must be at least 1"),
+        (["--jobs", "0"], "--jobs 0 is out of range 1..1024"),
+        (["--jobs", "144115188075855872"], "--jobs 144115188075855872 is out of range 1..1024"),
         (["--quiet", "--verbose"], "--quiet and --verbose cannot be used together"),
     ])
     func badOptions(arguments: [String], expected: String) throws {
@@ -221,7 +222,7 @@ struct BatchEmailTests {
              "--send", "--sendmail", program.path, "--jobs", "2", "--quiet"], in: scratch.url)
         #expect(result.status == 1)
         #expect(result.stderr == "roster.csv:3: email: is required with --email; give this person an address in the email column\n")
-        #expect(scratch.files().filter { $0.hasPrefix("out/") } == ["out/alex-doe/plan.eml", "out/alex-doe/plan.md", "out/zoe-muller/plan.eml", "out/zoe-muller/plan.md"])
+        #expect(scratch.files().filter { $0.hasPrefix("out/") } == ["out/alex-doe/plan.eml", "out/alex-doe/plan.md", "out/alex-doe/plan.sent", "out/zoe-muller/plan.eml", "out/zoe-muller/plan.md", "out/zoe-muller/plan.sent"])
         let sent = try String(contentsOf: outbox, encoding: .utf8)
         #expect(sent.components(separatedBy: "=== end").count - 1 == 2)
         #expect(sent.contains("To: Alex Doe <alex@example.com>"))
@@ -258,5 +259,37 @@ struct BatchEmailTests {
         #expect(result.stderr.contains("relay refused"), "stderr: \(result.stderr)")
         #expect(scratch.exists("out/alex-doe/plan.md"))
         #expect(!scratch.exists("out/alex-doe/plan.eml"))
+    }
+
+    @Test("a run killed while sendmail hangs leaves nothing marked sent: --skip-existing --send sends it")
+    func killedWhileSending() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("roster.csv", "name,email\nAlex Doe,alex@example.com\n")
+        let started = scratch.url.appendingPathComponent("started")
+        let hanging = try EmailCommandTests.script(in: scratch, "hanging", "touch '\(started.path)'\ncat > /dev/null\n/bin/sleep 30\n")
+        let arguments = ["batch", "roster.csv", "--output", "out", "--format", "md", "--email", "--from", "clinic@example.org", "--send", "--skip-existing"]
+        let run = Process()
+        run.executableURL = Backplan.binary
+        run.arguments = arguments + ["--sendmail", hanging.path]
+        run.currentDirectoryURL = scratch.url
+        run.standardOutput = FileHandle.nullDevice
+        run.standardError = FileHandle.nullDevice
+        try run.run()
+        for _ in 0..<1500 where !FileManager.default.fileExists(atPath: started.path) { usleep(10_000) }
+        try #require(FileManager.default.fileExists(atPath: started.path), "sendmail was started")
+        kill(run.processIdentifier, SIGKILL)
+        run.waitUntilExit()
+        #expect(scratch.exists("out/alex-doe/plan.eml"), "the message was written before sending")
+        #expect(!scratch.exists("out/alex-doe/plan.sent"))
+
+        let outbox = scratch.url.appendingPathComponent("outbox")
+        let working = try EmailCommandTests.script(in: scratch, "working", "cat > '\(outbox.path)'\n")
+        let again = try Backplan.run(arguments + ["--sendmail", working.path], in: scratch.url)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(again.stdout.contains("1 written, 0 failed, 0 skipped"), "\(again.stdout)")
+        #expect(try String(contentsOf: outbox, encoding: .utf8).contains("alex@example.com>"))
+        #expect(scratch.exists("out/alex-doe/plan.sent"))
+        let third = try Backplan.run(arguments + ["--sendmail", working.path], in: scratch.url)
+        #expect(third.stdout.contains("0 written, 0 failed, 1 skipped"), "sent once, then skipped: \(third.stdout)")
     }
 }

@@ -106,18 +106,32 @@ struct SiteCommandTests {
         #expect(scratch.exists("site/CNAME"))
     }
 
-    @Test("nothing is removed from a folder backplan did not create")
+    @Test("a folder backplan did not create is written only with --force, and then only its own files are removed")
     func keepsForeignFolder() throws {
         let scratch = try ScratchFolder()
         try scratch.write("site/notes.txt", "mine\n")
         let catalog = try scratch.write("extra.yaml", Catalog.builtInYAML + Self.extraMove)
-        try #require(try Backplan.run(["site", "--output", "site", "--catalog", catalog.path], in: scratch.url).status == 0)
+        let refused = try Backplan.run(["site", "--output", "site", "--catalog", catalog.path], in: scratch.url)
+        #expect(refused.status == 1)
+        #expect(refused.stderr.contains("site: the folder holds files that backplan site did not write; choose a new or empty folder, or pass --force"), "\(refused.stderr)")
+        #expect(scratch.files() == ["extra.yaml", "site/notes.txt"])
+        try #require(try Backplan.run(["site", "--output", "site", "--catalog", catalog.path, "--force"], in: scratch.url).status == 0)
         let second = try Backplan.run(["site", "--output", "site", "--verbose"], in: scratch.url)
-        #expect(second.status == 0)
-        #expect(second.stdout.contains("0 removed (the folder was not created by backplan site, so nothing in it is removed)"))
-        #expect(scratch.exists("site/exercises/towel-stretch.html"))
-        #expect(scratch.exists("site/notes.txt"))
-        #expect(!scratch.exists("site/.backplan-site"))
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout.contains("1 removed"))
+        #expect(!scratch.exists("site/exercises/towel-stretch.html"))
+        #expect(try scratch.read("site/notes.txt") == "mine\n")
+    }
+
+    @Test("a user's own index.html is never replaced, not even with --force", arguments: [false, true])
+    func keepsUsersPage(force: Bool) throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("s/index.html", "MY HOMEPAGE\n")
+        let result = try Backplan.run(["site", "--output", "s"] + (force ? ["--force"] : []), in: scratch.url)
+        #expect(result.status == 1)
+        #expect(try scratch.read("s/index.html") == "MY HOMEPAGE\n")
+        #expect(scratch.files() == ["s/index.html"], "nothing written")
+        if force { #expect(result.stderr == "Error: index.html: cannot write: a file that backplan site did not write is in the way; move it, or choose another folder\n") }
     }
 
     @Test("hostile catalog text comes out inert, and the pages stay valid")

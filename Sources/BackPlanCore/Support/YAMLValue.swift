@@ -15,6 +15,9 @@ package struct YAMLValue {
     /// (compiling them alone took about as many instructions as three plans). Keys that differ
     /// only in quoting (`true` and `'true'`) now count as duplicates, as they read the same.
     package static func parse(_ text: String, file: String) throws(InputError) -> YAMLValue {
+        if let (message, line, column) = YAMLAliasCheck.problem(in: text) {
+            throw InputError(file: file, line: line, column: column, problem: .malformed(message))
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text, .basic)

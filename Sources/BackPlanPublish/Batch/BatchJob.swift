@@ -36,7 +36,11 @@ package struct BatchJob: Sendable {
             BatchRowResult(row: row.number, folder: folder, seed: settings.seed, outcome: outcome)
         }
         do {
+            let sending = self.settings.email?.sendmail != nil
+            // With --send, plan.eml only says the message was made; plan.sent, written once sendmail
+            // has taken it, says it went out. A run killed while sending leaves plan.eml without it.
             let fileNames = settings.formats.map(\.fileName) + (self.settings.email == nil ? [] : ["plan.eml"])
+                + (sending ? [Self.sentRecord] : [])
             if let inputsModified, isComplete(folder, newerThan: inputsModified, files: fileNames) {
                 return result(.skipped)
             }
@@ -51,6 +55,11 @@ package struct BatchJob: Sendable {
                 message = try publisher.message(documents, email: email.message, settings: settings)
                 files.append(("plan.eml", message!))
             }
+            if sending, let record = try? output.url(for: "\(folder)/\(Self.sentRecord)"),
+               (try? FileManager.default.attributesOfItem(atPath: record.path)) != nil {
+                // The old record must not vouch for the new message: gone before that is written.
+                try AtomicFile.removeFile(at: record)
+            }
             _ = try output.write(files.map { ("\(folder)/\($0.path)", $0.data) }, durability: self.settings.durability)
             if let message, let sendmail = self.settings.email?.sendmail {
                 do {
@@ -60,12 +69,17 @@ package struct BatchJob: Sendable {
                     if let eml = try? output.url(for: "\(folder)/plan.eml") { try? AtomicFile.removeFile(at: eml) }
                     throw error
                 }
+                let record = Data("Sent with \(sendmail.program) -i -t; delete this file to send plan.eml again with --skip-existing.\n".utf8)
+                _ = try output.write([("\(folder)/\(Self.sentRecord)", record)], durability: self.settings.durability)
             }
             return result(.written(files.map(\.path)))
         } catch {
             return result(.failed("\(rosterFile):\(row.number): \(error)"))
         }
     }
+
+    /// The file that records, after sendmail succeeded, that the person's plan.eml was sent.
+    static let sentRecord = "plan.sent"
 
     /// Whether every file of the person is there, not empty, and at least as new as the inputs.
     ///

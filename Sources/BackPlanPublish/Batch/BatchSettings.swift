@@ -1,4 +1,5 @@
 import BackPlanCore
+import Foundation
 
 /// How a batch run works: the plan settings every row shares, plus where and how many at once.
 public struct BatchSettings: Sendable {
@@ -21,10 +22,13 @@ public struct BatchSettings: Sendable {
     /// crash cannot lose the plan.eml that marks it sent; otherwise not, and the run flushes as it goes and at its end.
     package var durability: AtomicFile.Durability { email?.sendmail == nil ? .deferred : .synced }
 
+    /// The workers a run may have: more only costs memory, and the pipeline's window (`jobs × 64` rows) must not overflow.
+    public static let jobsRange = 1...1024
+
     public init(plan: PlanSettings, output: String, jobs: Int) {
         self.plan = plan
         self.output = output
-        self.jobs = max(1, jobs)
+        self.jobs = min(max(Self.jobsRange.lowerBound, jobs), Self.jobsRange.upperBound)
     }
 
     /// The settings of one row's plan: the run's settings with the row's own seed and folder.
@@ -46,13 +50,13 @@ public struct BatchEmail: Sendable {
     /// Checks the sender and subject once, so a bad one stops the run before any row.
     ///
     /// - Throws: `EmailError` for a sender that is not an address or a line break in either.
-    public init(from: String, subject: String?, sendmail program: String?, searchPath: String) throws {
+    public init(from: String, subject: String?, sendmail program: String?, searchPath: String, timeout: TimeInterval = 120) throws {
         _ = try MailAddress(parsing: from, place: "--from")
         if let subject, subject.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) {
             throw EmailError(place: "--subject", problem: .lineBreak)
         }
         message = EmailSettings(to: nil, from: from, subject: subject)
-        sendmail = program.map { Sendmail(program: $0, searchPath: searchPath) }
+        sendmail = program.map { Sendmail(program: $0, searchPath: searchPath, timeout: timeout) }
         if let sendmail, sendmail.executable == nil {
             throw EmailError(place: "--sendmail", problem: .programNotFound(sendmail.program))
         }

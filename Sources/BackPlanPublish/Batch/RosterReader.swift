@@ -36,7 +36,7 @@ package final class RosterReader {
             source = .csv(reader, try RosterColumns(header: reader.headerRow ?? [], file: path))
             number = 1
         case "yaml", "yml":
-            source = .yaml(try Roster.items(yaml: try Inputs.readText(path), file: path))
+            source = .yaml(try Roster.items(yaml: try Inputs.readText(path, limit: Inputs.yamlRosterLimit), file: path))
             number = 0
         default:
             throw PublishError(path: path, problem: .invalid("a roster must be a .csv file with a header row or a .yaml list of people"))
@@ -85,6 +85,7 @@ package final class RosterReader {
     }
 
     private static func openCSV(_ path: String) throws -> CSVReader {
+        try Inputs.requireRegularFile(path)
         guard FileManager.default.isReadableFile(atPath: path), let stream = InputStream(fileAtPath: path) else {
             throw PublishError(path: path, problem: .cannotRead("no such file or not readable"))
         }

@@ -7,7 +7,8 @@ public struct EmailError: Error, Equatable, Sendable, CustomStringConvertible {
         case noRecipient
         case programNotFound(String)
         case cannotRun(program: String, reason: String)
-        case programFailed(program: String, status: Int32, output: String)
+        /// `what` says how it ended: "failed with exit status 75", "was killed by signal 9", "did not finish within…".
+        case programFailed(program: String, what: String, output: String)
     }
 
     /// The option or key at fault: `--to`, `--from`, `--subject`, `name`, `--sendmail`.
@@ -31,9 +32,9 @@ public struct EmailError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(place): '\(program)' was not found on the PATH; install msmtp-mta, Postfix or exim, or pass --sendmail with the program's path"
         case let .cannotRun(program, reason):
             return "\(place): cannot run '\(program)': \(reason)"
-        case let .programFailed(program, status, output):
+        case let .programFailed(program, what, output):
             let detail = output.trimmingCharacters(in: .whitespacesAndNewlines)
-            return "\(place): '\(program)' failed with exit status \(status)" + (detail.isEmpty ? " and printed nothing" : ":\n\(detail)")
+            return "\(place): '\(program)' \(what)" + (detail.isEmpty ? " and printed nothing" : ":\n\(detail)")
         }
     }
 }

@@ -26,35 +26,30 @@ package struct SVGRasterizer: Sendable {
     /// The PNG of `svg`, `width` by `height` pixels, or, with a `height` only, that high at the SVG's own proportions.
     ///
     /// - Throws: `PublishError` naming `what` when the program cannot start, fails, or writes no PNG.
-    package func png(of svg: String, width: Int?, height: Int, what: String) throws(PublishError) -> Data {
-        signal(SIGPIPE, SIG_IGN)  // a program that quits before reading its input must give an error, not kill BackPlan
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = (width.map { ["--width", String($0)] } ?? []) + ["--height", String(height), "--format", "png"]
-        let input = Pipe(), output = Pipe(), errors = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = errors
+    package func png(of svg: String, width: Int?, height: Int, what: String, timeout: TimeInterval = 120) throws(PublishError) -> Data {
+        // Run as the PDF engines and sendmail are: its own process group, a time limit, output capped.
+        // The PNG goes to a file of its own, not through the capped output.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("backplan-png-\(UUID().uuidString)")
         do {
-            try process.run()
+            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         } catch {
-            throw PublishError(path: executable.path, problem: .invalid("cannot start \(Self.program): \(AtomicFile.reason(error))"))
+            throw PublishError(path: scratch.path, problem: .cannotWrite(AtomicFile.reason(error)))
         }
-        let writer = input.fileHandleForWriting, errorReader = errors.fileHandleForReading
-        let done = DispatchGroup()
-        nonisolated(unsafe) var printed = Data()  // written by the one block below, read only after `done.wait()`
-        DispatchQueue.global().async(group: done) {
-            try? writer.write(contentsOf: Data(svg.utf8))
-            try? writer.close()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let file = scratch.appendingPathComponent("picture.png")
+        let arguments = (width.map { ["--width", String($0)] } ?? []) + ["--height", String(height), "--format", "png", "--output", file.path]
+        let outcome: ChildProcess.Outcome
+        do {
+            outcome = try ChildProcess.run(executable.path, arguments, input: Data(svg.utf8), timeout: timeout)
+        } catch {
+            throw PublishError(path: executable.path, problem: .invalid("cannot start \(Self.program): \(error)"))
         }
-        DispatchQueue.global().async(group: done) { printed = errorReader.readDataToEndOfFile() }
-        let png = output.fileHandleForReading.readDataToEndOfFile()
-        done.wait()
-        process.waitUntilExit()
-        guard process.terminationReason == .exit, process.terminationStatus == 0, png.starts(with: ImageHeader.pngSignature) else {
-            let message = String(decoding: printed, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let png = FileManager.default.contents(atPath: file.path) ?? Data()
+        guard outcome.termination == .exited(0), png.starts(with: ImageHeader.pngSignature) else {
+            let message = String(decoding: outcome.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let how = outcome.termination == .exited(0) ? "wrote no PNG" : outcome.termination.description(timeout: timeout)
             throw PublishError(path: "plan.eml", problem: .invalid(
-                "\(Self.program) could not draw \(what) (exit status \(process.terminationStatus))\(message.isEmpty ? "" : ":\n" + message)"))
+                "\(Self.program) could not draw \(what): it \(how)\(message.isEmpty ? "" : ":\n" + message)"))
         }
         return png
     }

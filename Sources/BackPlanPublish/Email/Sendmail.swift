@@ -10,10 +10,13 @@ package struct Sendmail: Sendable {
     package var program: String
     /// The PATH to look the program up on, read by the CLI.
     package var searchPath: String
+    /// Seconds the program may run before it and everything it started are killed (`--timeout`).
+    package var timeout: TimeInterval
 
-    package init(program: String, searchPath: String) {
+    package init(program: String, searchPath: String, timeout: TimeInterval = 120) {
         self.program = program
         self.searchPath = searchPath
+        self.timeout = timeout
     }
 
     /// The program's file, or nil when there is no such executable.
@@ -26,40 +29,23 @@ package struct Sendmail: Sendable {
             .first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }
 
-    /// Pipes the message to the program and waits for it.
+    /// Pipes the message to the program and waits for it, at most `timeout` seconds.
     ///
-    /// - Throws: `EmailError` when the program is missing, cannot start, or
-    ///   exits with a non-zero status (its output, stderr included, is in the error).
+    /// - Throws: `EmailError` when the program is missing, cannot start, exits
+    ///   with a non-zero status, is killed or runs out of time (its output, stderr included, is in the error).
     package func send(_ message: Data) throws(EmailError) {
         guard let executable else { throw EmailError(place: "--sendmail", problem: .programNotFound(program)) }
         // A program that quits before reading its input must give an error here, not kill BackPlan with SIGPIPE.
         signal(SIGPIPE, SIG_IGN)
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = ["-i", "-t"]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = output
-        do {
-            try process.run()
+        let outcome: ChildProcess.Outcome
+        do throws(ChildProcessStartError) {
+            outcome = try ChildProcess.run(executable.path, ["-i", "-t"], input: message, timeout: timeout)
         } catch {
-            throw EmailError(place: "--sendmail", problem: .cannotRun(program: program, reason: AtomicFile.reason(error)))
+            throw EmailError(place: "--sendmail", problem: .cannotRun(program: program, reason: error.reason))
         }
-        // Write on another thread while this one drains the output, so neither pipe can fill up and stall both sides.
-        let writer = input.fileHandleForWriting
-        let written = DispatchSemaphore(value: 0)
-        DispatchQueue.global().async {
-            try? writer.write(contentsOf: message)
-            try? writer.close()
-            written.signal()
-        }
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        written.wait()
-        process.waitUntilExit()
-        guard process.terminationReason == .exit, process.terminationStatus == 0 else {
+        guard outcome.termination == .exited(0) else {
             throw EmailError(place: "--sendmail", problem: .programFailed(
-                program: program, status: process.terminationStatus, output: String(decoding: printed, as: UTF8.self)))
+                program: program, what: outcome.termination.description(timeout: timeout), output: String(decoding: outcome.output, as: UTF8.self)))
         }
     }
 }

@@ -8,8 +8,8 @@ extension AtomicFile {
     /// `fsync`, which made a clean build of the site wait on the disk once per
     /// page. A site folder is rebuilt in a moment, so a page lost to a power
     /// cut costs nothing, and durability is not worth that wait.
-    package static func replace(_ data: Data, at url: URL) throws(PublishError) {
-        try writeTogether([(url, data)], durability: .deferred)
+    package static func replace(_ data: Data, at url: URL, inside root: URL) throws(PublishError) {
+        try writeTogether([(url, data)], durability: .deferred, inside: root.path)
     }
 
     /// Removes a regular file the site no longer produces; symbolic links and folders are left alone.

@@ -27,7 +27,19 @@ package enum AtomicFile {
     /// untouched. The renames themselves are not one transaction: a failing
     /// rename after the checks, which needs the file system to change under us,
     /// can still leave a mixed set.
-    package static func writeTogether(_ files: [(url: URL, data: Data)], durability: Durability = .synced) throws(PublishError) {
+    ///
+    /// With `root` (the output folder), no path below it may be a symbolic link, folder or
+    /// file: each is checked with `lstat` before anything is written, so a link planted in the
+    /// output folder (`out/ann -> /home/victim`) is an error naming it, never a way out.
+    package static func writeTogether(_ files: [(url: URL, data: Data)], durability: Durability = .synced, inside root: String? = nil) throws(PublishError) {
+        if let root {
+            var checked = Set<String>()
+            for file in files {
+                if let link = symbolicLink(below: root, on: file.url.path, checked: &checked) {
+                    throw PublishError(path: link, problem: .cannotWrite("it is a symbolic link; BackPlan never writes through a link inside the output folder"))
+                }
+            }
+        }
         var staged: [(temporary: String, target: String)] = []
         func discard() { for file in staged { unlink(file.temporary) } }
         var folders: [String] = []
@@ -155,6 +167,22 @@ package enum AtomicFile {
             var status = stat()
             if stat(path, &status) == 0 { return (status.st_mode & S_IFMT) == S_IFDIR ? nil : path }
             path = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        }
+        return nil
+    }
+
+    /// The first existing path on the way from `root` (excluded) down to `path` (included) that is a symbolic link.
+    private static func symbolicLink(below root: String, on path: String, checked: inout Set<String>) -> String? {
+        let prefix = root.hasSuffix("/") ? root : root + "/"
+        guard path.hasPrefix(prefix) else { return nil }
+        var current = String(prefix.dropLast())
+        for component in path.dropFirst(prefix.count).split(separator: "/") {
+            current += "/" + component
+            if checked.contains(current) { continue }
+            var status = stat()
+            guard lstat(current, &status) == 0 else { return nil }
+            if (status.st_mode & S_IFMT) == S_IFLNK { return current }
+            if (status.st_mode & S_IFMT) == S_IFDIR { checked.insert(current) }
         }
         return nil
     }

@@ -32,7 +32,7 @@ package struct OutputFolder: Sendable {
     package func write(_ files: [(path: String, data: Data)], durability: AtomicFile.Durability = .synced) throws(PublishError) -> [URL] {
         var targets: [(url: URL, data: Data)] = []
         for file in files { targets.append((try url(for: file.path), file.data)) }
-        try AtomicFile.writeTogether(targets, durability: durability)
+        try AtomicFile.writeTogether(targets, durability: durability, inside: url.path)
         return targets.map(\.url)
     }
 }

@@ -31,7 +31,7 @@ public struct PDFEngine: Sendable {
     public var timeout: TimeInterval = 120
 
     /// The asked engine, or the first found (WeasyPrint, then Chromium) on `searchPath`.
-    public static func find(_ preferred: PDFEngineKind?, searchPath: String) throws(PublishError) -> PDFEngine {
+    public static func find(_ preferred: PDFEngineKind?, searchPath: String, timeout: TimeInterval = 120) throws(PublishError) -> PDFEngine {
         let kinds = preferred.map { [$0] } ?? PDFEngineKind.allCases
         for kind in kinds {
             for program in kind.programs {
@@ -40,7 +40,7 @@ public struct PDFEngine: Sendable {
                     var isDirectory: ObjCBool = false
                     if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue,
                        FileManager.default.isExecutableFile(atPath: candidate.path) {
-                        return PDFEngine(kind: kind, executable: candidate)
+                        return PDFEngine(kind: kind, executable: candidate, timeout: timeout)
                     }
                 }
             }
@@ -52,77 +52,75 @@ public struct PDFEngine: Sendable {
     }
 
     /// The PDF of `html`, with `paper` already set by the page's CSS `@page` rule.
+    ///
+    /// The engine may fetch nothing: the page is checked to refer to nothing
+    /// outside itself (`PrintedPage`), relative references resolve against an
+    /// empty folder, and network requests go to a proxy that is not there.
     public func pdf(fromHTML html: String) throws(PublishError) -> Data {
+        if let reference = PrintedPage.externalReference(in: html) {
+            throw PublishError(path: "plan.pdf", problem: .invalid(
+                "the page refers to \(reference), which the PDF engine would fetch; templates and catalog text may only use images embedded as data: addresses"))
+        }
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("backplan-pdf-\(UUID().uuidString)", isDirectory: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
         let page = scratch.appendingPathComponent("plan.html")
         let output = scratch.appendingPathComponent("plan.pdf")
-        let log = scratch.appendingPathComponent("engine.log")
+        let empty = scratch.appendingPathComponent("empty", isDirectory: true)
         do {
-            try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-            try Data(html.utf8).write(to: page)
-            try Data().write(to: log)
+            try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+            try Data(PrintedPage.locked(html).utf8).write(to: page)
         } catch {
             throw PublishError(path: scratch.path, problem: .cannotWrite(AtomicFile.reason(error)))
         }
-        try run(arguments(page: page, output: output, scratch: scratch), log: log, home: scratch)
+        try run(arguments(page: page, output: output, scratch: scratch, empty: empty), home: scratch)
         guard let data = FileManager.default.contents(atPath: output.path), data.starts(with: Data("%PDF".utf8)) else {
-            throw failure("finished without writing a PDF", log: log)
+            throw failure("finished without writing a PDF", output: Data())
         }
         return data
     }
 
-    private func arguments(page: URL, output: URL, scratch: URL) -> [String] {
+    private func arguments(page: URL, output: URL, scratch: URL, empty: URL) -> [String] {
         switch kind {
         case .weasyprint:
-            return ["--quiet", "--media-type", "print", page.path, output.path]
+            return ["--quiet", "--media-type", "print", "--base-url", empty.path + "/", page.path, output.path]
         case .chromium:
             return [
                 "--headless", "--disable-gpu", "--no-first-run", "--disable-extensions",
                 "--user-data-dir=\(scratch.appendingPathComponent("profile").path)",
+                // No network: every name resolves to nothing, and every request goes to a closed port.
+                "--disable-remote-fonts", "--host-resolver-rules=MAP * ~NOTFOUND",
+                "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-pdf-header-footer", "--print-to-pdf=\(output.path)", page.absoluteString,
             ] + (getuid() == 0 ? ["--no-sandbox"] : [])  // Chromium refuses to sandbox as root
         }
     }
 
-    private func run(_ arguments: [String], log: URL, home: URL) throws(PublishError) {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
+    private func run(_ arguments: [String], home: URL) throws(PublishError) {
         // The engines keep caches and crash reports under HOME; keep them in the scratch folder.
         var environment = ProcessInfo.processInfo.environment
         environment["HOME"] = home.path
         environment["XDG_CONFIG_HOME"] = home.appendingPathComponent("config").path
         environment["XDG_CACHE_HOME"] = home.appendingPathComponent("cache").path
-        process.environment = environment
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = FileHandle.nullDevice
-        do {
-            process.standardError = try FileHandle(forWritingTo: log)
-            try process.run()
+        // WeasyPrint fetches with Python's urllib, which honours these: any http(s) request meets a closed port.
+        for name in ["http_proxy", "https_proxy", "ftp_proxy", "HTTP_PROXY", "HTTPS_PROXY", "FTP_PROXY", "all_proxy", "ALL_PROXY"] {
+            environment[name] = "http://127.0.0.1:9"
+        }
+        environment["no_proxy"] = nil
+        environment["NO_PROXY"] = nil
+        let outcome: ChildProcess.Outcome
+        do throws(ChildProcessStartError) {
+            outcome = try ChildProcess.run(executable.path, arguments, environment: environment, timeout: timeout)
         } catch {
-            throw PublishError(path: executable.path, problem: .invalid("cannot start \(kind.rawValue): \(AtomicFile.reason(error))"))
+            throw PublishError(path: executable.path, problem: .invalid("cannot start \(kind.rawValue): \(error.reason)"))
         }
-        let deadline = Date().addingTimeInterval(timeout)
-        while process.isRunning && Date() < deadline { usleep(20_000) }
-        if process.isRunning {
-            process.terminate()
-            usleep(500_000)
-            if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-            process.waitUntilExit()
-            throw failure("did not finish within \(Int(timeout)) seconds and was stopped", log: log)
-        }
-        process.waitUntilExit()
-        if process.terminationReason == .uncaughtSignal {
-            throw failure("was killed by signal \(process.terminationStatus)", log: log)
-        }
-        if process.terminationStatus != 0 {
-            throw failure("failed with exit status \(process.terminationStatus)", log: log)
+        guard outcome.termination == .exited(0) else {
+            throw failure(outcome.termination.description(timeout: timeout), output: outcome.output)
         }
     }
 
-    private func failure(_ what: String, log: URL) -> PublishError {
-        let stderr = (try? String(contentsOf: log, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+    private func failure(_ what: String, output: Data) -> PublishError {
+        let stderr = String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         let shown = stderr.isEmpty ? "" : ":\n" + stderr.split(separator: "\n").suffix(20).joined(separator: "\n")
         return PublishError(path: "plan.pdf", problem: .invalid("\(kind.rawValue) \(what)\(shown)"))
     }

@@ -47,7 +47,7 @@ public struct Inputs: Sendable {
         let catalog: Catalog
         let text: String
         if let catalogPath {
-            text = try readText(catalogPath)
+            text = try readText(catalogPath, limit: catalogLimit)
             catalog = try Catalog(yaml: text, file: catalogPath)
         } else {
             text = Catalog.builtInYAML
@@ -57,23 +57,89 @@ public struct Inputs: Sendable {
         return Inputs(catalog: catalog, catalogText: text, templates: try templates.get())
     }
 
-    /// Reads a whole UTF-8 text file.
-    public static func readText(_ path: String) throws(PublishError) -> String {
-        guard let text = String(data: try readData(path), encoding: .utf8) else { throw PublishError(path: path, problem: .notUTF8) }
+    // MARK: - Reading input files
+
+    /// The largest preferences file, brand file, template or logo read (1 MB).
+    public static let smallFileLimit = 1 << 20
+    /// The largest catalog read (16 MB).
+    public static let catalogLimit = 16 << 20
+    /// The largest YAML roster read; it is parsed whole (64 MB). CSV rosters are streamed and have no limit.
+    public static let yamlRosterLimit = 64 << 20
+
+    /// Reads a whole UTF-8 text file of at most `limit` bytes.
+    public static func readText(_ path: String, limit: Int) throws(PublishError) -> String {
+        guard let text = String(data: try readData(path, limit: limit), encoding: .utf8) else { throw PublishError(path: path, problem: .notUTF8) }
         return text
     }
 
-    /// Reads a whole file, with a message that says whether it is missing, a folder or unreadable.
-    public static func readData(_ path: String) throws(PublishError) -> Data {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw PublishError(path: path, problem: .cannotRead("no such file"))
+    /// Reads a whole regular file of at most `limit` bytes, with a message that says whether it is missing, a folder, unreadable or too large.
+    ///
+    /// The size and type are checked with `stat` before anything is read, so a
+    /// 3 GB file is refused without reading it, and a FIFO or device (which
+    /// would block or never end) is refused without opening it; the open file
+    /// is checked again and read no further than `limit`, in case it changed.
+    public static func readData(_ path: String, limit: Int) throws(PublishError) -> Data {
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw PublishError(path: path, problem: .cannotRead(reason(errno))) }
+        try check(status, path: path, limit: limit)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { throw PublishError(path: path, problem: .cannotRead(reason(errno))) }
+        defer { close(descriptor) }
+        guard fstat(descriptor, &status) == 0 else { throw PublishError(path: path, problem: .cannotRead(reason(errno))) }
+        try check(status, path: path, limit: limit)
+        var data = Data(count: Int(status.st_size) + 1)
+        var count = 0
+        while true {
+            if count == data.count {
+                guard count <= limit else { throw tooLarge(path, size: count, limit: limit) }
+                data.count = min(count * 2 + 4096, limit + 1)
+            }
+            let read = data.withUnsafeMutableBytes { buffer in Foundation.read(descriptor, buffer.baseAddress! + count, buffer.count - count) }
+            if read < 0 {
+                if errno == EINTR { continue }
+                throw PublishError(path: path, problem: .cannotRead(reason(errno)))
+            }
+            if read == 0 { break }
+            count += read
         }
-        if isDirectory.boolValue { throw PublishError(path: path, problem: .cannotRead("it is a folder, not a file")) }
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: path))
-        } catch {
-            throw PublishError(path: path, problem: .cannotRead(AtomicFile.reason(error)))
+        guard count <= limit else { throw tooLarge(path, size: count, limit: limit) }
+        data.count = count
+        return data
+    }
+
+    /// Refuses a path that is missing or is not a regular file (a folder, FIFO, device), for files read as a stream.
+    static func requireRegularFile(_ path: String) throws(PublishError) {
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw PublishError(path: path, problem: .cannotRead(reason(errno))) }
+        try check(status, path: path, limit: Int.max)
+    }
+
+    private static func check(_ status: stat, path: String, limit: Int) throws(PublishError) {
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: break
+        case S_IFDIR: throw PublishError(path: path, problem: .cannotRead("it is a folder, not a file"))
+        default: throw PublishError(path: path, problem: .cannotRead("it is not a regular file (a FIFO, device or socket)"))
+        }
+        if Int(status.st_size) > limit { throw tooLarge(path, size: Int(status.st_size), limit: limit) }
+    }
+
+    private static func tooLarge(_ path: String, size: Int, limit: Int) -> PublishError {
+        PublishError(path: path, problem: .cannotRead("it is \(byteText(size)), more than the limit of \(byteText(limit)) for this kind of file"))
+    }
+
+    /// "3.2 MB", "812 kB", "27 bytes".
+    static func byteText(_ count: Int) -> String {
+        if count >= 1 << 20 { return String(format: "%.1f MB", Double(count) / Double(1 << 20)) }
+        if count >= 1 << 10 { return "\(count >> 10) kB" }
+        return "\(count) bytes"
+    }
+
+    private static func reason(_ code: Int32) -> String {
+        switch code {
+        case ENOENT: "no such file"
+        case EACCES, EPERM: "permission denied"
+        case ENOTDIR: "a part of the path is not a folder"
+        default: String(cString: strerror(code))
         }
     }
 
@@ -94,7 +160,7 @@ public struct Inputs: Sendable {
                 let suggestion = Suggestion.closest(to: name, in: Array(known)).map { " (did you mean '\($0)'?)" } ?? ""
                 throw PublishError(path: filePath, problem: .invalid("not a BackPlan template name\(suggestion); templates are: \(known.sorted().joined(separator: ", "))"))
             }
-            overrides[name] = (try readText(filePath), filePath)
+            overrides[name] = (try readText(filePath, limit: smallFileLimit), filePath)
         }
         return try TemplateSet(overrides: overrides, modelRoots: PlanRenderer.templateNames(html: true))
     }

@@ -47,6 +47,8 @@ public struct PlanSettings: Sendable {
     public var pdfEngine: PDFEngineKind?
     /// The PATH to look for PDF engines on, read by the CLI.
     public var searchPath = "/usr/local/bin:/usr/bin:/bin"
+    /// Seconds a helper program (PDF engine, sendmail) may run before its whole process group is killed (`--timeout`).
+    public var timeout: TimeInterval = 120
     /// Today in the user's zone, for "next Monday"; read by the CLI, never here.
     public var today: CivilDate
     /// Print at least 16 pt (`--large-print`), whatever the preferences say.

@@ -36,8 +36,9 @@ public struct SitePublisher: Sendable {
     /// Renders the site and brings `folder` in step with it.
     ///
     /// - Throws: `TemplateError`, or `PublishError` naming the path that cannot be written.
-    public func publish(to folder: String) throws -> SiteReport {
-        try SiteFolder(path: folder).sync(try files())
+    /// With `force`, also into a folder holding files the site did not write (never replacing them).
+    public func publish(to folder: String, force: Bool = false) throws -> SiteReport {
+        try SiteFolder(path: folder, force: force).sync(try files())
     }
 
     /// The built-in example person's plan, made and rendered exactly as `backplan plan` makes it.

@@ -55,7 +55,9 @@ struct BatchCommand: AsyncParsableCommand {
     var sendmail: String?
 
     func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs \(jobs) must be at least 1") }
+        if let jobs, !BatchSettings.jobsRange.contains(jobs) {
+            throw ValidationError("--jobs \(jobs) is out of range \(BatchSettings.jobsRange.lowerBound)..\(BatchSettings.jobsRange.upperBound)")
+        }
         if let shard {
             do { _ = try RosterShard(parsing: shard) } catch { throw ValidationError(error.description) }
         }
@@ -75,7 +77,7 @@ struct BatchCommand: AsyncParsableCommand {
         settings.skipExisting = skipExisting
         settings.inputFiles = [sources.catalog, sources.templates, options.brand].compactMap { $0 }
         if email, let from {
-            settings.email = try BatchEmail(from: from, subject: subject, sendmail: send ? (sendmail ?? "sendmail") : nil, searchPath: Environment.searchPath())
+            settings.email = try BatchEmail(from: from, subject: subject, sendmail: send ? (sendmail ?? "sendmail") : nil, searchPath: Environment.searchPath(), timeout: TimeInterval(options.timeout))
         }
         // Each message carries plan.md and plan.html, whatever the files written.
         let rendered = planSettings.formats + (email ? [.md, .html] : [])

@@ -67,7 +67,7 @@ struct CatalogCommand: ParsableCommand {
         var file: String
 
         func run() throws {
-            let catalog = try Catalog(yaml: try Inputs.readText(file), file: file)
+            let catalog = try Catalog(yaml: try Inputs.readText(file, limit: Inputs.catalogLimit), file: file)
             let counts = Phase.allCases.map { phase in "\(catalog.moves(phase: phase).count) \(phase.rawValue)" }
             print("\(file): OK, \(Plural.count(catalog.moves.count, "move")) (\(counts.joined(separator: ", "))), \(Plural.count(catalog.advice.count, "piece", "pieces")) of advice, \(Plural.count(catalog.faq.count, "question"))")
         }
@@ -101,7 +101,7 @@ struct CatalogOption: ParsableArguments {
 
     func load() throws -> Catalog {
         guard let catalog else { return .builtIn }
-        return try Catalog(yaml: try Inputs.readText(catalog), file: catalog)
+        return try Catalog(yaml: try Inputs.readText(catalog, limit: Inputs.catalogLimit), file: catalog)
     }
 }
 

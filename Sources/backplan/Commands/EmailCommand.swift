@@ -54,7 +54,8 @@ struct EmailCommand: ParsableCommand {
         print(PlanCommand.display(written))
         if options.verbose, let note = publisher.emailPicturesNote(settings: settings) { print(note) }
         guard send else { return }
-        try Sendmail(program: sendmail, searchPath: Environment.searchPath()).send(try Data(contentsOf: written))
+        let message = try Inputs.readData(written.path, limit: Int.max)
+        try Sendmail(program: sendmail, searchPath: Environment.searchPath(), timeout: TimeInterval(options.timeout)).send(message)
         let recipient = try publisher.recipient(for: person, settings: settings, email: email)
         print("Sent to \(recipient)" + (options.verbose ? " with \(sendmail)" : ""))
     }

@@ -47,7 +47,7 @@ struct PlanCommand: ParsableCommand {
     }
 
     static func loadPreferences(_ path: String) throws -> Preferences {
-        try Preferences(data: try Inputs.readData(path), file: path)
+        try Preferences(data: try Inputs.readData(path, limit: Inputs.smallFileLimit), file: path)
     }
 
     /// A path relative to the working directory when it is inside it.

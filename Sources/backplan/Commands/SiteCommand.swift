@@ -11,7 +11,9 @@ struct SiteCommand: ParsableCommand {
             Links are relative, so the folder works as it is: open index.html, or copy the folder \
             to any path of a web server. Give --base-url to add canonical links and sitemap.xml. \
             A rebuild rewrites only the files that changed, and removes pages the catalog no \
-            longer has from a folder that backplan site created.
+            longer has (only files that backplan site wrote, listed in DIR/.backplan-site). \
+            The site is written only into a new or empty folder, or one an earlier build wrote; \
+            --force writes it beside other files, but a file it did not write is never replaced.
             """
     )
 
@@ -25,6 +27,9 @@ struct SiteCommand: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("The site's name, shown on every page.", valueName: "text"))
     var title = SiteSettings.defaultTitle
+
+    @Flag(name: .long, help: "Write into a folder that holds other files; none of them is ever replaced.")
+    var force = false
 
     @Flag(name: .long, help: "Say what was written, left unchanged and removed.")
     var verbose = false
@@ -42,7 +47,7 @@ struct SiteCommand: ParsableCommand {
         guard let settings = SiteSettings(title: title, baseURL: baseURL) else {
             throw ValidationError("--base-url '\(baseURL ?? "")' is not usable")
         }
-        let report = try SitePublisher(inputs: try sources.inputs(), settings: settings).publish(to: output)
+        let report = try SitePublisher(inputs: try sources.inputs(), settings: settings).publish(to: output, force: force)
         if verbose {
             for path in report.written { print("wrote \(path)") }
             for path in report.removed { print("removed \(path)") }

@@ -22,7 +22,9 @@ struct PlanOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Folder to write into.", valueName: "dir"))
     var output: String = "Output"
 
-    @Option(name: .long, help: "Seed of the planner's choices; the same seed gives the same plan.")
+    // `.unconditional`: "-1" is a (bad) value, not an unknown option, so the message says what a seed is.
+    @Option(name: .long, parsing: .unconditional, help: "Seed of the planner's choices (0 to 18446744073709551615); the same seed gives the same plan.",
+            transform: PlanOptions.seed(from:))
     var seed: UInt64 = 1
 
     @Option(name: .long, help: ArgumentHelp("First day of week 1, overriding the preferences' start.", valueName: "YYYY-MM-DD"))
@@ -46,8 +48,18 @@ struct PlanOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("The exercise site's address (as `site --base-url`): each move of the handout links to its page, with a QR code.", valueName: "url"))
     var siteURL: String?
 
+    @Option(name: .long, help: ArgumentHelp("Seconds a PDF engine or sendmail may run before it and everything it started are stopped.", valueName: "seconds"))
+    var timeout: Int = 120
+
     @Flag(name: .long, help: "Say more about what was done.")
     var verbose = false
+
+    static func seed(from text: String) throws -> UInt64 {
+        guard let value = UInt64(text) else {
+            throw ValidationError("expected a whole number from 0 to \(UInt64.max)")
+        }
+        return value
+    }
 
     func validate() throws {
         if let siteURL, SiteSettings.normalizedBaseURL(siteURL) == nil {
@@ -55,6 +67,9 @@ struct PlanOptions: ParsableArguments {
         }
         if let start, CivilDate(iso: start) == nil {
             throw ValidationError("--start '\(start)' is not a date; expected YYYY-MM-DD, such as 2026-11-30")
+        }
+        if !(1...86_400).contains(timeout) {
+            throw ValidationError("--timeout \(timeout) is out of range 1..86400 (seconds)")
         }
         if let weeks, !Preferences.weeksRange.contains(weeks) {
             throw ValidationError("--weeks \(weeks) is out of range 1..12")
@@ -70,6 +85,7 @@ struct PlanOptions: ParsableArguments {
         settings.paper = paper
         settings.pdfEngine = pdfEngine
         settings.searchPath = Environment.searchPath()
+        settings.timeout = TimeInterval(timeout)
         settings.brand = try brand.map(BrandFile.load)
         settings.largePrint = largePrint
         settings.siteURL = siteURL.flatMap(SiteSettings.normalizedBaseURL)

@@ -34,7 +34,7 @@ struct BatchProgressDisplay {
     /// Prints a failed row's message on its own line.
     mutating func fail(_ message: String) {
         clearBar()
-        Self.write(message + "\n")
+        Self.write(TerminalText.escaped(message) + "\n")
     }
 
     /// Updates the display after a row; redraws only when enough time has passed, and always at the last row.
