@@ -12,7 +12,7 @@ struct BackPlanCommand: AsyncParsableCommand {
             into Output/. See `backplan help <command>` for each command's options.
             """,
         version: "backplan \(version) (libcmark \(CommonMark.libraryVersion))",
-        subcommands: [PlanCommand.self, SiteCommand.self, EmailCommand.self, BatchCommand.self, CatalogCommand.self, TemplatesCommand.self]
+        subcommands: [PlanCommand.self, LogCommand.self, ProgressCommand.self, SiteCommand.self, EmailCommand.self, BatchCommand.self, CatalogCommand.self, TemplatesCommand.self]
     )
 
     /// This release of BackPlan, as `--version` shows it with the libcmark it runs with.
