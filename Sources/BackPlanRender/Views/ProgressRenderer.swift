@@ -42,7 +42,7 @@ package struct ProgressRenderer: Sendable {
         body.append("<h1>\(escape(title))</h1>")
         body.append("<p>Plan \(escape(report.planID)), \(report.plan.start.longText) to \(report.plan.end.longText): <strong>\(summary.done) of \(Plural.count(summary.planned, "session"))</strong> done.</p>")
         body.append("<h2>Pain before and after each session</h2>")
-        body.append("<div class=\"chart\"><figure>\(chartSVG())<figcaption>Pain from 0 (none) to 10 (worst). Before a session: dashed line, open circles. After: solid line, filled squares.</figcaption></figure>")
+        body.append("<div class=\"chart\"><figure>\(chartSVG())<figcaption>Pain from 0 (none) to 10 (worst). Before a session: dashed line, open circles. After: solid line, filled squares; a square inside a circle is the same score before and after.</figcaption></figure>")
         body.append("<table class=\"scores\"><caption>Pain scores by date</caption><thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Before</th><th scope=\"col\">After</th></tr></thead><tbody>")
         body += summary.pain.map { "<tr><th scope=\"row\">\($0.date.shortText)</th><td>\(Self.cell($0.before))</td><td>\(Self.cell($0.after))</td></tr>" }
         if summary.pain.isEmpty { body.append("<tr><td colspan=\"3\">No pain scores logged.</td></tr>") }
@@ -75,7 +75,7 @@ package struct ProgressRenderer: Sendable {
             @page { size: \(paper.cssSize); margin: 15mm; }
             body { font: 16px/1.45 system-ui, sans-serif; color: #000; background: #fff; max-width: 60rem; margin: 0 auto; padding: 1rem; }
             .chart { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
-            .chart figure { flex: 1 1 28rem; margin: 0; }
+            .chart figure { flex: 1 1 24rem; margin: 0; max-width: 40rem; }
             .chart svg { width: 100%; height: auto; }
             figcaption { font-size: 0.9rem; }
             table { border-collapse: collapse; margin: 0.5rem 0; }
@@ -93,8 +93,8 @@ package struct ProgressRenderer: Sendable {
     // MARK: - Chart
 
     /// The chart's box and the plot area inside it, in SVG units.
-    static let width = 600.0, height = 340.0
-    static let left = 64.0, right = 20.0, top = 44.0, bottom = 64.0
+    static let width = 480.0, height = 320.0
+    static let left = 56.0, right = 12.0, top = 44.0, bottom = 66.0
 
     /// The x of a date: the plan's first day at the left of the plot, its last at the right.
     func x(_ date: CivilDate) -> Double {
@@ -111,7 +111,7 @@ package struct ProgressRenderer: Sendable {
     /// The SVG chart of pain before (dashed, open circles) and after (solid, filled squares) each session.
     package func chartSVG() -> String {
         let (w, h, l, r, t, b) = (Self.width, Self.height, Self.left, Self.right, Self.top, Self.bottom)
-        var svg = ["<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Self.n(w)) \(Self.n(h))\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" font-family=\"sans-serif\" font-size=\"14\">"]
+        var svg = ["<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Self.n(w)) \(Self.n(h))\" role=\"img\" aria-labelledby=\"chart-title chart-desc\" font-family=\"sans-serif\" font-size=\"17\">"]
         svg.append("<title id=\"chart-title\">Pain before and after each session</title>")
         svg.append("<desc id=\"chart-desc\">\(HTML.escape(chartDescription()))</desc>")
         svg.append("<rect x=\"0\" y=\"0\" width=\"\(Self.n(w))\" height=\"\(Self.n(h))\" fill=\"#fff\"/>")
@@ -124,30 +124,33 @@ package struct ProgressRenderer: Sendable {
         // The stop line.
         let stop = Self.y(NextBlock.stopScore)
         svg.append("<line x1=\"\(Self.n(l))\" y1=\"\(Self.n(stop))\" x2=\"\(Self.n(w - r))\" y2=\"\(Self.n(stop))\" stroke=\"#000\" stroke-width=\"1\" stroke-dasharray=\"1 3\"/>")
-        svg.append("<text x=\"\(Self.n(w - r))\" y=\"\(Self.n(stop - 5))\" text-anchor=\"end\" font-size=\"12\">7 or more: stop, see a professional</text>")
+        svg.append("<text x=\"\(Self.n(w - r))\" y=\"\(Self.n(stop - 5))\" text-anchor=\"end\" font-size=\"14\">7 or more: stop, see a professional</text>")
         // Axes.
         svg.append("<line x1=\"\(Self.n(l))\" y1=\"\(Self.n(t))\" x2=\"\(Self.n(l))\" y2=\"\(Self.n(h - b))\" stroke=\"#000\" stroke-width=\"1.5\"/>")
         svg.append("<line x1=\"\(Self.n(l))\" y1=\"\(Self.n(h - b))\" x2=\"\(Self.n(w - r))\" y2=\"\(Self.n(h - b))\" stroke=\"#000\" stroke-width=\"1.5\"/>")
-        for week in report.plan.weeks.isEmpty ? [1] : report.plan.weeks.map(\.number) {
+        // At most six labelled weeks, so labels never run into each other.
+        let weeks = max(1, report.plan.person.weeks)
+        let every = (weeks + 5) / 6
+        for week in stride(from: 1, through: weeks, by: every) {
             let date = report.plan.start.adding(days: (week - 1) * 7)
             let x = x(date)
             svg.append("<line x1=\"\(Self.n(x))\" y1=\"\(Self.n(h - b))\" x2=\"\(Self.n(x))\" y2=\"\(Self.n(h - b + 6))\" stroke=\"#000\"/>")
-            svg.append("<text x=\"\(Self.n(x))\" y=\"\(Self.n(h - b + 22))\" text-anchor=\"middle\">\(date.day) \(date.monthName.prefix(3))</text>")
+            svg.append("<text x=\"\(Self.n(x))\" y=\"\(Self.n(h - b + 24))\" text-anchor=\"middle\">\(date.day) \(date.monthName.prefix(3))</text>")
         }
-        svg.append("<text x=\"\(Self.n(l + (w - l - r) / 2))\" y=\"\(Self.n(h - 12))\" text-anchor=\"middle\">Date (ticks at the start of each week)</text>")
-        svg.append("<text transform=\"translate(18 \(Self.n(t + (h - t - b) / 2))) rotate(-90)\" text-anchor=\"middle\">Pain (0 none, 10 worst)</text>")
+        svg.append("<text x=\"\(Self.n(l + (w - l - r) / 2))\" y=\"\(Self.n(h - 12))\" text-anchor=\"middle\">Date (week starts)</text>")
+        svg.append("<text transform=\"translate(20 \(Self.n(t + (h - t - b) / 2))) rotate(-90)\" text-anchor=\"middle\">Pain (0 none, 10 worst)</text>")
         // Series.
         let before = summary.pain.compactMap { point in point.before.map { (x(point.date), Self.y($0)) } }
         let after = summary.pain.compactMap { point in point.after.map { (x(point.date), Self.y($0)) } }
         if before.count > 1 { svg.append("<polyline points=\"\(Self.points(before))\" fill=\"none\" stroke=\"#000\" stroke-width=\"2\" stroke-dasharray=\"7 5\"/>") }
         if after.count > 1 { svg.append("<polyline points=\"\(Self.points(after))\" fill=\"none\" stroke=\"#000\" stroke-width=\"2.5\"/>") }
-        svg += before.map { "<circle cx=\"\(Self.n($0.0))\" cy=\"\(Self.n($0.1))\" r=\"5\" fill=\"#fff\" stroke=\"#000\" stroke-width=\"2\" class=\"before\"/>" }
-        svg += after.map { "<rect x=\"\(Self.n($0.0 - 4.5))\" y=\"\(Self.n($0.1 - 4.5))\" width=\"9\" height=\"9\" fill=\"#000\" class=\"after\"/>" }
+        svg += before.map { "<circle cx=\"\(Self.n($0.0))\" cy=\"\(Self.n($0.1))\" r=\"7\" fill=\"#fff\" stroke=\"#000\" stroke-width=\"2\" class=\"before\"/>" }
+        svg += after.map { "<rect x=\"\(Self.n($0.0 - 4))\" y=\"\(Self.n($0.1 - 4))\" width=\"8\" height=\"8\" fill=\"#000\" class=\"after\"/>" }
         // Legend.
-        svg.append("<line x1=\"\(Self.n(l))\" y1=\"18\" x2=\"\(Self.n(l + 36))\" y2=\"18\" stroke=\"#000\" stroke-width=\"2\" stroke-dasharray=\"7 5\"/><circle cx=\"\(Self.n(l + 18))\" cy=\"18\" r=\"5\" fill=\"#fff\" stroke=\"#000\" stroke-width=\"2\"/>")
-        svg.append("<text x=\"\(Self.n(l + 44))\" y=\"23\">before a session</text>")
-        svg.append("<line x1=\"\(Self.n(l + 200))\" y1=\"18\" x2=\"\(Self.n(l + 236))\" y2=\"18\" stroke=\"#000\" stroke-width=\"2.5\"/><rect x=\"\(Self.n(l + 213.5))\" y=\"13.5\" width=\"9\" height=\"9\" fill=\"#000\"/>")
-        svg.append("<text x=\"\(Self.n(l + 244))\" y=\"23\">after a session</text>")
+        svg.append("<line x1=\"\(Self.n(l))\" y1=\"18\" x2=\"\(Self.n(l + 36))\" y2=\"18\" stroke=\"#000\" stroke-width=\"2\" stroke-dasharray=\"7 5\"/><circle cx=\"\(Self.n(l + 18))\" cy=\"18\" r=\"7\" fill=\"#fff\" stroke=\"#000\" stroke-width=\"2\"/>")
+        svg.append("<text x=\"\(Self.n(l + 44))\" y=\"24\">before</text>")
+        svg.append("<line x1=\"\(Self.n(l + 130))\" y1=\"18\" x2=\"\(Self.n(l + 166))\" y2=\"18\" stroke=\"#000\" stroke-width=\"2.5\"/><rect x=\"\(Self.n(l + 144))\" y=\"14\" width=\"8\" height=\"8\" fill=\"#000\"/>")
+        svg.append("<text x=\"\(Self.n(l + 174))\" y=\"24\">after</text>")
         svg.append("</svg>")
         return svg.joined(separator: "\n")
     }
