@@ -24,7 +24,7 @@ struct LoopPropertyTests {
             if random.chance(0.15) { continue }  // a gap: no row
             let done: SessionLog.Done
             if random.chance(keep) {
-                done = random.chance(0.7) ? .all : .moves(random.subset(session.items.map(\.id), allowEmpty: false))
+                done = random.chance(0.7) || session.items.isEmpty ? .all : .moves(random.subset(session.items.map(\.id), allowEmpty: false))
             } else {
                 done = random.chance(0.5) ? .none : .notLogged
             }
