@@ -13,7 +13,7 @@ struct BackPlanCommand: AsyncParsableCommand {
             into Output/. See `backplan help <command>` for each command's options.
             """,
         version: "backplan \(version) (libcmark \(CommonMark.libraryVersion))",
-        subcommands: [PlanCommand.self, SiteCommand.self, EmailCommand.self, BatchCommand.self, CatalogCommand.self, TemplatesCommand.self]
+        subcommands: [PlanCommand.self, LogCommand.self, ProgressCommand.self, SiteCommand.self, EmailCommand.self, BatchCommand.self, CatalogCommand.self, TemplatesCommand.self]
     )
 
     /// Parses and runs the command; an error's message is printed with control characters escaped.

@@ -178,7 +178,7 @@ enum PlanRules {
                         if item.positions.isEmpty { fail("\(place): \(item.id) has no position") }
                         // Rule 7: progression inside the ranges, never down.
                         failures += progression(item, move: move, previous: lastDose[item.id], place: place,
-                                                firstWeek: weekIndex == 0, person: person)
+                                                firstWeek: weekIndex == 0 && plan.weeks[0].level == 0, person: person)
                         lastDose[item.id] = item.dose
                     }
                 }

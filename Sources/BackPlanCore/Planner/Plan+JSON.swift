@@ -132,6 +132,13 @@ struct PlanDocument: Encodable {
     let advice: [String]
     let notes: [String]
     let weeks: [WeekDocument]
+    /// The rule that made this block from the last one's log, and why; absent for a first block.
+    let after: AfterDocument?
+
+    struct AfterDocument: Encodable {
+        let rule: String
+        let reasons: [String]
+    }
 
     init(plan: Plan, planID: String) {
         plan_id = planID
@@ -149,6 +156,7 @@ struct PlanDocument: Encodable {
         gating = plan.gating == .noExercise ? "no-exercise" : plan.gating.rawValue
         advice = plan.advice
         notes = plan.notes
+        after = plan.after.map { AfterDocument(rule: $0.rule, reasons: $0.reasons) }
         weeks = plan.weeks.map { week in
             WeekDocument(week: week.number, sessions: week.sessions.map { session in
                 SessionDocument(

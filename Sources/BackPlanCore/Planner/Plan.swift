@@ -20,6 +20,8 @@ public struct Plan: Equatable, Sendable {
     public var advice: [String]
     /// What the plan could not do as asked (areas the pool cannot work, sessions shorter than asked).
     public var notes: [String]
+    /// Why this block is as it is, when it was made from the log of the one before (`plan --after`).
+    public var after: AfterNote? = nil
 
     /// The last day of the plan.
     public var end: CivilDate { start.adding(days: person.weeks * 7 - 1) }
@@ -32,6 +34,19 @@ public struct Plan: Equatable, Sendable {
 public struct Week: Equatable, Sendable {
     public var number: Int
     public var sessions: [Session]
+    /// How far up their ranges the week's doses are, 0 (bottom) to 1 (top): where a next block continues from.
+    public var level: Double = 0
+}
+
+/// The rule that made a block from the log of the one before, and its effects in plain sentences.
+public struct AfterNote: Equatable, Sendable {
+    public var rule: String
+    public var reasons: [String]
+
+    public init(rule: String, reasons: [String]) {
+        self.rule = rule
+        self.reasons = reasons
+    }
 }
 
 /// One training day: cardio, then the three blocks in order.

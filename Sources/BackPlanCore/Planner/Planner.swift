@@ -16,7 +16,10 @@ public struct Planner: Sendable {
     }
 
     /// The plan for `person` starting on `start`; the same inputs always give the same plan.
-    public func plan(for person: Preferences, start: CivilDate, seed: UInt64) -> Plan {
+    ///
+    /// `startLevel` continues a previous block's doses: week 1 starts there (never
+    /// below the level's own start, never above the plan's top) instead of at the bottom.
+    public func plan(for person: Preferences, start: CivilDate, seed: UInt64, startLevel: Double? = nil) -> Plan {
         let gating = Self.gating(for: person)
         var plan = Plan(
             person: person, start: start, trainingDays: person.trainingDays, seed: seed, gating: gating,
@@ -31,13 +34,13 @@ public struct Planner: Sendable {
         var generator = SeededGenerator(seed: seed ^ 0x6261_636B_706C_616E)  // "backplan"
         var history = UsageHistory(poolSize: pool.count)
         for weekIndex in 0..<person.weeks {
-            let level = progression(week: weekIndex, of: person.weeks, person: person, gating: gating)
+            let level = progression(week: weekIndex, of: person.weeks, person: person, gating: gating, startLevel: startLevel)
             // A week's doses and times, worked out once for all its sessions.
             let doses = pool.map { dose(of: $0.move, level: level, gentle: gating == .gentle) }
             // By index: zipping the pool copied each candidate, retaining every string and list of its move.
             let table = CandidateTable(
                 doses: doses, seconds: pool.indices.map { timeModel.seconds(phase: pool[$0].move.phase, dose: doses[$0]) }, masks: masks)
-            var week = Week(number: weekIndex + 1, sessions: [])
+            var week = Week(number: weekIndex + 1, sessions: [], level: level)
             for date in trainingDates(week: weekIndex, start: start, days: plan.trainingDays) {
                 // Rule 11: a strengthening day never follows another; the day between is for mobility.
                 let kind: Session.Kind
@@ -105,11 +108,11 @@ public struct Planner: Sendable {
     /// in the last week. Rule 12: moderate pain stays in the lower half (an
     /// intermediate starts a quarter of the way up); mild pain follows the
     /// same steps as no pain, never faster.
-    func progression(week: Int, of weeks: Int, person: Preferences, gating: Plan.Gating) -> Double {
+    func progression(week: Int, of weeks: Int, person: Preferences, gating: Plan.Gating, startLevel: Double? = nil) -> Double {
         let gentle = gating == .gentle
         let first = person.level == .beginner ? 0.0 : gentle ? 0.25 : 0.5
         let last = gentle ? 0.5 : 1.0
-        let low = min(first, last)
+        let low = min(max(first, startLevel ?? first), last)
         guard weeks > 1 else { return low }
         return low + (last - low) * Double(week) / Double(weeks - 1)
     }

@@ -65,6 +65,8 @@ public struct Inputs: Sendable {
     public static let catalogLimit = 16 << 20
     /// The largest YAML roster read; it is parsed whole (64 MB). CSV rosters are streamed and have no limit.
     public static let yamlRosterLimit = 64 << 20
+    /// A session log (`plan --after`, `progress`): a row a session, at most a few hundred rows.
+    public static let logLimit = 16 << 20
 
     /// Reads a whole UTF-8 text file of at most `limit` bytes.
     public static func readText(_ path: String, limit: Int) throws(PublishError) -> String {

@@ -61,6 +61,10 @@ public struct PlanSettings: Sendable {
     public var writtenAt = Date(timeIntervalSince1970: 0)
     /// The folder the plan's files go to: a plan.ics already there is the calendar being replaced, whose SEQUENCE the new one continues.
     public var folder: String?
+    /// Where the doses start (0 bottom to 1 top), continuing a previous block (`plan --after`); nil: where the level starts.
+    public var startLevel: Double?
+    /// Why this block is as it is, for its cover and plan.json (`plan --after`).
+    public var after: AfterNote?
 
     public init(today: CivilDate) {
         self.today = today
@@ -92,7 +96,9 @@ public struct PlanPublisher: Sendable {
         if let weeks = settings.weeks { person.weeks = weeks }
         let start = settings.start ?? person.start ?? settings.today.nextMonday
         person.start = start
-        return Planner(catalog: inputs.catalog).plan(for: person, start: start, seed: settings.seed)
+        var plan = Planner(catalog: inputs.catalog).plan(for: person, start: start, seed: settings.seed, startLevel: settings.startLevel)
+        plan.after = settings.after
+        return plan
     }
 
     /// A warning when the plan starts more than a week before today: likely a stale `start`, not a wish.
@@ -107,13 +113,15 @@ public struct PlanPublisher: Sendable {
 
     /// A short id of everything that made the plan, printed on it so a paper copy can be made again.
     public func planID(for plan: Plan, settings: PlanSettings) -> String {
-        Fingerprint(
+        var fingerprint = Fingerprint(
             plan.person.canonicalText, plan.start.iso, String(plan.seed), settings.paper.rawValue,
             settings.brand?.canonicalText ?? "",
             inputs.fingerprint,
             // Later settings join the id only when used, so earlier plans keep theirs.
-            settings.largePrint ? "large-print" : "", settings.siteURL ?? ""
-        ).hex(digits: 8)
+            settings.largePrint ? "large-print" : "", settings.siteURL ?? "")
+        if let level = settings.startLevel { fingerprint.combine("start-level=\(level)") }
+        if let after = settings.after { fingerprint.combine((["after=\(after.rule)"] + after.reasons).joined(separator: "\n")) }
+        return fingerprint.hex(digits: 8)
     }
 
     /// The files of the plan in the asked formats, as (file name, bytes), rendered before anything is written.

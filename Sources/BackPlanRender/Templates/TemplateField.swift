@@ -11,7 +11,7 @@ package enum TemplateField: String, CaseIterable, Sendable {
     case equipment, floor, level, pain, hasExercises, noExercise, gentle, notes, hasNotes, advice, rules
     case cardioRange, cardioExamples, timeModel, weeks, cssHeader, cssDates, cssFooter, brand, body
     case cards, hasCards, largePrint, siteURL, hasSiteURL
-    case weeksWord, note, hasNote, clinician, hasClinician, review, hasReview
+    case weeksWord, note, hasNote, clinician, hasClinician, review, hasReview, reasons, hasReasons
     // A week.
     case number, from, to, gridMarker, sessions
     // A session.

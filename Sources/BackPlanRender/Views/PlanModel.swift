@@ -46,6 +46,8 @@ package final class PlanModel: TemplateModel {
         case remark
         /// A card of "Your moves" (`item` is its index), one of its steps and one of its weekly doses (`block` is their index).
         case card, step, cardDose
+        /// One reason of "Why this plan" (`item` is its index), for a block made from a log.
+        case reason
     }
 
     /// An object's or a list's number: its kind, whether it is a list, and its indices in the plan.
@@ -88,7 +90,7 @@ package final class PlanModel: TemplateModel {
         case .session: number.session = index
         case .block: number.block = index
         case .item: number.item = index
-        case .note, .advice, .rule, .card, .remark: number.item = index
+        case .note, .advice, .rule, .card, .remark, .reason: number.item = index
         case .step, .cardDose: number.block = index
         case .root, .timeModel, .brand: preconditionFailure("no list of \(number.kind)")
         }
@@ -106,7 +108,7 @@ package final class PlanModel: TemplateModel {
                 .minutes, .areas, .equipment, .floor, .level, .pain, .hasExercises, .noExercise, .gentle, .notes,
                 .hasNotes, .advice, .rules, .cardioRange, .cardioExamples, .timeModel, .weeks, .cssHeader,
                 .cssDates, .cssFooter, .brand, .body, .cards, .hasCards, .largePrint, .siteURL, .hasSiteURL,
-                .weeksWord, .note, .hasNote, .clinician, .hasClinician, .review, .hasReview,
+                .weeksWord, .note, .hasNote, .clinician, .hasClinician, .review, .hasReview, .reasons, .hasReasons,
             ]
         case .week: return [.number, .from, .to, .gridMarker, .sessions]
         case .session:
@@ -123,7 +125,7 @@ package final class PlanModel: TemplateModel {
             ]
         case .step: return [.number, .text]
         case .cardDose: return [.period, .dose]
-        case .note, .advice, .rule, .remark: return [.text]
+        case .note, .advice, .rule, .remark, .reason: return [.text]
         case .timeModel: return [.secondsPerRep, .restBetweenSets, .restBetweenRounds, .transition]
         case .brand: return [.name, .contact, .hasContact, .logoURI, .hasLogo, .hasLogoSize, .logoWidth, .logoHeight]
         }
@@ -141,6 +143,7 @@ package final class PlanModel: TemplateModel {
         case .advice: return name == .text ? .text(plan.advice[number.item]) : nil
         case .rule: return name == .text ? .text(catalog.session.rules[number.item]) : nil
         case .remark: return name == .text ? .text(plan.weeks[number.week].sessions[number.session].remarks[number.item]) : nil
+        case .reason: return name == .text ? .text(plan.after?.reasons[number.item] ?? "") : nil
         case .timeModel: return timeModelField(name)
         case .brand: return look.brand.flatMap { brandField(name, $0) }
         case .card: return cardField(name, number)
@@ -211,6 +214,8 @@ package final class PlanModel: TemplateModel {
         case .hasClinician: return .flag(person.clinician != nil)
         case .review: return .text(person.review?.longText ?? "")
         case .hasReview: return .flag(person.review != nil)
+        case .reasons: return .modelList(Number(.reason, list: true).value, count: plan.after?.reasons.count ?? 0)
+        case .hasReasons: return .flag(!(plan.after?.reasons.isEmpty ?? true))
         default: return nil
         }
     }

@@ -25,18 +25,32 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var options: PlanOptions
     @OptionGroup var formats: FormatOptions
 
+    @Option(name: .long, help: ArgumentHelp("The log of the plan these preferences and options make: write the next block, by the README's rules.", valueName: "log.csv"))
+    var after: String?
+
+    func validate() throws {
+        if after != nil && preferences == nil {
+            throw ValidationError("--after needs the preferences file the logged plan was made from")
+        }
+    }
+
     func run() throws {
-        let person = try preferences.map(Self.loadPreferences) ?? .example
+        var person = try preferences.map(Self.loadPreferences) ?? .example
         let chosen = try formats.formats()
         let publisher = PlanPublisher(inputs: try sources.inputs(preparing: OutputFormat.templates(for: chosen)))
         var settings = try options.settings()
         settings.formats = chosen
+        if let after {
+            let logged = try publisher.logged(person, settings: settings, logPath: after)
+            (person, settings, _) = publisher.nextBlock(after: logged, settings: settings)
+        }
         if let warning = publisher.startWarning(for: person, settings: settings) { Self.warn(warning) }
         let (documents, written) = try publisher.publish(person, settings: settings, to: options.output, force: force)
         if options.verbose {
             let plan = documents.plan
             print("Plan \(documents.planID) for \(plan.person.name): \(Plural.count(plan.weeks.count, "week")), \(Plural.count(plan.sessions.count, "session")) from \(plan.start.iso)")
             for note in plan.notes { print("note: \(note)") }
+            for reason in plan.after?.reasons ?? [] { print("why: \(reason)") }
         }
         for url in written { print(Self.display(url)) }
     }
