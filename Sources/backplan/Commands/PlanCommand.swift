@@ -28,6 +28,8 @@ struct PlanCommand: ParsableCommand {
         let publisher = PlanPublisher(inputs: try sources.inputs(preparing: OutputFormat.templates(for: chosen)))
         var settings = try options.settings()
         settings.formats = chosen
+        settings.printer = try options.printer(for: chosen)
+        defer { settings.printer?.close() }
         if let warning = publisher.startWarning(for: person, settings: settings) { Self.warn(warning) }
         let (documents, written) = try publisher.publish(person, settings: settings, to: options.output)
         if options.verbose {

@@ -61,6 +61,12 @@ struct PlanOptions: ParsableArguments {
         }
     }
 
+    /// The run's PDF printer when `formats` has a PDF, started now so the browser boots while the plans are made; close it at the end.
+    func printer(for formats: [OutputFormat]) throws -> PrintEngine? {
+        guard formats.contains(.pdf) else { return nil }
+        return try PrintEngine.find(pdfEngine, searchPath: Environment.searchPath(), mode: Environment.pdfMode(), timeout: Environment.pdfTimeout())
+    }
+
     func settings() throws -> PlanSettings {
         var settings = PlanSettings(today: Environment.today())
         settings.machineTimeZone = Environment.timeZone()
@@ -135,6 +141,16 @@ enum Environment {
     static func timeZone() -> String {
         let identifier = TimeZone.current.identifier
         return TimeZone(identifier: identifier) == nil || identifier.isEmpty ? "UTC" : identifier
+    }
+
+    /// How `--pdf` prints: one warm engine for the run, unless `BACKPLAN_PDF_MODE=process-per-plan` (kept for `make bench-pdf`).
+    static func pdfMode() -> PrintEngine.Mode {
+        ProcessInfo.processInfo.environment["BACKPLAN_PDF_MODE"].flatMap(PrintEngine.Mode.init(rawValue:)) ?? .warm
+    }
+
+    /// The time limit of one PDF in seconds: 120, or `BACKPLAN_PDF_TIMEOUT`.
+    static func pdfTimeout() -> TimeInterval {
+        ProcessInfo.processInfo.environment["BACKPLAN_PDF_TIMEOUT"].flatMap(TimeInterval.init).flatMap { $0 > 0 ? $0 : nil } ?? 120
     }
 
     /// The number of cores available, the default worker count of `batch`.
