@@ -28,7 +28,7 @@ package final class ChromiumSession: @unchecked Sendable {
     static let flags = [
         "--headless", "--disable-gpu", "--no-first-run", "--disable-extensions",
         "--no-default-browser-check", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--mute-audio", "--hide-scrollbars",
+        "--disable-sync", "--mute-audio", "--hide-scrollbars", "--disable-breakpad",
     ]
 
     /// Starts `executable`; returns at once, the browser answers the first command once it is up.
