@@ -27,6 +27,8 @@ final class WarmChromium: @unchecked Sendable {
     private var idle: [ChromiumPage] = []
     private var crashes = 0
     private var closed = false
+    /// Set by a fatal signal: the process is about to die of it, so nothing may finish or report in the meantime.
+    private var aborting = false
     private var documents = 0
     /// Pages being opened ahead of the first plan.
     private var warming = 0
@@ -112,6 +114,7 @@ final class WarmChromium: @unchecked Sendable {
     /// Closes the browser and its folder; later prints fail. Safe to call more than once.
     func close() {
         state.lock()
+        holdIfAborting()
         closed = true
         let session = self.session
         self.session = nil
@@ -132,6 +135,7 @@ final class WarmChromium: @unchecked Sendable {
     private func checkout() throws(PublishError) -> (ChromiumSession, ChromiumPage?, Int) {
         state.lock()
         defer { state.unlock() }
+        holdIfAborting()
         guard !closed else { throw PublishError(path: "plan.pdf", problem: .invalid("chromium was already closed")) }
         if let current = session, current.pipe.goneReason != nil || current.hasExited {
             noteCrash(of: current)
@@ -174,6 +178,7 @@ final class WarmChromium: @unchecked Sendable {
         case .browserGone(let reason):
             let log = session.logTail
             state.lock()
+            holdIfAborting()
             noteCrash(of: session)
             let crashes = self.crashes
             state.unlock()
@@ -198,7 +203,8 @@ final class WarmChromium: @unchecked Sendable {
             source.setEventHandler { [weak self] in
                 self?.abort()
                 signal(signalNumber, SIG_DFL)
-                raise(signalNumber)
+                // To the process, not this thread: libdispatch's threads block signals, so raise() here would never land.
+                kill(getpid(), signalNumber)
             }
             source.resume()
             return source
@@ -208,9 +214,15 @@ final class WarmChromium: @unchecked Sendable {
         state.unlock()
     }
 
+    /// Blocks for good once a fatal signal arrived: the handler ends the process, and a row must not report the browser it killed as a failure. Call with `state` locked.
+    private func holdIfAborting() {
+        while aborting { state.wait() }
+    }
+
     /// Kills the browser at once, without asking it to close.
     private func abort() {
         state.lock()
+        aborting = true
         closed = true
         let session = self.session
         state.unlock()
