@@ -34,7 +34,7 @@ struct PlanOptions: ParsableArguments {
     @Option(name: .long, help: "Page size for printing.")
     var paper: Paper = .a4
 
-    @Option(name: .long, help: "The HTML-to-PDF engine; default: WeasyPrint if installed, else Chromium.")
+    @Option(name: .long, help: "The HTML-to-PDF engine; default: Chromium (one warm browser per run) if installed, else WeasyPrint.")
     var pdfEngine: PDFEngineKind?
 
     @Option(name: .long, help: ArgumentHelp("A clinic's brand YAML (name, address, phone, website, email, logo) for the cover and footer.", valueName: "file"))
