@@ -42,7 +42,8 @@ plan_runs() {
   echo
 }
 
-plan() { "$bin" plan --start 2026-11-30 "$@" --output; }
+# The last argument is the output folder.
+plan() { "$bin" plan --start 2026-11-30 "${@:1:$#-1}" --output "${@: -1}"; }
 bare_chromium() {
   mkdir -p "$work/page"
   [ -f "$work/page/plan.html" ] || "$bin" plan --start 2026-11-30 --format html --output "$work/page" >/dev/null
