@@ -15,7 +15,13 @@ struct WarmPDFTests {
     /// No process mentions the run's TMPDIR (the browser's --user-data-dir is inside) and no browser folder is left.
     static func expectNothingLeft(_ scratch: ScratchFolder, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let temporary = scratch.url.appendingPathComponent("tmp").path
-        let processes = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/pgrep"), ["-fa", temporary]).stdout
+        // Chromium's crash handler is not in the browser's process group: it quits on its own once the browser is gone.
+        var processes = ""
+        for _ in 0..<30 {
+            processes = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/pgrep"), ["-fa", temporary]).stdout
+            if processes.isEmpty { break }
+            usleep(100_000)
+        }
         #expect(processes.isEmpty, "left running: \(processes)", sourceLocation: sourceLocation)
         let folders = (try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []
         #expect(folders.filter { $0.hasPrefix("backplan-") }.isEmpty, "left in TMPDIR: \(folders)", sourceLocation: sourceLocation)

@@ -123,18 +123,19 @@ package final class DevToolsPipe: @unchecked Sendable {
         state.unlock()
     }
 
-    /// Waits for the next event `method` of a watched session; events before it are dropped.
+    /// Waits for the next event `method` of a watched session whose parameters pass `matches`; events before it are dropped.
     ///
     /// - Throws: `DevToolsError.timedOut` naming `what`, or `.browserGone`.
     @discardableResult
-    package func event(_ method: String, session: String, what: String, deadline: Date) throws(DevToolsError) -> Message {
+    package func event(_ method: String, session: String, what: String, deadline: Date,
+                       where matches: (Message) -> Bool = { _ in true }) throws(DevToolsError) -> Message {
         state.lock()
         defer { state.unlock() }
         while true {
             if let queue = watched[session], queue.contains(where: { $0["method"] as? String == "Inspector.targetCrashed" }) {
                 throw .failed(what, message: "the page's renderer process crashed")
             }
-            if var queue = watched[session], let index = queue.firstIndex(where: { $0["method"] as? String == method }) {
+            if var queue = watched[session], let index = queue.firstIndex(where: { $0["method"] as? String == method && matches($0["params"] as? Message ?? [:]) }) {
                 let found = queue[index]
                 queue.removeSubrange(...index)
                 watched[session] = queue
