@@ -4,7 +4,7 @@
 #   make test   build and run the whole test suite
 #   make bench  release build, then `backplan batch` at 1,000 and 10,000 plans against libcmark alone
 #   make bench-site  time `backplan site` against Hugo building as many pages
-#   make bench-pdf   time plan.pdf with each installed engine
+#   make bench-pdf   time plan.pdf with each installed engine, and batch --pdf warm against one process per row
 # Each installs missing system packages with apt when run as root, or prints the command.
 
 SWIFT ?= swift
@@ -55,10 +55,12 @@ bench-site: release
 	@.ci/install-packages hugo hyperfine
 	@scripts/bench-site.sh $(RELEASE_BIN)
 
-# Seconds per plan.pdf for each installed engine, against the same plan without a PDF.
+# Seconds per plan.pdf for each engine (warm Chromium, one process per plan, chromium --print-to-pdf alone),
+# then batch --pdf of BENCH_PDF_ROWS rows, warm against one engine process per row: rows/s, pages/s, peak RSS of the tree.
+BENCH_PDF_ROWS ?= 100 400
 bench-pdf: release
-	@.ci/install-packages weasyprint poppler-utils fonts-dejavu-core
-	scripts/bench-pdf.sh 5
+	@.ci/install-packages weasyprint chromium poppler-utils fonts-dejavu-core procps
+	scripts/bench-pdf.sh 5 $(BENCH_PDF_ROWS)
 
 bench-deps:
 	@.ci/install-packages $(APT_PACKAGES) time

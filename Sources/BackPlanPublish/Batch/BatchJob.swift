@@ -19,6 +19,9 @@ package struct BatchJob: Sendable {
         self.inputsModified = inputsModified
     }
 
+    /// Whether a row waits on a child process (a PDF engine, sendmail): such rows run on threads of their own, not the pool's.
+    var waitsOnChildren: Bool { settings.plan.formats.contains(.pdf) || settings.email?.sendmail != nil }
+
     /// Plans and writes one row; never throws, a problem becomes the row's failure.
     package func run(_ row: RosterRow, rosterFile: String) -> BatchRowResult {
         let preferences: Preferences

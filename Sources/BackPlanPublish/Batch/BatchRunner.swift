@@ -107,7 +107,11 @@ public struct BatchRunner: Sendable {
                     deliver(results)
                 }
                 let rows = chunk
-                group.addTask { rows.map { ($0.0, job.run($0.1, rosterFile: roster)) } }
+                if job.waitsOnChildren {
+                    group.addTask { await BlockingWork.run("backplan.batch-row") { rows.map { ($0.0, job.run($0.1, rosterFile: roster)) } } }
+                } else {
+                    group.addTask { rows.map { ($0.0, job.run($0.1, rosterFile: roster)) } }
+                }
                 running += 1
                 chunk = readChunk()
             }

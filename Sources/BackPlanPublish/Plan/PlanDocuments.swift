@@ -38,7 +38,9 @@ extension PlanPublisher {
     /// The PDF engine is looked up before any rendering, so a missing one fails fast.
     public func documents(for person: Preferences, settings: PlanSettings, email: Bool = false) throws -> PlanDocuments {
         let formats = Set(settings.formats)
-        let engine = formats.contains(.pdf) ? try PDFEngine.find(settings.pdfEngine, searchPath: settings.searchPath, timeout: settings.timeout) : nil
+        let engine = formats.contains(.pdf)
+            ? try settings.printer ?? PrintEngine(PrintEngine.locate(settings.pdfEngine, searchPath: settings.searchPath), mode: .processPerDocument, timeout: settings.timeout)
+            : nil
         let plan = plan(for: person, settings: settings)
         try person.validate(catalog: inputs.catalog, start: plan.start)
         let id = planID(for: plan, settings: settings)

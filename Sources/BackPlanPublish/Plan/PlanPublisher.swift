@@ -45,6 +45,8 @@ public struct PlanSettings: Sendable {
     public var brand: Brand?
     /// The engine `--pdf-engine` asks for; nil finds one.
     public var pdfEngine: PDFEngineKind?
+    /// The run's PDF printer (one warm engine for every plan); nil starts an engine process per plan.
+    public var printer: PrintEngine?
     /// The PATH to look for PDF engines on, read by the CLI.
     public var searchPath = "/usr/local/bin:/usr/bin:/bin"
     /// Seconds a helper program (PDF engine, sendmail) may run before its whole process group is killed (`--timeout`).

@@ -72,6 +72,9 @@ struct BatchCommand: AsyncParsableCommand {
     func run() async throws {
         var planSettings = try options.settings()
         planSettings.formats = try formats.formats()
+        // One warm engine for every row; closed at the end of the run, also when it fails.
+        planSettings.printer = try options.printer(for: planSettings.formats)
+        defer { planSettings.printer?.close() }
         var settings = BatchSettings(plan: planSettings, output: options.output, jobs: jobs ?? Environment.coreCount())
         settings.shard = try shard.map { try RosterShard(parsing: $0) } ?? .all
         settings.skipExisting = skipExisting

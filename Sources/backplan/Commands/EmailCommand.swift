@@ -49,6 +49,8 @@ struct EmailCommand: ParsableCommand {
         let email = EmailSettings(to: to, from: from, subject: subject)
         var settings = try options.settings()
         settings.formats = pdf ? [.pdf] : []
+        settings.printer = try options.printer(for: settings.formats)
+        defer { settings.printer?.close() }
         if let warning = publisher.startWarning(for: person, settings: settings) { PlanCommand.warn(warning) }
         let written = try publisher.publishEmail(person, settings: settings, email: email, to: options.output, force: force)
         print(PlanCommand.display(written))

@@ -44,6 +44,8 @@ struct PlanCommand: ParsableCommand {
             let logged = try publisher.logged(person, settings: settings, logPath: after)
             (person, settings, _) = publisher.nextBlock(after: logged, settings: settings)
         }
+        settings.printer = try options.printer(for: chosen)
+        defer { settings.printer?.close() }
         if let warning = publisher.startWarning(for: person, settings: settings) { Self.warn(warning) }
         let (documents, written) = try publisher.publish(person, settings: settings, to: options.output, force: force)
         if options.verbose {

@@ -36,7 +36,7 @@ struct PlanOptions: ParsableArguments {
     @Option(name: .long, help: "Page size for printing.")
     var paper: Paper = .a4
 
-    @Option(name: .long, help: "The HTML-to-PDF engine; default: WeasyPrint if installed, else Chromium.")
+    @Option(name: .long, help: "The HTML-to-PDF engine; default: Chromium (one warm browser per run) if installed, else WeasyPrint.")
     var pdfEngine: PDFEngineKind?
 
     @Option(name: .long, help: ArgumentHelp("A clinic's brand YAML (name, address, phone, website, email, logo) for the cover and footer.", valueName: "file"))
@@ -74,6 +74,12 @@ struct PlanOptions: ParsableArguments {
         if let weeks, !Preferences.weeksRange.contains(weeks) {
             throw ValidationError("--weeks \(weeks) is out of range 1..12")
         }
+    }
+
+    /// The run's PDF printer when `formats` has a PDF, started now so the browser boots while the plans are made; close it at the end.
+    func printer(for formats: [OutputFormat]) throws -> PrintEngine? {
+        guard formats.contains(.pdf) else { return nil }
+        return try PrintEngine.find(pdfEngine, searchPath: Environment.searchPath(), mode: Environment.pdfMode(), timeout: TimeInterval(timeout))
     }
 
     func settings() throws -> PlanSettings {
@@ -159,6 +165,11 @@ enum Environment {
     /// Where programs such as sendmail are looked up: the PATH, then where sendmail traditionally lives.
     static func searchPath() -> String {
         (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin") + ":/usr/sbin:/usr/lib"
+    }
+
+    /// How `--pdf` prints: one warm engine for the run, unless `BACKPLAN_PDF_MODE=process-per-plan` (kept for `make bench-pdf`).
+    static func pdfMode() -> PrintEngine.Mode {
+        ProcessInfo.processInfo.environment["BACKPLAN_PDF_MODE"].flatMap(PrintEngine.Mode.init(rawValue:)) ?? .warm
     }
 
     /// The number of cores available, the default worker count of `batch`.

