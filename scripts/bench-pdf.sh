@@ -58,7 +58,7 @@ echo "plan: the example person's 4-week plan, $runs runs each"
 plan_runs "md+html+json (no pdf)" plan
 command -v weasyprint >/dev/null && plan_runs "weasyprint (process)" plan --pdf --pdf-engine weasyprint
 if command -v chromium >/dev/null; then
-  plan_runs "chromium warm (DevTools pipe)" plan --pdf --pdf-engine chromium
+  BACKPLAN_PDF_MODE=warm plan_runs "chromium warm (DevTools pipe)" plan --pdf --pdf-engine chromium
   BACKPLAN_PDF_MODE=process-per-plan plan_runs "chromium process per plan" plan --pdf --pdf-engine chromium
   plan_runs "chromium --print-to-pdf alone" bare_chromium
 fi

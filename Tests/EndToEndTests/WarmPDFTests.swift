@@ -9,7 +9,7 @@ struct WarmPDFTests {
     static func environment(_ scratch: ScratchFolder, _ extra: [String: String] = [:]) throws -> [String: String] {
         let temporary = scratch.url.appendingPathComponent("tmp")
         try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
-        return ["TMPDIR": temporary.path].merging(extra) { $1 }
+        return ["TMPDIR": temporary.path, "BACKPLAN_PDF_MODE": "warm"].merging(extra) { $1 }
     }
 
     /// No process mentions the run's TMPDIR (the browser's --user-data-dir is inside) and no browser folder is left.

@@ -167,9 +167,12 @@ enum Environment {
         (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin") + ":/usr/sbin:/usr/lib"
     }
 
-    /// How `--pdf` prints: one warm engine for the run, unless `BACKPLAN_PDF_MODE=process-per-plan` (kept for `make bench-pdf`).
+    /// How `--pdf` prints: one engine process per plan, or with `BACKPLAN_PDF_MODE=warm` one warm Chromium for the run.
+    ///
+    /// Warm printing is opt-in until its open issue is understood: under load a page that should hang
+    /// has been reported as printed, and a batch must never risk a PDF reaching the wrong person.
     static func pdfMode() -> PrintEngine.Mode {
-        ProcessInfo.processInfo.environment["BACKPLAN_PDF_MODE"].flatMap(PrintEngine.Mode.init(rawValue:)) ?? .warm
+        ProcessInfo.processInfo.environment["BACKPLAN_PDF_MODE"].flatMap(PrintEngine.Mode.init(rawValue:)) ?? .processPerDocument
     }
 
     /// The number of cores available, the default worker count of `batch`.
