@@ -23,8 +23,18 @@ package enum FigureSVG {
     /// a lying figure's low picture shows the body at the same size as a standing one's.
     static func pixelsPerUnit(_ style: Style) -> Double { style == .small ? 0.48 : 0.88 }
 
+    /// How an SVG is placed: a file of its own, an image inside an HTML page, or a decoration beside its own words.
+    package enum Embedding: Sendable {
+        /// A standalone file: with its namespace.
+        case document
+        /// Inside an HTML page, where the namespace is implied: the page names no address but its own links.
+        case inHTML
+        /// Inside an HTML page beside the name it illustrates: hidden from screen readers, no title or id to repeat.
+        case decorative
+    }
+
     /// The SVG text of `figure`.
-    package static func svg(_ figure: Figure, style: Style, idPrefix: String) -> String {
+    package static func svg(_ figure: Figure, style: Style, idPrefix: String, embedding: Embedding = .document) -> String {
         let prefix = safePrefix(idPrefix)
         // Across, the full frame; up and down, only what this figure draws.
         let frame = figure.frame
@@ -35,10 +45,15 @@ package enum FigureSVG {
         let width = panelWidth * Double(panels)
         let title = XMLText.escape(figure.description)
 
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\""
+        var svg = embedding == .document ? "<svg xmlns=\"http://www.w3.org/2000/svg\"" : "<svg"
+        svg += " viewBox=\"0 0 \(n(width)) \(n(height))\""
         svg += " width=\"\(n(width * pixelsPerUnit(style)))\" height=\"\(n(height * pixelsPerUnit(style)))\""
-        svg += " role=\"img\" aria-labelledby=\"\(prefix)-title\" class=\"\(prefix)\">\n"
-        svg += "<title id=\"\(prefix)-title\">\(title)</title>\n"
+        if embedding == .decorative {
+            svg += " aria-hidden=\"true\" focusable=\"false\" class=\"\(prefix)\">\n"
+        } else {
+            svg += " role=\"img\" aria-labelledby=\"\(prefix)-title\" class=\"\(prefix)\">\n"
+            svg += "<title id=\"\(prefix)-title\">\(title)</title>\n"
+        }
         if style == .animated { svg += animationStyle(prefix: prefix, poses: skeletons.count) }
         svg += "<rect width=\"\(n(width))\" height=\"\(n(height))\" fill=\"#fff\"/>\n"
 

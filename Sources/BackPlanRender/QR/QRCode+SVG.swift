@@ -9,12 +9,14 @@ extension QRCode {
     /// four modules (the specification's minimum); less is for codes placed
     /// on a white margin already. With a `title`, the image is announced
     /// with it (`role="img"`), so a screen reader says what the code opens.
-    package func svg(moduleSize: Double = 1, quietZone: Int = 4, title: String? = nil) -> String {
+    ///
+    /// `inHTML` leaves out the namespace, implied inside an HTML page, so the page names no outside address.
+    package func svg(moduleSize: Double = 1, quietZone: Int = 4, title: String? = nil, inHTML: Bool = false) -> String {
         precondition(moduleSize > 0 && moduleSize.isFinite, "a QR code's module size must be positive, not \(moduleSize)")
         precondition(quietZone >= 0, "a QR code's quiet zone cannot be negative (\(quietZone))")
         let side = size + 2 * quietZone
         let length = Self.number(Double(side) * moduleSize)
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(length)\" height=\"\(length)\" "
+        var svg = inHTML ? "<svg width=\"\(length)\" height=\"\(length)\" " : "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(length)\" height=\"\(length)\" "
         svg += "viewBox=\"0 0 \(side) \(side)\" shape-rendering=\"crispEdges\""
         if let title {
             svg += " role=\"img\">\n<title>\(Self.xmlText(title))</title>\n"

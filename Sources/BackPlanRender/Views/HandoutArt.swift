@@ -47,7 +47,7 @@ package final class HandoutArt: @unchecked Sendable {
     package func figure(for card: PlanCard) -> [UInt8]? {
         cached(card.key, in: \.figures) {
             guard let figure = card.move.figure(for: card.way) else { return nil }
-            let svg = Self.inline(FigureSVG.svg(figure, style: .poses, idPrefix: "f-" + card.key))
+            let svg = FigureSVG.svg(figure, style: .poses, idPrefix: "f-" + card.key, embedding: .inHTML)
             return Array("<figure class=\"move-figure\">\(svg)</figure>\n".utf8)
         }
     }
@@ -59,7 +59,7 @@ package final class HandoutArt: @unchecked Sendable {
     package func qrCode(for url: String) -> [UInt8]? {
         cached(url, in: \.codes) {
             guard let code = try? QRCode(encoding: url) else { return nil }
-            let svg = Self.inline(code.svg(title: "QR code of \(url)"))
+            let svg = code.svg(title: "QR code of \(url)", inHTML: true)
             return Array("<div class=\"qr\">\(svg)</div>\n".utf8)
         }
     }
@@ -74,11 +74,6 @@ package final class HandoutArt: @unchecked Sendable {
             }
         }
         return blocks
-    }
-
-    /// An SVG document as an element of an HTML page: there the namespace is implied, so the page names no address but its own links.
-    static func inline(_ svg: String) -> String {
-        svg.replacing(" xmlns=\"http://www.w3.org/2000/svg\"", with: "", maxReplacements: 1)
     }
 
     private func cached(_ key: String, in cache: ReferenceWritableKeyPath<HandoutArt, [String: [UInt8]?]>, make: () -> [UInt8]?) -> [UInt8]? {

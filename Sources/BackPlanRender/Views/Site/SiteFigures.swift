@@ -57,19 +57,15 @@ struct SiteFigures {
     /// The animated figure for the screen and the key poses side by side for paper; ids start with `fig-<name>`.
     private static func pageFigure(_ figure: Figure, name: String) -> String {
         let prefix = "fig-" + SitePath.slug(name)
-        let animated = HandoutArt.inline(FigureSVG.svg(figure, style: .animated, idPrefix: prefix))
-        let poses = HandoutArt.inline(FigureSVG.svg(figure, style: .poses, idPrefix: prefix + "-poses"))
+        let animated = FigureSVG.svg(figure, style: .animated, idPrefix: prefix, embedding: .inHTML)
+        let poses = FigureSVG.svg(figure, style: .poses, idPrefix: prefix + "-poses", embedding: .inHTML)
         return "<figure class=\"move-art\">\n<div class=\"move-art-screen\">\n\(animated)</div>\n<div class=\"move-art-print\">\n\(poses)</div>\n</figure>\n"
     }
 
     /// The first pose, small and decorative: no role, title or id, hidden from screen readers.
     private static func thumb(_ figure: Figure, id: String) -> String {
         let prefix = "thumb-" + SitePath.slug(id)
-        var svg = HandoutArt.inline(FigureSVG.svg(figure, style: .small, idPrefix: prefix))
-        svg = svg.replacing(" role=\"img\" aria-labelledby=\"\(prefix)-title\"", with: " aria-hidden=\"true\" focusable=\"false\"", maxReplacements: 1)
-        if let open = svg.range(of: "<title id=\"\(prefix)-title\">"), let close = svg.range(of: "</title>\n", range: open.upperBound..<svg.endIndex) {
-            svg.removeSubrange(open.lowerBound..<close.upperBound)
-        }
+        let svg = FigureSVG.svg(figure, style: .small, idPrefix: prefix, embedding: .decorative)
         return "<span class=\"thumb\" aria-hidden=\"true\">\(svg.trimmingSuffixNewlines)</span>\n"
     }
 }
