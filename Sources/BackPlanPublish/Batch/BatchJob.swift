@@ -58,6 +58,10 @@ package struct BatchJob: Sendable {
                 message = try publisher.message(documents, email: email.message, settings: settings)
                 files.append(("plan.eml", message!))
             }
+            if sending, self.settings.email?.resend == false, let message, let record = output.wasSent(message, in: folder) {
+                // The same plan, sender, recipient and subject: this message went out already; its files are as they were.
+                return result(.alreadySent(to: record.recipient, at: record.sentAt))
+            }
             if sending, let record = try? output.url(for: "\(folder)/\(Self.sentRecord)"),
                (try? FileManager.default.attributesOfItem(atPath: record.path)) != nil {
                 // The old record must not vouch for the new message: gone before that is written.
@@ -72,8 +76,11 @@ package struct BatchJob: Sendable {
                     if let eml = try? output.url(for: "\(folder)/plan.eml") { try? AtomicFile.removeFile(at: eml) }
                     throw error
                 }
-                let record = Data("Sent with \(sendmail.program) -i -t; delete this file to send plan.eml again with --skip-existing.\n".utf8)
-                _ = try output.write([("\(folder)/\(Self.sentRecord)", record)], durability: self.settings.durability)
+                if let id = SentRecord.messageID(of: message) {
+                    let recipient = (try? publisher.recipient(for: preferences, settings: settings, email: self.settings.email!.message)) ?? preferences.email ?? ""
+                    let record = SentRecord(messageID: id, recipient: recipient, sentAt: settings.writtenAt)
+                    _ = try output.write([("\(folder)/\(Self.sentRecord)", record.data)], durability: self.settings.durability)
+                }
             }
             return result(.written(files.map(\.path)))
         } catch {
@@ -82,7 +89,7 @@ package struct BatchJob: Sendable {
     }
 
     /// The file that records, after sendmail succeeded, that the person's plan.eml was sent.
-    static let sentRecord = "plan.sent"
+    static let sentRecord = SentRecord.fileName
 
     /// Whether every file of the person is there, not empty, and at least as new as the inputs.
     ///

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What happened to one roster row.
 public struct BatchRowResult: Equatable, Sendable {
     /// What was done with the row.
@@ -6,6 +8,8 @@ public struct BatchRowResult: Equatable, Sendable {
         case written([String])
         /// `--skip-existing` found the person's files complete and up to date.
         case skipped
+        /// With `--send`: the person's `plan.sent` says this very message was sent already, so nothing was written or sent.
+        case alreadySent(to: String, at: Date)
         /// The row could not be planned or written; the message names the row.
         case failed(String)
     }

@@ -46,6 +46,8 @@ public struct BatchEmail: Sendable {
     public var message: EmailSettings
     /// With `--send`: the program each message is piped to after it is written.
     package var sendmail: Sendmail?
+    /// With `--resend`: send a person's message even when their `plan.sent` says this very message was sent.
+    public var resend = false
 
     /// Checks the sender and subject once, so a bad one stops the run before any row.
     ///

@@ -6,12 +6,14 @@ public struct BatchSummary: Equatable, Sendable, CustomStringConvertible {
     public var written = 0
     public var skipped = 0
     public var failed = 0
+    /// With `--send`: people whose current message was sent by an earlier run, left alone.
+    public var alreadySent = 0
     public var elapsed: Duration = .zero
 
     public init() {}
 
     /// Rows done, whatever their outcome.
-    public var done: Int { written + skipped + failed }
+    public var done: Int { written + skipped + failed + alreadySent }
 
     /// Adds one row's outcome to the counts.
     public mutating func count(_ outcome: BatchRowResult.Outcome) {
@@ -19,6 +21,7 @@ public struct BatchSummary: Equatable, Sendable, CustomStringConvertible {
         case .written: written += 1
         case .skipped: skipped += 1
         case .failed: failed += 1
+        case .alreadySent: alreadySent += 1
         }
     }
 
@@ -28,10 +31,11 @@ public struct BatchSummary: Equatable, Sendable, CustomStringConvertible {
         return seconds > 0 ? Double(done) / seconds : 0
     }
 
-    /// "12 written, 3 failed, 1 skipped in 0.42 s (36 plans/s)".
+    /// "12 written, 3 failed, 1 skipped in 0.42 s (36 plans/s)", and "2 already sent (not sent again; --resend sends them)" when some were.
     public var description: String {
         let seconds = elapsed.seconds
-        return "\(written) written, \(failed) failed, \(skipped) skipped in \(String(format: "%.2f", seconds)) s (\(Int(rate.rounded())) \(Plural.word(Int(rate.rounded()), "plan"))/s)"
+        let sent = alreadySent == 0 ? "" : ", \(alreadySent) already sent (not sent again; --resend sends \(alreadySent == 1 ? "it" : "them"))"
+        return "\(written) written, \(failed) failed, \(skipped) skipped\(sent) in \(String(format: "%.2f", seconds)) s (\(Int(rate.rounded())) \(Plural.word(Int(rate.rounded()), "plan"))/s)"
     }
 }
 

@@ -54,6 +54,9 @@ struct BatchCommand: AsyncParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The sendmail-compatible program --send runs, by name or path (default: sendmail).", valueName: "program"))
     var sendmail: String?
 
+    @Flag(name: .long, help: "With --send: send again to people whose plan.sent says this very message was sent already.")
+    var resend = false
+
     func validate() throws {
         if let jobs, !BatchSettings.jobsRange.contains(jobs) {
             throw ValidationError("--jobs \(jobs) is out of range \(BatchSettings.jobsRange.lowerBound)..\(BatchSettings.jobsRange.upperBound)")
@@ -67,6 +70,7 @@ struct BatchCommand: AsyncParsableCommand {
             throw ValidationError("--from, --subject and --send only apply with --email")
         }
         if sendmail != nil && !send { throw ValidationError("--sendmail only applies with --send") }
+        if resend && !send { throw ValidationError("--resend only applies with --send") }
     }
 
     func run() async throws {
@@ -81,6 +85,7 @@ struct BatchCommand: AsyncParsableCommand {
         settings.inputFiles = [sources.catalog, sources.templates, options.brand].compactMap { $0 }
         if email, let from {
             settings.email = try BatchEmail(from: from, subject: subject, sendmail: send ? (sendmail ?? "sendmail") : nil, searchPath: Environment.searchPath(), timeout: TimeInterval(options.timeout))
+            settings.email?.resend = resend
         }
         // Each message carries plan.md and plan.html, whatever the files written.
         let rendered = planSettings.formats + (email ? [.md, .html] : [])
@@ -105,6 +110,8 @@ struct BatchCommand: AsyncParsableCommand {
         case .written(let files): return "\(place): \(files.joined(separator: ", "))\(seed)"
         case .skipped: return "\(place): up to date, skipped\(seed)"
         case .failed: return "\(place): failed"
+        case .alreadySent(let recipient, let date):
+            return "\(place): already sent to \(recipient) on \(EmailCommand.day(date)), not sent again\(seed)"
         }
     }
 }

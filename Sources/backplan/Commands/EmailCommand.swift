@@ -34,6 +34,9 @@ struct EmailCommand: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The sendmail-compatible program --send runs, by name or path.", valueName: "program"))
     var sendmail: String = "sendmail"
 
+    @Flag(name: .long, help: "With --send: send even when plan.sent says this very message was sent already.")
+    var resend = false
+
     @Flag(name: .long, help: "Attach plan.pdf as well (needs WeasyPrint or Chromium).")
     var pdf = false
 
@@ -42,6 +45,10 @@ struct EmailCommand: ParsableCommand {
 
     @OptionGroup var sources: SourceOptions
     @OptionGroup var options: PlanOptions
+
+    func validate() throws {
+        if resend && !send { throw ValidationError("--resend only applies with --send") }
+    }
 
     func run() throws {
         let person = try PlanCommand.loadPreferences(preferences)
@@ -56,9 +63,22 @@ struct EmailCommand: ParsableCommand {
         print(PlanCommand.display(written))
         if options.verbose, let note = publisher.emailPicturesNote(settings: settings) { print(note) }
         guard send else { return }
-        let message = try Inputs.readData(written.path, limit: Int.max)
-        try Sendmail(program: sendmail, searchPath: Environment.searchPath(), timeout: TimeInterval(options.timeout)).send(message)
-        let recipient = try publisher.recipient(for: person, settings: settings, email: email)
-        print("Sent to \(recipient)" + (options.verbose ? " with \(sendmail)" : ""))
+        let sender = Sendmail(program: sendmail, searchPath: Environment.searchPath(), timeout: TimeInterval(options.timeout))
+        switch try publisher.send(written, with: sender, recipient: publisher.recipient(for: person, settings: settings, email: email),
+                                  at: settings.writtenAt, resend: resend) {
+        case .sent(let recipient):
+            print("Sent to \(recipient)" + (options.verbose ? " with \(sendmail)" : ""))
+        case .alreadySent(let recipient, let date):
+            print("Not sent: this message went to \(recipient) on \(Self.day(date)) (\(options.output)/plan.sent); --resend sends it again")
+        }
+    }
+
+    /// `7 December 2026 at 17:45 UTC`: when a record says a message was sent.
+    static func day(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "d MMMM yyyy 'at' HH:mm 'UTC'"
+        return formatter.string(from: date)
     }
 }
