@@ -171,10 +171,13 @@ def fill_command(page, entries_path, out_dir, shots):
         log = os.path.join(out_dir, "log.csv")
         if os.path.exists(log):
             os.remove(log)
-        click(driver, driver.find_element(By.CSS_SELECTOR, ".bp-bar button"))
-        deadline = time.time() + 15
-        while time.time() < deadline and not (os.path.exists(log) and not os.path.exists(log + ".crdownload")):
-            time.sleep(0.1)
+        # A page whose markup the script did not recognise has no bar: nothing to save.
+        buttons = driver.find_elements(By.CSS_SELECTOR, ".bp-bar button")
+        if buttons:
+            click(driver, buttons[0])
+            deadline = time.time() + 15
+            while time.time() < deadline and not (os.path.exists(log) and not os.path.exists(log + ".crdownload")):
+                time.sleep(0.1)
         report["log"] = log if os.path.exists(log) else None
         # Chromium's own printing (Page.printToPDF), as "Print" in the browser does it, ticks and all.
         from selenium.webdriver.common.print_page_options import PrintOptions
