@@ -25,55 +25,109 @@ package enum Checklist {
     /// `sha256-` and the base64 SHA-256 of the script's exact bytes, as CSP Level 2 names a hash source.
     package static let scriptHash = "sha256-" + Data(SHA256.digest(script.utf8)).base64EncodedString()
 
-    /// The data element and the script, for the end of the page's body.
-    package static func elements(_ plan: Plan, planID: String, cards: [String: Int]) -> String {
-        "<script type=\"application/json\" id=\"backplan-checklist\">\(data(plan, planID: planID, cards: cards))</script>\n<script>\(script)</script>"
+    /// The data element and the script, for the end of the page's body, as UTF-8.
+    ///
+    /// Built as bytes, once per plan of a batch: the script's element is made once for the run.
+    package static func elements(_ plan: Plan, planID: String, cards: [String: Int]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scriptElement.count + 256 + 48 * plan.sessions.count * 16)
+        bytes.append(utf8Of: "<script type=\"application/json\" id=\"backplan-checklist\">")
+        appendData(plan, planID: planID, cards: cards, to: &bytes)
+        bytes.append(utf8Of: "</script>\n")
+        bytes.append(contentsOf: scriptElement)
+        return bytes
     }
+
+    private static let scriptElement = Array("<script>\(script)</script>".utf8)
 
     /// The plan as the script reads it: its id, the log's columns and file name, and per session its
     /// date, its heading's day and its moves (id, and the bold label the day's list shows).
-    ///
-    /// JSON inside `<script>`: `<`, `>` and `&` are written as `\u` escapes, so no text (a move's name
-    /// from a clinic's catalog) can end the element.
     package static func data(_ plan: Plan, planID: String, cards: [String: Int]) -> String {
-        var json = "{\"columns\":["
-        json += SessionLog.columns.map(string).joined(separator: ",")
-        json += "],\"file\":\(string(logFileName)),\"plan_id\":\(string(planID)),\"sessions\":["
-        for (index, session) in plan.sessions.enumerated() {
-            if index > 0 { json += "," }
-            let day = "\(session.weekday.title) \(session.date.day) \(session.date.monthName)"
-            json += "{\"date\":\(string(session.date.iso)),\"day\":\(string(day)),\"moves\":["
-            for (position, item) in session.items.enumerated() {
-                if position > 0 { json += "," }
-                let card = cards[PlanCard.key(id: item.id, equipment: item.equipment)]
-                json += "{\"id\":\(string(item.id)),\"label\":\(string(card.map { "\($0). \(item.name)" } ?? item.name))}"
-            }
-            json += "]}"
+        var bytes: [UInt8] = []
+        appendData(plan, planID: planID, cards: cards, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func appendData(_ plan: Plan, planID: String, cards: [String: Int], to json: inout [UInt8]) {
+        json.append(utf8Of: "{\"columns\":[")
+        for (index, column) in SessionLog.columns.enumerated() {
+            if index > 0 { json.append(0x2C) }
+            appendString(column, to: &json)
         }
-        return json + "]}"
+        json.append(utf8Of: "],\"file\":")
+        appendString(logFileName, to: &json)
+        json.append(utf8Of: ",\"plan_id\":")
+        appendString(planID, to: &json)
+        json.append(utf8Of: ",\"sessions\":[")
+        for (index, session) in plan.sessions.enumerated() {
+            if index > 0 { json.append(0x2C) }
+            json.append(utf8Of: "{\"date\":")
+            appendString(session.date.iso, to: &json)
+            // The day as the day's heading starts: "Monday 30 November".
+            json.append(utf8Of: ",\"day\":\"")
+            json.append(utf8Of: session.weekday.title)
+            json.append(0x20)
+            json.append(utf8Of: String(session.date.day))
+            json.append(0x20)
+            json.append(utf8Of: session.date.monthName)
+            json.append(utf8Of: "\",\"moves\":[")
+            var first = true
+            for block in session.blocks {
+                for item in block.items {
+                    if !first { json.append(0x2C) }
+                    first = false
+                    json.append(utf8Of: "{\"id\":")
+                    appendString(item.id, to: &json)
+                    json.append(utf8Of: ",\"label\":")
+                    if let card = cards[PlanCard.key(id: item.id, equipment: item.equipment)] {
+                        appendString("\(card). \(item.name)", to: &json)
+                    } else {
+                        appendString(item.name, to: &json)
+                    }
+                    json.append(0x7D)
+                }
+            }
+            json.append(utf8Of: "]}")
+        }
+        json.append(utf8Of: "]}")
     }
 
     /// `text` as a JSON string that is safe inside a `<script>` element.
     static func string(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+        var bytes: [UInt8] = []
+        appendString(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `text` as a JSON string: `<`, `>` and `&` as `\u` escapes, so no text (a move's name from a
+    /// clinic's catalog) can end the element; control characters and U+2028/U+2029 escaped too.
+    private static func appendString(_ text: String, to json: inout [UInt8]) {
+        json.append(0x22)
+        text.withUTF8Bytes { utf8 in
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                switch byte {
+                case 0x22: json.append(utf8Of: "\\\"")
+                case 0x5C: json.append(utf8Of: "\\\\")
+                case 0x3C: json.append(utf8Of: "\\u003c")
+                case 0x3E: json.append(utf8Of: "\\u003e")
+                case 0x26: json.append(utf8Of: "\\u0026")
+                case 0x00..<0x20:
+                    json.append(utf8Of: "\\u00")
+                    json.append(hexDigit(byte >> 4))
+                    json.append(hexDigit(byte & 0xF))
+                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                    // U+2028 and U+2029 end a line in older JavaScript.
+                    json.append(utf8Of: utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                    index += 2
+                default: json.append(byte)
                 }
+                index += 1
             }
         }
-        return out + "\""
+        json.append(0x22)
     }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x61 + value - 10 }
 }

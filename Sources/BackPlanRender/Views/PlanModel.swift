@@ -223,7 +223,7 @@ package final class PlanModel: TemplateModel {
         // Only in plan.html, and only when the plan has sessions to log.
         case .hasChecklist: return .flag(hasChecklist)
         case .checklistPolicy: return .text(hasChecklist ? Checklist.policyElement : "")
-        case .checklistScript: return .text(hasChecklist ? Checklist.elements(plan, planID: look.planID, cards: cardNumbers) : "")
+        case .checklistScript: return hasChecklist ? .utf8(Checklist.elements(plan, planID: look.planID, cards: cardNumbers)) : .text("")
         default: return nil
         }
     }
