@@ -9,9 +9,9 @@
 
 SWIFT ?= swift
 APT_PACKAGES := libcmark-dev cmark libqrencode-dev
-TEST_APT_PACKAGES := $(APT_PACKAGES) python3 python3-pip weasyprint poppler-utils fonts-dejavu-core msmtp zbar-tools librsvg2-bin
-# Read plan.ics and plan.eml with real parsers, receive mail over SMTP, validate HTML5.
-TEST_PYTHON_PACKAGES := icalendar aiosmtpd html5lib pdfplumber
+TEST_APT_PACKAGES := $(APT_PACKAGES) python3 python3-pip weasyprint poppler-utils fonts-dejavu-core msmtp zbar-tools librsvg2-bin chromium chromium-driver
+# Read plan.ics and plan.eml with real parsers, receive mail over SMTP, validate HTML5, drive plan.html in Chromium.
+TEST_PYTHON_PACKAGES := icalendar aiosmtpd html5lib pdfplumber selenium
 RELEASE_BIN := .build/release/backplan
 # Release builds carry the Swift runtime and Foundation in the binary: it starts in about
 # 23 ms instead of 37 (a one-row batch) and runs where Swift is not installed; libcmark and libqrencode stay the system's.

@@ -71,6 +71,9 @@ struct LoopCommandTests {
         #expect(html.contains("<tr><th scope=\"row\">Mon 7 Dec</th><td>3</td><td>2</td></tr>"))
         #expect(!html.contains("<script"))
         #expect(try scratch.read("out/progress.md").contains("- Week 2: 3 of 3 done; average pain after 1.7"))
+        // Moves that hurt are named as the plan names them; progress.json keeps their ids.
+        #expect(try scratch.read("out/progress.md").contains("Marked as hurting: Row."))
+        #expect(html.contains("<p>Marked as hurting: Row.</p>"))
     }
 
     @Test("plan --after starts the day after, leaves out the move that hurt and says why")

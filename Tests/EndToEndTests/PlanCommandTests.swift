@@ -43,7 +43,11 @@ struct PlanCommandTests {
         try scratch.write("p.yaml", "name: \"<script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)>\"\n")
         let result = try Backplan.run(["plan", "p.yaml"], in: scratch.url)
         try #require(result.status == 0, "\(result.stderr)")
-        let html = try scratch.read("Output/plan.html")
+        let page = try scratch.read("Output/plan.html")
+        // The page's own checklist (its data and script) is the only script, and the name is not in it.
+        let checklist = try #require(page.range(of: "<script type=\"application/json\" id=\"backplan-checklist\">"))
+        #expect(!page[checklist.lowerBound...].contains("alert"))
+        let html = String(page[..<checklist.lowerBound])
         #expect(!html.contains("<script"))
         #expect(!html.contains("<img"))
         #expect(!html.lowercased().contains("href=\"javascript"))

@@ -34,8 +34,12 @@ package struct BatchJob: Sendable {
         guard let folder = row.folder else {
             preconditionFailure("a roster row that parsed has a name, hence a folder")
         }
-        let settings = settings.planSettings(folder: folder)
-        let result = { (outcome: BatchRowResult.Outcome) in
+        var settings = settings.planSettings(folder: folder)
+        // With --after-dir, a person's log, when there is one, makes their next block.
+        let log = self.settings.logPath(folder: folder).flatMap { path in
+            (try? FileManager.default.attributesOfItem(atPath: path)).map { (path: path, modified: $0[.modificationDate] as? Date) }
+        }
+        let result = { [settings] (outcome: BatchRowResult.Outcome) in
             BatchRowResult(row: row.number, folder: folder, seed: settings.seed, outcome: outcome)
         }
         do {
@@ -44,14 +48,19 @@ package struct BatchJob: Sendable {
             // has taken it, says it went out. A run killed while sending leaves plan.eml without it.
             let fileNames = settings.formats.map(\.fileName) + (self.settings.email == nil ? [] : ["plan.eml"])
                 + (sending ? [Self.sentRecord] : [])
-            if let inputsModified, isComplete(folder, newerThan: inputsModified, files: fileNames) {
+            if let inputsModified, isComplete(folder, newerThan: max(inputsModified, log?.modified ?? inputsModified), files: fileNames) {
                 return result(.skipped)
             }
             if self.settings.email != nil && preferences.email == nil {
                 return result(.failed("\(rosterFile):\(row.number): email: is required with --email; give this person an address in the email column"))
             }
+            var person = preferences
+            if let log {
+                let logged = try publisher.logged(preferences, settings: settings, logPath: log.path)
+                (person, settings, _) = publisher.nextBlock(after: logged, settings: settings)
+            }
             // Planned, rendered and printed once, for the files and the message alike.
-            let documents = try publisher.documents(for: preferences, settings: settings, email: self.settings.email != nil)
+            let documents = try publisher.documents(for: person, settings: settings, email: self.settings.email != nil)
             var files = documents.files(settings.formats)
             var message: Data?
             if let email = self.settings.email {

@@ -1,4 +1,5 @@
 import BackPlanCore
+import BackPlanRender
 import Foundation
 
 /// How a batch run works: the plan settings every row shares, plus where and how many at once.
@@ -17,6 +18,9 @@ public struct BatchSettings: Sendable {
     public var inputFiles: [String] = []
     /// With `--email`: every person also gets `plan.eml`, addressed to the row's `email`.
     public var email: BatchEmail?
+    /// With `--after-dir`: the folder of last block's logs, one person's at `<folder>/log.csv` (the layout
+    /// `batch` writes its plans in), from which each person with a log gets the next block.
+    public var afterDirectory: String?
 
     /// How rows are written: each one flushed to the disk before its message is sent (`--send`), so a
     /// crash cannot lose the plan.eml that marks it sent; otherwise not, and the run flushes as it goes and at its end.
@@ -29,6 +33,11 @@ public struct BatchSettings: Sendable {
         self.plan = plan
         self.output = output
         self.jobs = min(max(Self.jobsRange.lowerBound, jobs), Self.jobsRange.upperBound)
+    }
+
+    /// Where the log of the person in `folder` is looked for with `--after-dir`; nil without it.
+    public func logPath(folder: String) -> String? {
+        afterDirectory.map { ($0.hasSuffix("/") ? $0 : $0 + "/") + folder + "/" + Checklist.logFileName }
     }
 
     /// The settings of one row's plan: the run's settings with the row's own seed and folder.

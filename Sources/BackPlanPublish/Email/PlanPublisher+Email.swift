@@ -28,6 +28,8 @@ extension PlanPublisher {
             for: art.pictures(for: PlanCard.cards(of: plan, catalog: inputs.catalog), siteURL: look.siteURL),
             brand: look.brand, planID: documents.planID, rasterizer: SVGRasterizer.find(searchPath: settings.searchPath))
         look.pictures = pictures.form
+        // Mail clients strip scripts: the message's HTML is the printable plan.
+        look.checklist = false
         let renderer = PlanRenderer(templates: inputs.templates, catalog: inputs.catalog, art: art)
         let html = try renderer.html(converting: documents.markdown, plan: plan, look: look)
         let ics = try documents.calendar?.ics ?? calendar(for: plan, settings: settings).ics

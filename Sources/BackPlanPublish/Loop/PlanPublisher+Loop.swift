@@ -17,7 +17,7 @@ extension PlanPublisher {
     public func emptyLog(for person: Preferences, settings: PlanSettings) throws -> (path: String, data: Data) {
         let plan = plan(for: person, settings: settings)
         try person.validate(catalog: inputs.catalog, start: plan.start)
-        return ("log.csv", Data(SessionLog.emptyCSV(for: plan, planID: planID(for: plan, settings: settings)).utf8))
+        return (Checklist.logFileName, Data(SessionLog.emptyCSV(for: plan, planID: planID(for: plan, settings: settings)).utf8))
     }
 
     /// Writes `log.csv` into `folder`.

@@ -89,7 +89,7 @@ public struct PlanPublisher: Sendable {
     /// How the plan looks on paper and on screen: its id, paper, brand, print size and site links.
     func look(for plan: Plan, planID: String, settings: PlanSettings) -> PlanLook {
         PlanLook(planID: planID, paper: settings.paper, brand: settings.brand,
-                 largePrint: settings.largePrint || plan.person.largePrint, siteURL: settings.siteURL)
+                 largePrint: settings.largePrint || plan.person.largePrint, siteURL: settings.siteURL, checklist: true)
     }
 
     /// The person with command-line overrides applied, and the plan made for them.

@@ -12,6 +12,7 @@ package enum TemplateField: String, CaseIterable, Sendable {
     case cardioRange, cardioExamples, timeModel, weeks, cssHeader, cssDates, cssFooter, brand, body
     case cards, hasCards, largePrint, siteURL, hasSiteURL
     case weeksWord, note, hasNote, clinician, hasClinician, review, hasReview, reasons, hasReasons
+    case hasChecklist, checklistPolicy, checklistScript
     // A week.
     case number, from, to, gridMarker, sessions
     // A session.

@@ -36,6 +36,9 @@ package final class PlanModel: TemplateModel {
         cardNumbers = Dictionary(uniqueKeysWithValues: cards.map { ($0.key, $0.number) })
     }
 
+    /// Whether plan.html carries the checklist: asked for, and there are sessions to tick.
+    private var hasChecklist: Bool { look.checklist && !plan.weeks.isEmpty }
+
     /// The plan itself, the context of plan.md and plan.html.
     package var root: TemplateValue { .modelObject(Number(.root).value) }
 
@@ -109,6 +112,7 @@ package final class PlanModel: TemplateModel {
                 .hasNotes, .advice, .rules, .cardioRange, .cardioExamples, .timeModel, .weeks, .cssHeader,
                 .cssDates, .cssFooter, .brand, .body, .cards, .hasCards, .largePrint, .siteURL, .hasSiteURL,
                 .weeksWord, .note, .hasNote, .clinician, .hasClinician, .review, .hasReview, .reasons, .hasReasons,
+                .hasChecklist, .checklistPolicy, .checklistScript,
             ]
         case .week: return [.number, .from, .to, .gridMarker, .sessions]
         case .session:
@@ -216,6 +220,10 @@ package final class PlanModel: TemplateModel {
         case .hasReview: return .flag(person.review != nil)
         case .reasons: return .modelList(Number(.reason, list: true).value, count: plan.after?.reasons.count ?? 0)
         case .hasReasons: return .flag(!(plan.after?.reasons.isEmpty ?? true))
+        // Only in plan.html, and only when the plan has sessions to log.
+        case .hasChecklist: return .flag(hasChecklist)
+        case .checklistPolicy: return .text(hasChecklist ? Checklist.policyElement : "")
+        case .checklistScript: return hasChecklist ? .utf8(Checklist.elements(plan, planID: look.planID, cards: cardNumbers)) : .text("")
         default: return nil
         }
     }

@@ -14,9 +14,12 @@ package struct PlanLook: Sendable {
     /// For a plan shown on the site itself: cards link to their move's page by this relative prefix ("" from
     /// the site's root) instead of `siteURL`, with no QR code, since the reader is on the site already.
     package var sitePrefix: String?
+    /// plan.html as a checklist (`Checklist`): fillable tick and pain boxes and "Save my log", by an inline script.
+    /// Off for an email's HTML, whose clients strip scripts.
+    package var checklist: Bool
 
     package init(planID: String, paper: Paper, brand: Brand? = nil, largePrint: Bool = false, siteURL: String? = nil,
-                 pictures: PictureForm = .inline, sitePrefix: String? = nil) {
+                 pictures: PictureForm = .inline, sitePrefix: String? = nil, checklist: Bool = false) {
         self.planID = planID
         self.paper = paper
         self.brand = brand
@@ -24,6 +27,7 @@ package struct PlanLook: Sendable {
         self.siteURL = siteURL
         self.pictures = pictures
         self.sitePrefix = sitePrefix
+        self.checklist = checklist
     }
 
     /// The address of move `id`'s page the cards link to, relative on the site, absolute with `siteURL`; nil for none.

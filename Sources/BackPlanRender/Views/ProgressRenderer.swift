@@ -15,6 +15,12 @@ package struct ProgressRenderer: Sendable {
     var summary: LogSummary { report.summary }
     var title: String { "Progress of \(report.plan.person.name)" }
 
+    /// The moves marked as hurting by their names, as the plan shows them (progress.json keeps the ids).
+    var hurtNames: [String] {
+        let items = report.plan.sessions.flatMap(\.items)
+        return summary.hurt.map { id in items.first { $0.id == id }?.name ?? id }
+    }
+
     // MARK: - Markdown
 
     package func markdown() -> String {
@@ -27,7 +33,7 @@ package struct ProgressRenderer: Sendable {
         lines += ["", "## Pain before and after each session", ""]
         lines += summary.pain.isEmpty ? ["No pain scores logged."] : summary.pain.map { "- \($0.date.shortText): before \(Self.cell($0.before)), after \(Self.cell($0.after))" }
         if !summary.hurt.isEmpty {
-            lines += ["", "Marked as hurting: \(summary.hurt.joined(separator: ", "))."]
+            lines += ["", "Marked as hurting: \(Markdown.escape(hurtNames.joined(separator: ", ")))."]
         }
         lines += ["", "## What the next block will do", "", "From \(report.next.start.longText) (rule: \(report.next.rule.rawValue)):", ""]
         lines += report.next.reasons.map { "- \(Markdown.escape($0))" }
@@ -59,7 +65,7 @@ package struct ProgressRenderer: Sendable {
             body += summary.moves.map { "<tr><th scope=\"row\">\(escape($0.name))</th><td>\($0.times)</td><td>\(escape($0.lastDose.text))</td></tr>" }
             body.append("</tbody></table>")
         }
-        if !summary.hurt.isEmpty { body.append("<p>Marked as hurting: \(escape(summary.hurt.joined(separator: ", "))).</p>") }
+        if !summary.hurt.isEmpty { body.append("<p>Marked as hurting: \(escape(hurtNames.joined(separator: ", "))).</p>") }
         body.append("<h2>What the next block will do</h2>")
         body.append("<p>From \(report.next.start.longText) (rule: \(report.next.rule.rawValue)):</p><ul>")
         body += report.next.reasons.map { "<li>\(escape($0))</li>" }

@@ -16,7 +16,9 @@ struct BatchCommand: AsyncParsableCommand {
             exactly what `backplan plan` writes for them with --seed set to the row's seed \
             (printed on the plan and with --verbose). A bad row is reported by its row number \
             (the CSV header is row 1) and the others are still written; the exit status is 1 \
-            if any row failed.
+            if any row failed. With --after-dir DIR, a person whose DIR/<folder>/log.csv exists \
+            gets the next block made from it, as `plan --after` does; a bad log fails that row \
+            with the log's file:line.
             """
     )
 
@@ -57,6 +59,9 @@ struct BatchCommand: AsyncParsableCommand {
     @Flag(name: .long, help: "With --send: send again to people whose plan.sent says this very message was sent already.")
     var resend = false
 
+    @Option(name: .customLong("after-dir"), help: ArgumentHelp("Last block's logs, DIR/<folder>/log.csv per person (the folders batch writes): each person with a log gets the next block, the others a first block.", valueName: "dir"))
+    var afterDirectory: String?
+
     func validate() throws {
         if let jobs, !BatchSettings.jobsRange.contains(jobs) {
             throw ValidationError("--jobs \(jobs) is out of range \(BatchSettings.jobsRange.lowerBound)..\(BatchSettings.jobsRange.upperBound)")
@@ -71,6 +76,12 @@ struct BatchCommand: AsyncParsableCommand {
         }
         if sendmail != nil && !send { throw ValidationError("--sendmail only applies with --send") }
         if resend && !send { throw ValidationError("--resend only applies with --send") }
+        if let afterDirectory {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: afterDirectory, isDirectory: &isFolder), isFolder.boolValue else {
+                throw ValidationError("--after-dir \(afterDirectory) is not a folder; give the folder holding each person's <folder>/log.csv")
+            }
+        }
     }
 
     func run() async throws {
@@ -82,6 +93,7 @@ struct BatchCommand: AsyncParsableCommand {
         var settings = BatchSettings(plan: planSettings, output: options.output, jobs: jobs ?? Environment.coreCount())
         settings.shard = try shard.map { try RosterShard(parsing: $0) } ?? .all
         settings.skipExisting = skipExisting
+        settings.afterDirectory = afterDirectory
         settings.inputFiles = [sources.catalog, sources.templates, options.brand].compactMap { $0 }
         if email, let from {
             settings.email = try BatchEmail(from: from, subject: subject, sendmail: send ? (sendmail ?? "sendmail") : nil, searchPath: Environment.searchPath(), timeout: TimeInterval(options.timeout))

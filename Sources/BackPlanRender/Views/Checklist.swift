@@ -1,0 +1,133 @@
+import BackPlanCore
+import Foundation
+
+/// plan.html as a checklist: the plan's sessions as data, a small script that makes the day sections'
+/// tick boxes and pain line fillable, and the Content-Security-Policy that lets only that script run.
+///
+/// Without script the page is the printable plan, unchanged: the script adds every control itself,
+/// and hides the buttons when printing. It reads the day sections the default templates make
+/// (`section.day`, its heading starting with the session's day, a `☐` list item per move whose bold
+/// text is the move's card number and name) and leaves alone whatever it does not recognise, so a
+/// page from other templates stays a plain page. An email carries none of it: mail clients strip scripts.
+package enum Checklist {
+    /// The log's file name, as `backplan log` writes it and the page's "Save my log" downloads it.
+    package static let logFileName = "log.csv"
+
+    /// The `<meta>` element of the page's Content-Security-Policy: nothing is fetched, only the script runs.
+    package static var policyElement: String {
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"\(policy)\">"
+    }
+
+    /// The policy: no network at all; inline styles, `data:` images, and the one inline script by its hash.
+    package static let policy =
+        "default-src 'none'; img-src data:; style-src 'unsafe-inline'; script-src '\(scriptHash)'; base-uri 'none'; form-action 'none'"
+
+    /// `sha256-` and the base64 SHA-256 of the script's exact bytes, as CSP Level 2 names a hash source.
+    package static let scriptHash = "sha256-" + Data(SHA256.digest(script.utf8)).base64EncodedString()
+
+    /// The data element and the script, for the end of the page's body, as UTF-8.
+    ///
+    /// Built as bytes, once per plan of a batch: the script's element is made once for the run.
+    package static func elements(_ plan: Plan, planID: String, cards: [String: Int]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scriptElement.count + 256 + 48 * plan.sessions.count * 16)
+        bytes.append(utf8Of: "<script type=\"application/json\" id=\"backplan-checklist\">")
+        appendData(plan, planID: planID, cards: cards, to: &bytes)
+        bytes.append(utf8Of: "</script>\n")
+        bytes.append(contentsOf: scriptElement)
+        return bytes
+    }
+
+    private static let scriptElement = Array("<script>\(script)</script>".utf8)
+
+    /// The plan as the script reads it: its id, the log's columns and file name, and per session its
+    /// date, its heading's day and its moves (id, and the bold label the day's list shows).
+    package static func data(_ plan: Plan, planID: String, cards: [String: Int]) -> String {
+        var bytes: [UInt8] = []
+        appendData(plan, planID: planID, cards: cards, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func appendData(_ plan: Plan, planID: String, cards: [String: Int], to json: inout [UInt8]) {
+        json.append(utf8Of: "{\"columns\":[")
+        for (index, column) in SessionLog.columns.enumerated() {
+            if index > 0 { json.append(0x2C) }
+            appendString(column, to: &json)
+        }
+        json.append(utf8Of: "],\"file\":")
+        appendString(logFileName, to: &json)
+        json.append(utf8Of: ",\"plan_id\":")
+        appendString(planID, to: &json)
+        json.append(utf8Of: ",\"sessions\":[")
+        for (index, session) in plan.sessions.enumerated() {
+            if index > 0 { json.append(0x2C) }
+            json.append(utf8Of: "{\"date\":")
+            appendString(session.date.iso, to: &json)
+            // The day as the day's heading starts: "Monday 30 November".
+            json.append(utf8Of: ",\"day\":\"")
+            json.append(utf8Of: session.weekday.title)
+            json.append(0x20)
+            json.append(utf8Of: String(session.date.day))
+            json.append(0x20)
+            json.append(utf8Of: session.date.monthName)
+            json.append(utf8Of: "\",\"moves\":[")
+            var first = true
+            for block in session.blocks {
+                for item in block.items {
+                    if !first { json.append(0x2C) }
+                    first = false
+                    json.append(utf8Of: "{\"id\":")
+                    appendString(item.id, to: &json)
+                    json.append(utf8Of: ",\"label\":")
+                    if let card = cards[PlanCard.key(id: item.id, equipment: item.equipment)] {
+                        appendString("\(card). \(item.name)", to: &json)
+                    } else {
+                        appendString(item.name, to: &json)
+                    }
+                    json.append(0x7D)
+                }
+            }
+            json.append(utf8Of: "]}")
+        }
+        json.append(utf8Of: "]}")
+    }
+
+    /// `text` as a JSON string that is safe inside a `<script>` element.
+    static func string(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        appendString(text, to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `text` as a JSON string: `<`, `>` and `&` as `\u` escapes, so no text (a move's name from a
+    /// clinic's catalog) can end the element; control characters and U+2028/U+2029 escaped too.
+    private static func appendString(_ text: String, to json: inout [UInt8]) {
+        json.append(0x22)
+        text.withUTF8Bytes { utf8 in
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                switch byte {
+                case 0x22: json.append(utf8Of: "\\\"")
+                case 0x5C: json.append(utf8Of: "\\\\")
+                case 0x3C: json.append(utf8Of: "\\u003c")
+                case 0x3E: json.append(utf8Of: "\\u003e")
+                case 0x26: json.append(utf8Of: "\\u0026")
+                case 0x00..<0x20:
+                    json.append(utf8Of: "\\u00")
+                    json.append(hexDigit(byte >> 4))
+                    json.append(hexDigit(byte & 0xF))
+                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                    // U+2028 and U+2029 end a line in older JavaScript.
+                    json.append(utf8Of: utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                    index += 2
+                default: json.append(byte)
+                }
+                index += 1
+            }
+        }
+        json.append(0x22)
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x61 + value - 10 }
+}
