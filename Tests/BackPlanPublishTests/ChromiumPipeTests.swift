@@ -42,6 +42,43 @@ struct ChromiumPipeTests {
         return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
     }
 
+    /// A page of `count` printed pages, each saying which document it is.
+    static func pages(_ count: Int, of document: Int) -> String {
+        page((1...count).map { "<p style=\"break-after: page\">document \(document), page \($0)</p>" }.joined())
+    }
+
+    /// The number of pages of a PDF as Chromium writes it (one `/Type /Page` object each).
+    static func pageCount(_ pdf: Data) -> Int {
+        String(decoding: pdf, as: UTF8.self).matches(of: #/\/Type\s*\/Page(?!s)/#).count
+    }
+
+    /// Prints `documents` at once, each on a thread of its own, straight to the warm browser; results by index.
+    static func printAtOnce(_ documents: [String], on warm: WarmChromium) async -> [Int: Result<Data, PublishError>] {
+        await withTaskGroup(of: (Int, Result<Data, PublishError>).self) { group in
+            for (index, html) in documents.enumerated() {
+                group.addTask { await BlockingWork.run("test") { (index, Result { () throws(PublishError) in try warm.pdf(fromHTML: html) }) } }
+            }
+            var results: [Int: Result<Data, PublishError>] = [:]
+            for await (index, result) in group { results[index] = result }
+            return results
+        }
+    }
+
+    @Test("documents printed at once, as the browser starts, each come back as their own PDF", arguments: [8])
+    func eachDocumentItsOwnPDF(count: Int) async throws {
+        let engine = try #require(Self.chromium)
+        let printer = try PrintEngine(engine, mode: .warm, timeout: 60)
+        defer { printer.close() }
+        let warm = try #require(printer.chromium)
+        // All of them ask for a page while the first one is still being opened.
+        let documents = (0..<count).map { Self.pages($0 + 1, of: $0) }
+        let results = await Self.printAtOnce(documents, on: warm)
+        for index in 0..<count {
+            let pdf = try #require(try? results[index]?.get(), "document \(index) should print: \(String(describing: results[index]))")
+            #expect(Self.pageCount(pdf) == index + 1, "document \(index) came back with \(Self.pageCount(pdf)) pages, not its own \(index + 1)")
+        }
+    }
+
     @Test("commands get their replies by id, errors come back as errors, and closing leaves no process or folder")
     func transport() throws {
         let engine = try #require(Self.chromium)
