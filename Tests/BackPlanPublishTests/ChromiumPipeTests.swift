@@ -107,43 +107,24 @@ struct ChromiumPipeTests {
         defer { printer.close() }
         let folder = try #require(printer.chromium?.browserFolder)
         let warm = try #require(printer.chromium)
-        let documents = [Self.page("<h1>One</h1>"), Self.page("<script>for (;;) {}</script><h1>Never</h1>"), Self.page("<h1>Three</h1>"), Self.page("<h1>Four</h1>")]
-        let results = await withTaskGroup(of: (Int, Result<Data, PublishError>).self) { group in
-            for (index, html) in documents.enumerated() {
-                // Straight to the warm browser: PrintEngine.pdf locks the page with a Content-Security-Policy that
-                // blocks this script, so only a page sent as it is can hang the renderer.
-                group.addTask { await BlockingWork.run("test") { (index, Result { () throws(PublishError) in try warm.pdf(fromHTML: html) }) } }
-            }
-            var results: [Int: Result<Data, PublishError>] = [:]
-            for await (index, result) in group { results[index] = result }
-            return results
+        // Straight to the warm browser: PrintEngine.pdf locks the page with a Content-Security-Policy that
+        // blocks this script, so only a page sent as it is can hang the renderer.
+        let hanging = Self.page("<script>for (;;) {}</script><h1>Never</h1>")
+        let documents = [Self.pages(1, of: 0), hanging, Self.pages(3, of: 2), Self.pages(4, of: 3)]
+        let results = await Self.printAtOnce(documents, on: warm)
+        for index in [0, 2, 3] {
+            let pdf = try #require(try? results[index]?.get(), "document \(index) should print: \(String(describing: results[index]))")
+            #expect(Self.pageCount(pdf) == index + 1, "document \(index) came back with \(Self.pageCount(pdf)) pages, not its own \(index + 1)")
         }
-        // Known issue, open: with 4 pages at once on a loaded 2-core machine, one good page now and
-        // then waits for its load event until the limit while the hanging page spins (each page has its
-        // own browser context and renderer; cause not found yet). The batch test with 2 workers is stable.
-        withKnownIssue("a good page sometimes stalls beside a hanging one", isIntermittent: true) {
-            for index in [0, 2, 3] {
-                let data = try #require(try? results[index]?.get(), "document \(index) should print: \(String(describing: results[index]))")
-                #expect(data.starts(with: Data("%PDF".utf8)))
-            }
-        }
-        // Known issue, open, and why warm printing is opt-in: now and then, under load, the hanging page
-        // comes back printed. Until that is understood a reply may not be trusted to be its page's.
-        guard case .failure(let error) = results[1] else {
-            withKnownIssue("the hanging page is sometimes reported as printed", isIntermittent: true) {
-                Issue.record("the hanging page printed")
-            }
-            return
-        }
-        // Known issue, open: on a loaded machine a new page now and then reports ERR_FILE_NOT_FOUND for a file
-        // that exists (the printer retries twice); the hanging page then fails with that message instead.
-        withKnownIssue("a new page sometimes reports ERR_FILE_NOT_FOUND for an existing file", isIntermittent: true) {
-            #expect(error.description.contains("chromium did not print the plan within 15 seconds (stopped while loading the page)"), "\(error.description)")
+        #expect {
+            try results[1]!.get()
+        } throws: { error in
+            "\(error)".contains("chromium did not print the plan within 15 seconds (stopped while loading the page); the page was closed")
         }
         // The browser goes on after the failure.
-        #expect(try printer.pdf(fromHTML: Self.page("<p>after</p>")).starts(with: Data("%PDF".utf8)))
+        #expect(Self.pageCount(try printer.pdf(fromHTML: Self.pages(2, of: 4))) == 2)
         // Through PrintEngine the same script is blocked by the page's policy, and the page prints.
-        #expect(try printer.pdf(fromHTML: documents[1]).starts(with: Data("%PDF".utf8)))
+        #expect(try printer.pdf(fromHTML: hanging).starts(with: Data("%PDF".utf8)))
         printer.close()
         #expect(Self.processesLeft(mentioning: folder.path).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: folder.path))

@@ -29,26 +29,24 @@ extension ChromiumSession {
         _ = try? pipe.call("Target.disposeBrowserContext", ["browserContextId": page.context], deadline: deadline)
     }
 
-    /// Loads `file` into `page`, waits for its load event, and prints it as its CSS `@page` rule says.
+    /// Loads `file` into `page`, waits for the load event of that very navigation, and prints it as its CSS `@page` rule says.
+    ///
+    /// The load waited for is the one of this navigation (its frame and
+    /// `loaderId`), never a late one of the page's previous document.
     ///
     /// - Throws: `DevToolsError` naming the step that failed or ran out of time.
     package func pdf(of file: URL, on page: ChromiumPage, deadline: Date) throws(DevToolsError) -> Data {
-        var navigation: DevToolsPipe.Message = [:]
-        // A page just opened in a new browser context sometimes answers net::ERR_FILE_NOT_FOUND for a file
-        // that is there (seen with 4 pages opened at once, Chromium 156): tried again twice before giving up.
-        for attempt in 1...3 {
-            pipe.clearEvents(of: page.session)
-            navigation = try pipe.call("Page.navigate", ["url": file.absoluteString], session: page.session, deadline: deadline)
-            guard let error = navigation["errorText"] as? String, !error.isEmpty else { break }
-            guard attempt < 3, error == "net::ERR_FILE_NOT_FOUND", FileManager.default.fileExists(atPath: file.path), Date() < deadline else {
-                throw .failed("loading the page", message: error)
-            }
-            usleep(100_000)
+        pipe.clearEvents(of: page.session)
+        let navigation = try pipe.call("Page.navigate", ["url": file.absoluteString], session: page.session, deadline: deadline)
+        if let error = navigation["errorText"] as? String, !error.isEmpty {
+            throw .failed("loading the page", message: error)
         }
-        // The load of this navigation (its loaderId), never a late one of the blank page the tab opened with.
-        let loader = navigation["loaderId"] as? String
+        // Only a same-document navigation has no loaderId; a file never loads that way.
+        guard let frame = navigation["frameId"] as? String, let loader = navigation["loaderId"] as? String else {
+            throw .failed("loading the page", message: "Page.navigate named no frame and loader: \(navigation)")
+        }
         try pipe.event("Page.lifecycleEvent", session: page.session, what: "loading the page", deadline: deadline) { params in
-            params["name"] as? String == "load" && (loader == nil || params["loaderId"] as? String == loader)
+            params["name"] as? String == "load" && params["frameId"] as? String == frame && params["loaderId"] as? String == loader
         }
         let printed = try pipe.call("Page.printToPDF", [
             "printBackground": true, "preferCSSPageSize": true, "displayHeaderFooter": false,

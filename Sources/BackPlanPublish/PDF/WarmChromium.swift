@@ -92,14 +92,15 @@ final class WarmChromium: @unchecked Sendable {
                 throw failure(error, session: session)
             }
         }
+        // A file of this document's own: never written over, and removed only once this document is done with it.
         let file = session.folder.appendingPathComponent("plan-\(number).html")
-        defer { try? FileManager.default.removeItem(at: file) }
         do {
-            try Data(html.utf8).write(to: file)
+            try Data(html.utf8).write(to: file, options: .withoutOverwriting)
         } catch {
             giveBack(page, to: session)
             throw PublishError(path: file.path, problem: .cannotWrite(AtomicFile.reason(error)))
         }
+        defer { try? FileManager.default.removeItem(at: file) }
         do {
             let data = try session.pdf(of: file, on: page, deadline: deadline)
             giveBack(page, to: session)
@@ -131,7 +132,7 @@ final class WarmChromium: @unchecked Sendable {
 
     // MARK: - Pages and crashes
 
-    /// The browser to print with (started again after a first crash), an idle page of it if any, and a document number.
+    /// The browser to print with (started again after a first crash), an idle page of it if any, and a number of this document's own (its file's name).
     private func checkout() throws(PublishError) -> (ChromiumSession, ChromiumPage?, Int) {
         state.lock()
         defer { state.unlock() }
@@ -140,18 +141,20 @@ final class WarmChromium: @unchecked Sendable {
         if let current = session, current.pipe.goneReason != nil || current.hasExited {
             noteCrash(of: current)
         }
+        // Taken now: other documents count on while this one waits for a page below.
         documents += 1
+        let number = documents
         if let session {
             // The page opened ahead is nearly ready: waiting for it beats opening another.
             while idle.isEmpty && warming > 0 && self.session === session { state.wait() }
-            if self.session === session { return (session, idle.popLast(), documents) }
+            if self.session === session { return (session, idle.popLast(), number) }
         }
         guard crashes <= Self.restarts else {
             throw PublishError(path: "plan.pdf", problem: .invalid("chromium crashed \(crashes) times in this run and is not started again; this PDF was not printed"))
         }
         let fresh = try ChromiumSession(executable: executable)
         session = fresh
-        return (fresh, nil, documents)
+        return (fresh, nil, number)
     }
 
     private func giveBack(_ page: ChromiumPage, to owner: ChromiumSession) {
