@@ -29,6 +29,9 @@ package final class ChromiumSession: @unchecked Sendable {
         "--headless", "--disable-gpu", "--no-first-run", "--disable-extensions",
         "--no-default-browser-check", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--mute-audio", "--hide-scrollbars", "--disable-breakpad",
+        // No network, as for a browser per plan (PDFEngine): every name resolves to nothing, every request meets a closed port.
+        "--disable-remote-fonts", "--host-resolver-rules=MAP * ~NOTFOUND",
+        "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
     ]
 
     /// Starts `executable`; returns at once, the browser answers the first command once it is up.
