@@ -130,6 +130,29 @@ struct ChromiumPipeTests {
         #expect(!FileManager.default.fileExists(atPath: folder.path))
     }
 
+    @Test("interrupt() kills the browser at once: the plan being printed fails saying so, later ones too, nothing is left")
+    func interrupted() async throws {
+        let engine = try #require(Self.chromium)
+        let printer = try PrintEngine(engine, mode: .warm, timeout: 60, handlesSignals: false)
+        defer { printer.close() }
+        let warm = try #require(printer.chromium)
+        let folder = try #require(warm.browserFolder)
+        #expect(Self.pageCount(try printer.pdf(fromHTML: Self.pages(2, of: 0))) == 2)
+        let started = Date()
+        async let hanging = Self.printAtOnce([Self.page("<script>for (;;) {}</script>")], on: warm)
+        usleep(1_500_000)
+        printer.interrupt()
+        let result = await hanging[0]
+        #expect(Date().timeIntervalSince(started) < 20, "the plan in flight fails at once, not at its time limit")
+        #expect(throws: PublishError.self) { try result?.get() }
+        #expect("\(String(describing: result))".contains("the run was interrupted; this PDF was not printed"), "\(String(describing: result))")
+        #expect(throws: PublishError.self) { try printer.pdf(fromHTML: Self.page("<p>later</p>")) }
+        #expect(Self.processesLeft(mentioning: folder.path).isEmpty, "no browser or renderer after interrupt()")
+        #expect(!FileManager.default.fileExists(atPath: folder.path), "the profile folder is removed")
+        printer.interrupt()
+        printer.close()
+    }
+
     @Test("a browser that crashes is started again once; after a second crash the remaining plans fail clearly")
     func crashes() throws {
         let engine = try #require(Self.chromium)

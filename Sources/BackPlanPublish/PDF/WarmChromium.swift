@@ -29,18 +29,23 @@ final class WarmChromium: @unchecked Sendable {
     private var closed = false
     /// Set by a fatal signal: the process is about to die of it, so nothing may finish or report in the meantime.
     private var aborting = false
+    /// Set by `interrupt()`: plans in flight and later ones fail saying so.
+    private var interrupted = false
     private var documents = 0
     /// Pages being opened ahead of the first plan.
     private var warming = 0
     private var signalSources: [any DispatchSourceSignal] = []
 
     /// Starts the browser at once, so it boots while the first plan is made.
-    init(executable: URL, timeout: TimeInterval) throws(PublishError) {
+    ///
+    /// With `handlesSignals`, SIGINT, SIGTERM and SIGHUP kill the browser and then the process; without, the run's
+    /// own interruption path must call `interrupt()`.
+    init(executable: URL, timeout: TimeInterval, handlesSignals: Bool = true) throws(PublishError) {
         self.executable = executable
         self.timeout = timeout
         let session = try ChromiumSession(executable: executable)
         self.session = session
-        installSignalHandlers()
+        if handlesSignals { installSignalHandlers() }
         openPageAhead(on: session)
     }
 
@@ -137,7 +142,7 @@ final class WarmChromium: @unchecked Sendable {
         state.lock()
         defer { state.unlock() }
         holdIfAborting()
-        guard !closed else { throw PublishError(path: "plan.pdf", problem: .invalid("chromium was already closed")) }
+        guard !closed else { throw interrupted ? Self.interruption : PublishError(path: "plan.pdf", problem: .invalid("chromium was already closed")) }
         if let current = session, current.pipe.goneReason != nil || current.hasExited {
             noteCrash(of: current)
         }
@@ -182,6 +187,10 @@ final class WarmChromium: @unchecked Sendable {
             let log = session.logTail
             state.lock()
             holdIfAborting()
+            if interrupted {
+                state.unlock()
+                return Self.interruption
+            }
             noteCrash(of: session)
             let crashes = self.crashes
             state.unlock()
@@ -222,12 +231,28 @@ final class WarmChromium: @unchecked Sendable {
         while aborting { state.wait() }
     }
 
-    /// Kills the browser at once, without asking it to close.
+    /// Kills the browser at once, without asking it to close, and holds every plan until the signal ends the process.
     private func abort() {
         state.lock()
         aborting = true
+        state.unlock()
+        interrupt()
+    }
+
+    static let interruption = PublishError(path: "plan.pdf", problem: .invalid("the run was interrupted; this PDF was not printed"))
+
+    /// Kills the browser and its whole process group at once, without asking it to close or waiting for it, and removes its folder.
+    ///
+    /// For a run's interruption path (SIGINT, SIGTERM): plans being printed
+    /// and later ones fail with `interruption`. Safe from any thread and more than once.
+    func interrupt() {
+        state.lock()
+        interrupted = true
         closed = true
         let session = self.session
+        self.session = nil
+        idle = []
+        state.broadcast()
         state.unlock()
         session?.kill()
     }
