@@ -56,7 +56,7 @@ final class WarmChromium: @unchecked Sendable {
         state.unlock()
         let deadline = Date().addingTimeInterval(timeout)
         let thread = Thread { [self] in
-            let page = try? session.newPage(deadline: deadline)
+            let page = try? session.firstPage(deadline: deadline)
             state.lock()
             warming -= 1
             if let page, self.session === session { idle.append(page) }
