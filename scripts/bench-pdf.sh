@@ -2,20 +2,20 @@
 # Time PDF generation with the release binary: one plan per engine, then a batch with the
 # warm Chromium against one engine process per row, with pages/s and the peak memory of
 # the whole process tree (browser and renderers included).
-# Usage: scripts/bench-pdf.sh [RUNS] [ROWS...]   (default 5 runs per engine; batches of 100 rows)
+# Usage: scripts/bench-pdf.sh [RUNS] [ROWS...]   (default 5 rounds of plans; batches of 100 rows)
 #   BENCH_PDF_FRESH_ROWS=n  rows of the one-Chromium-per-row batch (default: the first ROWS)
 #   BENCH_PDF_WEASYPRINT_ROWS=n  rows of the WeasyPrint batch (default 10: several seconds a row)
+#   BENCH_PDF_BIN=path  the backplan to time (default: the release build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-5}
 shift || true
 rows=("${@:-100}")
 fresh_rows=${BENCH_PDF_FRESH_ROWS:-${rows[0]}}
-bin=$PWD/.build/release/backplan
+bin=${BENCH_PDF_BIN:-$PWD/.build/release/backplan}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-ms_per() { awk -v ns="$1" -v n="$2" 'BEGIN { printf "%8.0f ms", ns / n / 1e6 }'; }
 
 # Every descendant's RSS summed, sampled every 100 ms until the process ends; prints the peak in MB.
 peak_tree_rss() {
@@ -30,23 +30,40 @@ peak_tree_rss() {
   echo $((peak / 1024))
 }
 
-plan_runs() {
-  local label=$1; shift
-  local start end
-  start=$(date +%s%N)
-  for i in $(seq "$runs"); do "$@" "$work/$label-$i" >/dev/null 2>&1; done
-  end=$(date +%s%N)
-  printf "%-34s %s per plan" "$label" "$(ms_per $((end - start)) "$runs")"
-  [ -f "$work/$label-1/plan.pdf" ] && pdfinfo "$work/$label-1/plan.pdf" | awk '/^Pages/ { printf "   %s pages", $2 }'
-  [ -f "$work/$label-1" ] && pdfinfo "$work/$label-1" | awk '/^Pages/ { printf "   %s pages", $2 }'
-  echo
+# Times each labelled command once per round, the commands taking turns within a round so that a machine
+# whose load moves affects them alike; prints each one's median and fastest run, and its page count.
+# Arguments: label=function pairs; each function gets the output folder as its only argument.
+plan_rounds() {
+  local pair label fn start end i
+  declare -A times=()
+  for i in $(seq "$runs"); do
+    for pair in "$@"; do
+      label=${pair%%=*}; fn=${pair#*=}
+      start=$(date +%s%N)
+      "$fn" "$work/$label-$i" >/dev/null 2>&1 || echo "$label run $i failed" >&2
+      end=$(date +%s%N)
+      times[$label]+="$(( (end - start) / 1000000 )) "
+    done
+  done
+  for pair in "$@"; do
+    label=${pair%%=*}
+    printf "%-34s %s" "$label" "$(echo "${times[$label]}" | tr ' ' '\n' | sort -n | awk 'NF { v[++n] = $1 } END { printf "median %5d ms  fastest %5d ms", (n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2), v[1] }')"
+    for f in "$work/$label-1/plan.pdf" "$work/$label-1"; do
+      [ -f "$f" ] && pdfinfo "$f" | awk '/^Pages/ { printf "   %s pages", $2 }'
+    done
+    echo
+    medians[$label]=$(echo "${times[$label]}" | tr ' ' '\n' | sort -n | awk 'NF { v[++n] = $1 } END { print (n % 2 ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2) }')
+  done
 }
+declare -A medians=()
 
-# The last argument is the output folder.
-plan() { "$bin" plan --start 2026-11-30 "${@:1:$#-1}" --output "${@: -1}"; }
+# Each gets the output folder.
+no_pdf() { "$bin" plan --start 2026-11-30 --output "$1"; }
+weasyprint_plan() { "$bin" plan --start 2026-11-30 --pdf --pdf-engine weasyprint --output "$1"; }
+warm_plan() { BACKPLAN_PDF_MODE=warm "$bin" plan --start 2026-11-30 --pdf --pdf-engine chromium --output "$1"; }
+process_plan() { BACKPLAN_PDF_MODE=process-per-plan "$bin" plan --start 2026-11-30 --pdf --pdf-engine chromium --output "$1"; }
+# The same plan.html the runs above print, printed by Chromium alone (the page written once, outside the timing).
 bare_chromium() {
-  mkdir -p "$work/page"
-  [ -f "$work/page/plan.html" ] || "$bin" plan --start 2026-11-30 --format html --output "$work/page" >/dev/null
   chromium --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir="$work/profile-$RANDOM" \
     --no-pdf-header-footer --print-to-pdf="$1" "file://$work/page/plan.html"
 }
@@ -54,13 +71,16 @@ bare_chromium() {
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "$(chromium --version 2>/dev/null | head -1); $(weasyprint --version 2>/dev/null || echo 'weasyprint missing')"
 echo
-echo "plan: the example person's 4-week plan, $runs runs each"
-plan_runs "md+html+json (no pdf)" plan
-command -v weasyprint >/dev/null && plan_runs "weasyprint (process)" plan --pdf --pdf-engine weasyprint
+echo "plan: the example person's 4-week plan, $runs rounds (the commands take turns in each round)"
+mkdir -p "$work/page"
+"$bin" plan --start 2026-11-30 --format html --output "$work/page" >/dev/null
+contenders=("md+html+ics+json (no pdf)=no_pdf")
+command -v weasyprint >/dev/null && contenders+=("weasyprint (process)=weasyprint_plan")
+command -v chromium >/dev/null && contenders+=("chromium warm (DevTools pipe)=warm_plan" "chromium --print-to-pdf alone=bare_chromium" "chromium process per plan=process_plan")
+plan_rounds "${contenders[@]}"
 if command -v chromium >/dev/null; then
-  BACKPLAN_PDF_MODE=warm plan_runs "chromium warm (DevTools pipe)" plan --pdf --pdf-engine chromium
-  BACKPLAN_PDF_MODE=process-per-plan plan_runs "chromium process per plan" plan --pdf --pdf-engine chromium
-  plan_runs "chromium --print-to-pdf alone" bare_chromium
+  awk -v w="${medians[chromium warm (DevTools pipe)]}" -v b="${medians[chromium --print-to-pdf alone]}" \
+    'BEGIN { printf "plan --pdf warm / chromium alone (medians): %.2f (target: at most 1)\n", w / b }'
 fi
 echo
 
@@ -76,12 +96,16 @@ batch() {
   pages=$(for f in "$out"/*/plan.pdf; do pdfinfo "$f" | awk '/^Pages/ { print $2 }'; done | awk '{ s += $1 } END { print s + 0 }')
   awk -v ns=$((end - start)) -v n="$n" -v p="$pages" -v l="$label" -v m="$peak" -v ok="$(ls "$out" | wc -l)" \
     'BEGIN { s = ns / 1e9; printf "%-34s %4d rows (%d written) %7.1f s  %6.2f rows/s  %7.1f pages/s  peak %5d MB\n", l, n, ok, s, n / s, p / s, m }'
+  rates[$label-$n]=$(awk -v ns=$((end - start)) -v n="$n" 'BEGIN { print n / (ns / 1e9) }')
 }
+declare -A rates=()
 
 echo "batch --pdf (default --jobs, $(nproc)); peak = RSS of backplan and every descendant"
 if command -v chromium >/dev/null; then
   for n in "${rows[@]}"; do batch "chromium warm" "$n" warm chromium; done
   batch "chromium process per row" "$fresh_rows" process-per-plan chromium
+  awk -v w="${rates[chromium warm-$fresh_rows]:-0}" -v p="${rates[chromium process per row-$fresh_rows]}" \
+    'BEGIN { if (w > 0) printf "batch --pdf warm / process per row, %d rows: %.1fx the rows per second (target: at least 4x)\n", '"$fresh_rows"', w / p }'
 fi
 command -v weasyprint >/dev/null && batch "weasyprint process per row" "${BENCH_PDF_WEASYPRINT_ROWS:-10}" process-per-plan weasyprint
 pgrep -f "$work" >/dev/null && echo "LEFT RUNNING: $(pgrep -fa "$work")" || echo "no process left running"

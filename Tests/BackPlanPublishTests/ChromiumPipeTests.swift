@@ -42,6 +42,43 @@ struct ChromiumPipeTests {
         return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
     }
 
+    /// A page of `count` printed pages, each saying which document it is.
+    static func pages(_ count: Int, of document: Int) -> String {
+        page((1...count).map { "<p style=\"break-after: page\">document \(document), page \($0)</p>" }.joined())
+    }
+
+    /// The number of pages of a PDF as Chromium writes it (one `/Type /Page` object each).
+    static func pageCount(_ pdf: Data) -> Int {
+        String(decoding: pdf, as: UTF8.self).matches(of: #/\/Type\s*\/Page(?!s)/#).count
+    }
+
+    /// Prints `documents` at once, each on a thread of its own, straight to the warm browser; results by index.
+    static func printAtOnce(_ documents: [String], on warm: WarmChromium) async -> [Int: Result<Data, PublishError>] {
+        await withTaskGroup(of: (Int, Result<Data, PublishError>).self) { group in
+            for (index, html) in documents.enumerated() {
+                group.addTask { await BlockingWork.run("test") { (index, Result { () throws(PublishError) in try warm.pdf(fromHTML: html) }) } }
+            }
+            var results: [Int: Result<Data, PublishError>] = [:]
+            for await (index, result) in group { results[index] = result }
+            return results
+        }
+    }
+
+    @Test("documents printed at once, as the browser starts, each come back as their own PDF", arguments: [8])
+    func eachDocumentItsOwnPDF(count: Int) async throws {
+        let engine = try #require(Self.chromium)
+        let printer = try PrintEngine(engine, mode: .warm, timeout: 60)
+        defer { printer.close() }
+        let warm = try #require(printer.chromium)
+        // All of them ask for a page while the first one is still being opened.
+        let documents = (0..<count).map { Self.pages($0 + 1, of: $0) }
+        let results = await Self.printAtOnce(documents, on: warm)
+        for index in 0..<count {
+            let pdf = try #require(try? results[index]?.get(), "document \(index) should print: \(String(describing: results[index]))")
+            #expect(Self.pageCount(pdf) == index + 1, "document \(index) came back with \(Self.pageCount(pdf)) pages, not its own \(index + 1)")
+        }
+    }
+
     @Test("commands get their replies by id, errors come back as errors, and closing leaves no process or folder")
     func transport() throws {
         let engine = try #require(Self.chromium)
@@ -70,46 +107,50 @@ struct ChromiumPipeTests {
         defer { printer.close() }
         let folder = try #require(printer.chromium?.browserFolder)
         let warm = try #require(printer.chromium)
-        let documents = [Self.page("<h1>One</h1>"), Self.page("<script>for (;;) {}</script><h1>Never</h1>"), Self.page("<h1>Three</h1>"), Self.page("<h1>Four</h1>")]
-        let results = await withTaskGroup(of: (Int, Result<Data, PublishError>).self) { group in
-            for (index, html) in documents.enumerated() {
-                // Straight to the warm browser: PrintEngine.pdf locks the page with a Content-Security-Policy that
-                // blocks this script, so only a page sent as it is can hang the renderer.
-                group.addTask { await BlockingWork.run("test") { (index, Result { () throws(PublishError) in try warm.pdf(fromHTML: html) }) } }
-            }
-            var results: [Int: Result<Data, PublishError>] = [:]
-            for await (index, result) in group { results[index] = result }
-            return results
+        // Straight to the warm browser: PrintEngine.pdf locks the page with a Content-Security-Policy that
+        // blocks this script, so only a page sent as it is can hang the renderer.
+        let hanging = Self.page("<script>for (;;) {}</script><h1>Never</h1>")
+        let documents = [Self.pages(1, of: 0), hanging, Self.pages(3, of: 2), Self.pages(4, of: 3)]
+        let results = await Self.printAtOnce(documents, on: warm)
+        for index in [0, 2, 3] {
+            let pdf = try #require(try? results[index]?.get(), "document \(index) should print: \(String(describing: results[index]))")
+            #expect(Self.pageCount(pdf) == index + 1, "document \(index) came back with \(Self.pageCount(pdf)) pages, not its own \(index + 1)")
         }
-        // Known issue, open: with 4 pages at once on a loaded 2-core machine, one good page now and
-        // then waits for its load event until the limit while the hanging page spins (each page has its
-        // own browser context and renderer; cause not found yet). The batch test with 2 workers is stable.
-        withKnownIssue("a good page sometimes stalls beside a hanging one", isIntermittent: true) {
-            for index in [0, 2, 3] {
-                let data = try #require(try? results[index]?.get(), "document \(index) should print: \(String(describing: results[index]))")
-                #expect(data.starts(with: Data("%PDF".utf8)))
-            }
-        }
-        // Known issue, open, and why warm printing is opt-in: now and then, under load, the hanging page
-        // comes back printed. Until that is understood a reply may not be trusted to be its page's.
-        guard case .failure(let error) = results[1] else {
-            withKnownIssue("the hanging page is sometimes reported as printed", isIntermittent: true) {
-                Issue.record("the hanging page printed")
-            }
-            return
-        }
-        // Known issue, open: on a loaded machine a new page now and then reports ERR_FILE_NOT_FOUND for a file
-        // that exists (the printer retries twice); the hanging page then fails with that message instead.
-        withKnownIssue("a new page sometimes reports ERR_FILE_NOT_FOUND for an existing file", isIntermittent: true) {
-            #expect(error.description.contains("chromium did not print the plan within 15 seconds (stopped while loading the page)"), "\(error.description)")
+        #expect {
+            try results[1]!.get()
+        } throws: { error in
+            "\(error)".contains("chromium did not print the plan within 15 seconds (stopped while loading the page); the page was closed")
         }
         // The browser goes on after the failure.
-        #expect(try printer.pdf(fromHTML: Self.page("<p>after</p>")).starts(with: Data("%PDF".utf8)))
+        #expect(Self.pageCount(try printer.pdf(fromHTML: Self.pages(2, of: 4))) == 2)
         // Through PrintEngine the same script is blocked by the page's policy, and the page prints.
-        #expect(try printer.pdf(fromHTML: documents[1]).starts(with: Data("%PDF".utf8)))
+        #expect(try printer.pdf(fromHTML: hanging).starts(with: Data("%PDF".utf8)))
         printer.close()
         #expect(Self.processesLeft(mentioning: folder.path).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: folder.path))
+    }
+
+    @Test("interrupt() kills the browser at once: the plan being printed fails saying so, later ones too, nothing is left")
+    func interrupted() async throws {
+        let engine = try #require(Self.chromium)
+        let printer = try PrintEngine(engine, mode: .warm, timeout: 60, handlesSignals: false)
+        defer { printer.close() }
+        let warm = try #require(printer.chromium)
+        let folder = try #require(warm.browserFolder)
+        #expect(Self.pageCount(try printer.pdf(fromHTML: Self.pages(2, of: 0))) == 2)
+        let started = Date()
+        async let hanging = Self.printAtOnce([Self.page("<script>for (;;) {}</script>")], on: warm)
+        usleep(1_500_000)
+        printer.interrupt()
+        let result = await hanging[0]
+        #expect(Date().timeIntervalSince(started) < 20, "the plan in flight fails at once, not at its time limit")
+        #expect(throws: PublishError.self) { try result?.get() }
+        #expect("\(String(describing: result))".contains("the run was interrupted; this PDF was not printed"), "\(String(describing: result))")
+        #expect(throws: PublishError.self) { try printer.pdf(fromHTML: Self.page("<p>later</p>")) }
+        #expect(Self.processesLeft(mentioning: folder.path).isEmpty, "no browser or renderer after interrupt()")
+        #expect(!FileManager.default.fileExists(atPath: folder.path), "the profile folder is removed")
+        printer.interrupt()
+        printer.close()
     }
 
     @Test("a browser that crashes is started again once; after a second crash the remaining plans fail clearly")

@@ -84,6 +84,30 @@ struct PDFTests {
         #expect(!scratch.exists("Output"))
     }
 
+    @Test("Chromium prints warm by default, over its DevTools pipe; BACKPLAN_PDF_MODE=process-per-plan starts it for each plan",
+          arguments: zip(["", "warm", "process-per-plan"], ["--remote-debugging-pipe", "--remote-debugging-pipe", "--print-to-pdf="]))
+    func pdfMode(mode: String, flag: String) throws {
+        let scratch = try ScratchFolder()
+        // A "chromium" that notes how it was started and prints nothing.
+        let engine = try scratch.write("bin/chromium", "#!/bin/sh\necho \"$@\" >> \"${0%/*}/../arguments\"\nexit 0\n")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: engine.path)
+        let result = try Backplan.run(["plan", "--pdf", "--pdf-engine", "chromium", "--timeout", "10"], in: scratch.url,
+                                      environment: ["PATH": engine.deletingLastPathComponent().path, "BACKPLAN_PDF_MODE": mode])
+        #expect(result.status != 0)
+        let arguments = try scratch.read("arguments")
+        #expect(arguments.contains(flag), "\(arguments)")
+        #expect(!scratch.exists("Output/plan.pdf"))
+    }
+
+    @Test("an unknown BACKPLAN_PDF_MODE is refused, naming the allowed values")
+    func unknownPDFMode() throws {
+        let scratch = try ScratchFolder()
+        let result = try Backplan.run(["plan", "--pdf"], in: scratch.url, environment: ["BACKPLAN_PDF_MODE": "fast"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("BACKPLAN_PDF_MODE 'fast' is not a way to print; expected one of: warm, process-per-plan"), "\(result.stderr)")
+        #expect(!scratch.exists("Output"))
+    }
+
     @Test("a failing engine shows its stderr and writes nothing")
     func failingEngine() throws {
         let scratch = try ScratchFolder()

@@ -29,6 +29,9 @@ package final class ChromiumSession: @unchecked Sendable {
         "--headless", "--disable-gpu", "--no-first-run", "--disable-extensions",
         "--no-default-browser-check", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--mute-audio", "--hide-scrollbars", "--disable-breakpad",
+        // No network, as for a browser per plan (PDFEngine): every name resolves to nothing, every request meets a closed port.
+        "--disable-remote-fonts", "--host-resolver-rules=MAP * ~NOTFOUND",
+        "--proxy-server=127.0.0.1:9", "--proxy-bypass-list=<-loopback>",
     ]
 
     /// Starts `executable`; returns at once, the browser answers the first command once it is up.
@@ -83,15 +86,11 @@ package final class ChromiumSession: @unchecked Sendable {
         return reaped
     }
 
-    /// Closes the browser: `Browser.close`, then, once it answers (at most `grace` seconds), SIGKILL to its whole process group; removes the folder.
+    /// Closes the browser: SIGKILL to its whole process group (renderers included), then removes the folder. Safe to call more than once.
     ///
-    /// Nothing of the profile is kept, so the browser's own shutdown (a third
-    /// of a second) is not waited for: the kill ends the renderers with it.
-    /// Safe to call more than once.
-    package func close(grace: TimeInterval = 2) {
-        if !hasExited && pipe.goneReason == nil {
-            _ = try? pipe.call("Browser.close", deadline: Date().addingTimeInterval(grace))
-        }
+    /// Nothing of the profile is kept, so neither the browser's own shutdown
+    /// nor even its answer to `Browser.close` is waited for.
+    package func close() {
         kill()
     }
 
@@ -101,6 +100,9 @@ package final class ChromiumSession: @unchecked Sendable {
         // The group outlives its leader while renderers are alive: signal it even when the leader has exited.
         if !killed { _ = killpg(pid, SIGKILL) }
         killed = true
+        // Killed processes run no more code: the folder goes while the kernel tears them down, and once more
+        // after, in case a write under way when the signal came made a file again.
+        try? FileManager.default.removeItem(at: folder)
         if !reaped {
             var status: Int32 = 0
             while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
@@ -108,7 +110,9 @@ package final class ChromiumSession: @unchecked Sendable {
         }
         lock.unlock()
         pipe.end("chromium was closed")
-        try? FileManager.default.removeItem(at: folder)
+        if FileManager.default.fileExists(atPath: folder.path) {
+            try? FileManager.default.removeItem(at: folder)
+        }
     }
 
     // MARK: - Spawning

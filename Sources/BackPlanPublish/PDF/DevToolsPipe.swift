@@ -26,7 +26,8 @@ package enum DevToolsError: Error, Equatable, Sendable, CustomStringConvertible 
 /// commands written to the browser's fd 3, replies and events read from its fd 4.
 ///
 /// A reader thread of its own parses every message and routes replies by `id`
-/// to the thread waiting for them, and events of watched sessions into a
+/// (unique on the pipe, and checked to come from the session the command went
+/// to) to the thread waiting for them, and events of watched sessions into a
 /// queue per session; callers block on one condition until their answer, the
 /// deadline or the end of the pipe. Callers are threads of their own, never
 /// the concurrency pool's (`BlockingWork`).
@@ -43,7 +44,8 @@ package final class DevToolsPipe: @unchecked Sendable {
     // Guards everything below.
     private let state = NSCondition()
     private var nextID = 1
-    private var waiting: Set<Int> = []
+    /// Commands waiting for their reply: id, and the session it was sent to ("" for the browser).
+    private var waiting: [Int: String] = [:]
     private var replies: [Int: Message] = [:]
     private var watched: [String: [Message]] = [:]
     private var gone: String?
@@ -74,7 +76,7 @@ package final class DevToolsPipe: @unchecked Sendable {
         if let gone { state.unlock(); throw .browserGone(gone) }
         let id = nextID
         nextID += 1
-        waiting.insert(id)
+        waiting[id] = session ?? ""
         state.unlock()
         var message: Message = ["id": id, "method": method, "params": params]
         if let session { message["sessionId"] = session }
@@ -82,7 +84,7 @@ package final class DevToolsPipe: @unchecked Sendable {
             try send(message)
         } catch {
             state.lock()
-            waiting.remove(id)
+            waiting[id] = nil
             state.unlock()
             throw error
         }
@@ -91,7 +93,7 @@ package final class DevToolsPipe: @unchecked Sendable {
         while replies[id] == nil && gone == nil {
             if !state.wait(until: deadline) && replies[id] == nil { break }
         }
-        waiting.remove(id)
+        waiting[id] = nil
         guard let reply = replies.removeValue(forKey: id) else {
             if let gone { throw .browserGone(gone) }
             throw .timedOut(method)
@@ -234,8 +236,11 @@ package final class DevToolsPipe: @unchecked Sendable {
         state.lock()
         defer { state.unlock() }
         if let id = message["id"] as? Int {
-            guard waiting.contains(id) else { return }  // its caller gave up
-            replies[id] = message
+            guard let expected = waiting[id] else { return }  // its caller gave up
+            let from = message["sessionId"] as? String ?? ""
+            // Never taken for another page's answer: a reply from elsewhere fails its command.
+            replies[id] = from == expected ? message
+                : ["id": id, "error": ["message": "the reply came from session \"\(from)\", not \"\(expected)\""] as Message]
             state.broadcast()
         } else if let session = message["sessionId"] as? String, watched[session] != nil {
             watched[session]!.append(message)

@@ -24,21 +24,28 @@ public final class PrintEngine: Sendable {
 
     /// Starts the run's engine: with `mode` `.warm` and Chromium, the browser starts booting now.
     ///
+    /// With `handlesSignals` (the default) the warm browser handles SIGINT,
+    /// SIGTERM and SIGHUP itself: it is killed, its folder removed, and the
+    /// process dies of the signal. A run with an interruption path of its own
+    /// passes false and calls `interrupt()` from that path instead.
+    ///
     /// - Throws: `PublishError` when the browser cannot be started.
-    public init(_ engine: PDFEngine, mode: Mode = .warm, timeout: TimeInterval = 120) throws(PublishError) {
+    public init(_ engine: PDFEngine, mode: Mode = .warm, timeout: TimeInterval = 120, handlesSignals: Bool = true) throws(PublishError) {
         var engine = engine
         engine.timeout = timeout
         self.engine = engine
         self.mode = mode
         self.timeout = timeout
-        chromium = mode == .warm && engine.kind == .chromium ? try WarmChromium(executable: engine.executable, timeout: timeout) : nil
+        chromium = mode == .warm && engine.kind == .chromium
+            ? try WarmChromium(executable: engine.executable, timeout: timeout, handlesSignals: handlesSignals) : nil
     }
 
     /// The engine asked for, else the default one installed (see `defaultOrder`), started for a run.
     ///
     /// - Throws: `PublishError` naming what to install when no engine is found.
-    public static func find(_ preferred: PDFEngineKind?, searchPath: String, mode: Mode = .warm, timeout: TimeInterval = 120) throws(PublishError) -> PrintEngine {
-        try PrintEngine(try locate(preferred, searchPath: searchPath), mode: mode, timeout: timeout)
+    public static func find(_ preferred: PDFEngineKind?, searchPath: String, mode: Mode = .warm, timeout: TimeInterval = 120,
+                            handlesSignals: Bool = true) throws(PublishError) -> PrintEngine {
+        try PrintEngine(try locate(preferred, searchPath: searchPath), mode: mode, timeout: timeout, handlesSignals: handlesSignals)
     }
 
     /// The engine asked for, else the first installed of `defaultOrder`.
@@ -76,5 +83,15 @@ public final class PrintEngine: Sendable {
     /// Stops the warm engine and removes its temporary folder; nothing to do for one process per plan.
     public func close() {
         chromium?.close()
+    }
+
+    /// Kills the warm engine at once (browser and renderers), without waiting for it, and removes its temporary folder.
+    ///
+    /// For a run's interruption path (Ctrl-C, SIGTERM): plans being printed
+    /// and later ones fail with "the run was interrupted". Safe from any
+    /// thread and more than once; `close()` afterwards does nothing more.
+    /// Nothing to do for one engine process per plan.
+    public func interrupt() {
+        chromium?.interrupt()
     }
 }

@@ -29,18 +29,23 @@ final class WarmChromium: @unchecked Sendable {
     private var closed = false
     /// Set by a fatal signal: the process is about to die of it, so nothing may finish or report in the meantime.
     private var aborting = false
+    /// Set by `interrupt()`: plans in flight and later ones fail saying so.
+    private var interrupted = false
     private var documents = 0
     /// Pages being opened ahead of the first plan.
     private var warming = 0
     private var signalSources: [any DispatchSourceSignal] = []
 
     /// Starts the browser at once, so it boots while the first plan is made.
-    init(executable: URL, timeout: TimeInterval) throws(PublishError) {
+    ///
+    /// With `handlesSignals`, SIGINT, SIGTERM and SIGHUP kill the browser and then the process; without, the run's
+    /// own interruption path must call `interrupt()`.
+    init(executable: URL, timeout: TimeInterval, handlesSignals: Bool = true) throws(PublishError) {
         self.executable = executable
         self.timeout = timeout
         let session = try ChromiumSession(executable: executable)
         self.session = session
-        installSignalHandlers()
+        if handlesSignals { installSignalHandlers() }
         openPageAhead(on: session)
     }
 
@@ -51,7 +56,7 @@ final class WarmChromium: @unchecked Sendable {
         state.unlock()
         let deadline = Date().addingTimeInterval(timeout)
         let thread = Thread { [self] in
-            let page = try? session.newPage(deadline: deadline)
+            let page = try? session.firstPage(deadline: deadline)
             state.lock()
             warming -= 1
             if let page, self.session === session { idle.append(page) }
@@ -92,14 +97,15 @@ final class WarmChromium: @unchecked Sendable {
                 throw failure(error, session: session)
             }
         }
+        // A file of this document's own: never written over, and removed only once this document is done with it.
         let file = session.folder.appendingPathComponent("plan-\(number).html")
-        defer { try? FileManager.default.removeItem(at: file) }
         do {
-            try Data(html.utf8).write(to: file)
+            try Data(html.utf8).write(to: file, options: .withoutOverwriting)
         } catch {
             giveBack(page, to: session)
             throw PublishError(path: file.path, problem: .cannotWrite(AtomicFile.reason(error)))
         }
+        defer { try? FileManager.default.removeItem(at: file) }
         do {
             let data = try session.pdf(of: file, on: page, deadline: deadline)
             giveBack(page, to: session)
@@ -131,27 +137,29 @@ final class WarmChromium: @unchecked Sendable {
 
     // MARK: - Pages and crashes
 
-    /// The browser to print with (started again after a first crash), an idle page of it if any, and a document number.
+    /// The browser to print with (started again after a first crash), an idle page of it if any, and a number of this document's own (its file's name).
     private func checkout() throws(PublishError) -> (ChromiumSession, ChromiumPage?, Int) {
         state.lock()
         defer { state.unlock() }
         holdIfAborting()
-        guard !closed else { throw PublishError(path: "plan.pdf", problem: .invalid("chromium was already closed")) }
+        guard !closed else { throw interrupted ? Self.interruption : PublishError(path: "plan.pdf", problem: .invalid("chromium was already closed")) }
         if let current = session, current.pipe.goneReason != nil || current.hasExited {
             noteCrash(of: current)
         }
+        // Taken now: other documents count on while this one waits for a page below.
         documents += 1
+        let number = documents
         if let session {
             // The page opened ahead is nearly ready: waiting for it beats opening another.
             while idle.isEmpty && warming > 0 && self.session === session { state.wait() }
-            if self.session === session { return (session, idle.popLast(), documents) }
+            if self.session === session { return (session, idle.popLast(), number) }
         }
         guard crashes <= Self.restarts else {
             throw PublishError(path: "plan.pdf", problem: .invalid("chromium crashed \(crashes) times in this run and is not started again; this PDF was not printed"))
         }
         let fresh = try ChromiumSession(executable: executable)
         session = fresh
-        return (fresh, nil, documents)
+        return (fresh, nil, number)
     }
 
     private func giveBack(_ page: ChromiumPage, to owner: ChromiumSession) {
@@ -179,6 +187,10 @@ final class WarmChromium: @unchecked Sendable {
             let log = session.logTail
             state.lock()
             holdIfAborting()
+            if interrupted {
+                state.unlock()
+                return Self.interruption
+            }
             noteCrash(of: session)
             let crashes = self.crashes
             state.unlock()
@@ -219,12 +231,28 @@ final class WarmChromium: @unchecked Sendable {
         while aborting { state.wait() }
     }
 
-    /// Kills the browser at once, without asking it to close.
+    /// Kills the browser at once, without asking it to close, and holds every plan until the signal ends the process.
     private func abort() {
         state.lock()
         aborting = true
+        state.unlock()
+        interrupt()
+    }
+
+    static let interruption = PublishError(path: "plan.pdf", problem: .invalid("the run was interrupted; this PDF was not printed"))
+
+    /// Kills the browser and its whole process group at once, without asking it to close or waiting for it, and removes its folder.
+    ///
+    /// For a run's interruption path (SIGINT, SIGTERM): plans being printed
+    /// and later ones fail with `interruption`. Safe from any thread and more than once.
+    func interrupt() {
+        state.lock()
+        interrupted = true
         closed = true
         let session = self.session
+        self.session = nil
+        idle = []
+        state.broadcast()
         state.unlock()
         session?.kill()
     }

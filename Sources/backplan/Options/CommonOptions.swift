@@ -79,7 +79,7 @@ struct PlanOptions: ParsableArguments {
     /// The run's PDF printer when `formats` has a PDF, started now so the browser boots while the plans are made; close it at the end.
     func printer(for formats: [OutputFormat]) throws -> PrintEngine? {
         guard formats.contains(.pdf) else { return nil }
-        return try PrintEngine.find(pdfEngine, searchPath: Environment.searchPath(), mode: Environment.pdfMode(), timeout: TimeInterval(timeout))
+        return try PrintEngine.find(pdfEngine, searchPath: Environment.searchPath(), mode: try Environment.pdfMode(), timeout: TimeInterval(timeout))
     }
 
     func settings() throws -> PlanSettings {
@@ -167,12 +167,13 @@ enum Environment {
         (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin") + ":/usr/sbin:/usr/lib"
     }
 
-    /// How `--pdf` prints: one engine process per plan, or with `BACKPLAN_PDF_MODE=warm` one warm Chromium for the run.
-    ///
-    /// Warm printing is opt-in until its open issue is understood: under load a page that should hang
-    /// has been reported as printed, and a batch must never risk a PDF reaching the wrong person.
-    static func pdfMode() -> PrintEngine.Mode {
-        ProcessInfo.processInfo.environment["BACKPLAN_PDF_MODE"].flatMap(PrintEngine.Mode.init(rawValue:)) ?? .processPerDocument
+    /// How `--pdf` prints: one warm Chromium for the run, or with `BACKPLAN_PDF_MODE=process-per-plan` one engine process per plan.
+    static func pdfMode() throws -> PrintEngine.Mode {
+        guard let text = ProcessInfo.processInfo.environment["BACKPLAN_PDF_MODE"], !text.isEmpty else { return .warm }
+        guard let mode = PrintEngine.Mode(rawValue: text) else {
+            throw ValidationError("BACKPLAN_PDF_MODE '\(text)' is not a way to print; expected one of: \(PrintEngine.Mode.allCases.map(\.rawValue).joined(separator: ", "))")
+        }
+        return mode
     }
 
     /// The number of cores available, the default worker count of `batch`.
