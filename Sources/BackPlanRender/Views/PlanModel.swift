@@ -139,11 +139,11 @@ package final class PlanModel: TemplateModel {
         case .session: return sessionField(name, number)
         case .block: return blockField(name, number)
         case .item: return itemField(name, number)
-        case .note: return name == .text ? .text(plan.notes[number.item]) : nil
-        case .advice: return name == .text ? .text(plan.advice[number.item]) : nil
+        case .note: return name == .text ? .text(plan.notes[number.item].text) : nil
+        case .advice: return name == .text ? .text(plan.advice[number.item].text) : nil
         case .rule: return name == .text ? .text(catalog.session.rules[number.item]) : nil
-        case .remark: return name == .text ? .text(plan.weeks[number.week].sessions[number.session].remarks[number.item]) : nil
-        case .reason: return name == .text ? .text(plan.after?.reasons[number.item] ?? "") : nil
+        case .remark: return name == .text ? .text(plan.weeks[number.week].sessions[number.session].remarks[number.item].text) : nil
+        case .reason: return name == .text ? .text(plan.after?.reasons[number.item].text ?? "") : nil
         case .timeModel: return timeModelField(name)
         case .brand: return look.brand.flatMap { brandField(name, $0) }
         case .card: return cardField(name, number)
