@@ -16,7 +16,9 @@ package final class PlanModel: TemplateModel {
     private let cardioExamples: String
     /// "Your moves": each move of the plan once, numbered.
     let cards: [PlanCard]
-    /// A card's number by its key (move and equipment), for the day lists that refer to it.
+    /// Each card's key (move and equipment), in card order.
+    let cardKeys: [String]
+    /// A card's number by its key, for the day lists that refer to it.
     let cardNumbers: [String: Int]
     /// A move's dose repeats across a week's sessions: its text is made once.
     /// Keyed by the dose packed into a number and searched in order: a plan has a few dozen
@@ -33,7 +35,8 @@ package final class PlanModel: TemplateModel {
         self.art = art ?? HandoutArt(catalog: catalog)
         cardioExamples = catalog.session.cardioExamplesText
         cards = PlanCard.cards(of: plan, catalog: catalog)
-        cardNumbers = Dictionary(uniqueKeysWithValues: cards.map { ($0.key, $0.number) })
+        cardKeys = cards.map(\.key)
+        cardNumbers = Dictionary(uniqueKeysWithValues: zip(cardKeys, cards.map(\.number)))
     }
 
     /// The plan itself, the context of plan.md and plan.html.
