@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "BackPlan",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "backplan", targets: ["backplan"]),
         .library(name: "BackPlanPublish", targets: ["BackPlanPublish"]),
@@ -100,7 +100,7 @@ let package = Package(
         ),
         .testTarget(
             name: "BackPlanPublishTests",
-            dependencies: ["BackPlanPublish"],
+            dependencies: ["BackPlanPublish", "BackPlanRender", "BackPlanCore"],
             exclude: ["Golden"]
         ),
         .testTarget(

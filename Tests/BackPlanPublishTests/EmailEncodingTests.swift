@@ -18,7 +18,7 @@ struct EmailEncodingTests {
         "alex@example.com",
     ]))
     func addresses(text: String, header: String) throws {
-        #expect(try MailAddress(parsing: text, place: "--to").header == header)
+        #expect(try Mailbox(parsing: text, place: "--to").header == header)
     }
 
     @Test("a CR or LF anywhere is header injection", arguments: [
@@ -28,7 +28,7 @@ struct EmailEncodingTests {
         "Alex <alex@example.com>\u{2028}Bcc: x@example.net",
     ])
     func injection(text: String) {
-        #expect(throws: EmailError(place: "--to", problem: .lineBreak)) { try MailAddress(parsing: text, place: "--to") }
+        #expect(throws: EmailError(place: "--to", problem: .lineBreak)) { try Mailbox(parsing: text, place: "--to") }
         #expect(EmailError(place: "--to", problem: .lineBreak).description
             == "--to: contains a line break (CR or LF), which a mail header cannot hold; write it on one line")
     }
@@ -39,7 +39,7 @@ struct EmailEncodingTests {
         "Al<ex <alex@example.com>",
     ])
     func malformed(text: String) {
-        #expect(throws: EmailError(place: "--from", problem: .notAnAddress(text))) { try MailAddress(parsing: text, place: "--from") }
+        #expect(throws: EmailError(place: "--from", problem: .notAnAddress(text))) { try Mailbox(parsing: text, place: "--from") }
     }
 
     @Test("the error names the option and shows what is expected")

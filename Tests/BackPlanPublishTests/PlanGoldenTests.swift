@@ -65,7 +65,7 @@ extension PlanGoldenTests {
         let plan = Planner(catalog: inputs.catalog).plan(for: person, start: CivilDate(iso: "2026-11-30")!, seed: 7)
         var brand = Brand(name: "Praxis Übel")
         brand.phone = "+49 30 1234"
-        let context = PlanView.context(plan: plan, catalog: inputs.catalog, look: PlanLook(planID: "0123abcd", paper: .a4, brand: brand))
+        let context = planContext(plan: plan, catalog: inputs.catalog, look: PlanLook(planID: "0123abcd", paper: .a4, brand: brand))
         let text = Self.dump(TemplateValue.object(context).mustacheValue) + "\n"
         try Golden.compare(Data(text.utf8), with: Self.goldenFolder.appendingPathComponent("\(name).context.txt"))
     }

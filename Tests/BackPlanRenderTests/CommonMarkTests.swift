@@ -28,15 +28,6 @@ struct CommonMarkTests {
         #expect(CommonMark.htmlUTF8(fromMarkdown: Array(markdown.utf8)) == Array(reference.utf8), "the byte path")
     }
 
-    @Test("matches the cmark CLI with smart punctuation")
-    func smartMatchesReference() throws {
-        let markdown = "\"Quotes\" and 'single' -- dashes --- and dots...\n"
-        guard let reference = try Self.referenceHTML(markdown, arguments: ["--smart"]) else { try Test.cancel(Self.noCLI) }
-        let html = CommonMark.html(fromMarkdown: markdown, options: .init(smartPunctuation: true))
-        #expect(html == reference)
-        #expect(html.contains("“Quotes”"))
-    }
-
     @Test("a 1 MB document converts, and matches the CLI")
     func largeInput() throws {
         let paragraph = "Some *text* with a [link](https://example.com) and `code`, repeated.\n\n"

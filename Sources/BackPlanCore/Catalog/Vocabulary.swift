@@ -6,8 +6,17 @@ public enum Area: String, CaseIterable, Codable, Sendable, Comparable {
     case lowerBack = "lower-back"
     case chest
 
-    /// The name shown to people ("upper back"): the raw value with spaces, without Foundation's costly replacing.
-    public var title: String { String(rawValue.map { $0 == "-" ? " " : $0 }) }
+    /// The name shown to people ("upper back"): the raw value with spaces.
+    public var title: String {
+        switch self {
+        case .neck: "neck"
+        case .shoulders: "shoulders"
+        case .upperBack: "upper back"
+        case .midBack: "mid back"
+        case .lowerBack: "lower back"
+        case .chest: "chest"
+        }
+    }
 
     public static func < (a: Area, b: Area) -> Bool {
         allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!

@@ -16,10 +16,10 @@ public struct Plan: Equatable, Sendable {
     public var seed: UInt64
     public var gating: Gating
     public var weeks: [Week]
-    /// The article's advice every plan carries, most important first.
-    public var advice: [String]
+    /// The advice every plan carries, most important first.
+    public var advice: [PlanAdvice]
     /// What the plan could not do as asked (areas the pool cannot work, sessions shorter than asked).
-    public var notes: [String]
+    public var notes: [PlanNote]
     /// Why this block is as it is, when it was made from the log of the one before (`plan --after`).
     public var after: AfterNote? = nil
 
@@ -38,12 +38,12 @@ public struct Week: Equatable, Sendable {
     public var level: Double = 0
 }
 
-/// The rule that made a block from the log of the one before, and its effects in plain sentences.
+/// The rule that made a block from the log of the one before, and why.
 public struct AfterNote: Equatable, Sendable {
     public var rule: String
-    public var reasons: [String]
+    public var reasons: [BlockReason]
 
-    public init(rule: String, reasons: [String]) {
+    public init(rule: String, reasons: [BlockReason]) {
         self.rule = rule
         self.reasons = reasons
     }
@@ -72,8 +72,8 @@ public struct Session: Equatable, Sendable {
     public var budgetSeconds: Int
     /// Asked-for areas no move of this session works (and why), empty when all are covered.
     public var uncoveredAreas: [Area]
-    /// Plain sentences on why this session lacks a phase, area or minutes it would otherwise have.
-    public var remarks: [String] = []
+    /// Why this session lacks a phase, area or minutes it would otherwise have.
+    public var remarks: [SessionRemark] = []
 
     /// Estimated minutes rounded to the nearest half minute, as plans show them.
     public var estimatedMinutes: Double { (Double(estimatedSeconds) / 30).rounded() / 2 }

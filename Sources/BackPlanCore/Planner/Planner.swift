@@ -143,19 +143,16 @@ public struct Planner: Sendable {
 
     // MARK: - Advice and notes
 
-    static let noExerciseAdvice = "This plan has no exercises yet: with severe pain or a recent injury, see a healthcare professional before you start any new activity, and ask them when these moves are right for you."
-    static let gentleAdvice = "Your pain is moderate, so this plan holds gentle mobility and stretching only, at the easy end of each dose. Add strengthening once your pain has eased, and stop any move that hurts."
-
-    func advice(for gating: Plan.Gating) -> [String] {
-        var advice: [String] = []
+    func advice(for gating: Plan.Gating) -> [PlanAdvice] {
+        var advice: [PlanAdvice] = []
         switch gating {
-        case .noExercise: advice.append(Self.noExerciseAdvice)
-        case .gentle: advice.append(Self.gentleAdvice)
+        case .noExercise: advice.append(.seeProfessionalFirst)
+        case .gentle: advice.append(.gentleOnly)
         case .none: break
         }
         // The stop-if-worse line leads the article's advice, whatever order a catalog uses.
-        advice.append(catalog.stopAdvice)
-        advice.append(contentsOf: catalog.advice.map(\.text).filter { $0 != catalog.stopAdvice })
+        advice.append(.article(catalog.stopAdvice))
+        advice += catalog.advice.map(\.text).filter { $0 != catalog.stopAdvice }.map(PlanAdvice.article)
         return advice
     }
 
@@ -166,7 +163,7 @@ public struct Planner: Sendable {
 }
 
 /// "a, b and c": a list in a sentence.
-func sentenceList(_ items: [String]) -> String {
+package func sentenceList(_ items: [String]) -> String {
     guard items.count > 1 else { return items.first ?? "" }
     return items.dropLast().joined(separator: ", ") + " and " + items.last!
 }

@@ -132,7 +132,7 @@ extension Preferences {
 
     private static func email(_ value: YAMLValue) throws(InputError) -> String {
         let text = Whitespace.trimmed(try value.string())
-        guard EmailAddress.isPlausible(text) else {
+        guard EmailAddress.isValid(text) else {
             throw value.error(.invalid("'\(text)' is not an email address; expected something like alex@example.com"))
         }
         return text
@@ -179,17 +179,5 @@ extension Preferences {
             result.append(choice)
         }
         return result
-    }
-}
-
-/// The shape check for an email address; sending code does the stricter header checks.
-package enum EmailAddress {
-    /// `local@domain.tld` with no spaces, angle brackets or control characters.
-    package static func isPlausible(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."),
-              !parts[1].hasSuffix("."), text.count <= 254 else { return false }
-        // ASCII only: what a mail header can carry without an encoding the address part does not allow.
-        return !text.unicodeScalars.contains { $0.value <= 0x20 || $0.value >= 0x7F || "<>()[]\\,;:\"".unicodeScalars.contains($0) }
     }
 }

@@ -24,10 +24,8 @@ public struct BatchRunner: Sendable {
     /// Rows reported between two requests to flush the file system while the run goes on (`BackgroundFlush`).
     ///
     /// Each flush writes some of the same blocks again (the output folder's,
-    /// the file system's maps of free space): every 64 rows was no faster than
-    /// one flush at the end; every 256 was about 5% faster with 3,000 plans,
-    /// and with 1,000 plans every 128, 256 or 512 rows were all within 3% of
-    /// one flush at the end, the spread between runs being larger.
+    /// the file system's maps of free space), so flushing too often undoes the
+    /// gain; docs/benchmarks.md has the measurements behind this value.
     static let rowsPerFlush = 256
 
     public init(publisher: PlanPublisher, settings: BatchSettings) {

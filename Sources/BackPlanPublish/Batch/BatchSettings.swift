@@ -62,7 +62,7 @@ public struct BatchEmail: Sendable {
     ///
     /// - Throws: `EmailError` for a sender that is not an address or a line break in either.
     public init(from: String, subject: String?, sendmail program: String?, searchPath: String, timeout: TimeInterval = 120) throws {
-        _ = try MailAddress(parsing: from, place: "--from")
+        _ = try Mailbox(parsing: from, place: "--from")
         if let subject, subject.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" }) {
             throw EmailError(place: "--subject", problem: .lineBreak)
         }

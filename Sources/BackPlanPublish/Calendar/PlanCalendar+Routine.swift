@@ -1,4 +1,5 @@
 import BackPlanCore
+import BackPlanRender
 
 extension PlanCalendar {
     /// A training day's routine in plain text, for the event's description.
@@ -9,7 +10,7 @@ extension PlanCalendar {
         let minutes = Planner.minutesText(session.estimatedMinutes)
         let kind = session.kind == .mobility ? "mobility day, " : ""
         var lines = ["Week \(week) of \(plan.weeks.count), \(session.weekday.title) \(session.date.longText): \(kind)about \(minutes) of \(session.budgetSeconds / 60) minutes."]
-        lines += session.remarks
+        lines += session.remarks.map(\.text)
         for block in session.blocks {
             lines.append("")
             lines.append(catalog.title(of: block.phase))

@@ -1,4 +1,5 @@
 import BackPlanCore
+import BackPlanRender
 
 /// A plan as an RFC 5545 calendar (`plan.ics`): one event per training day.
 ///
@@ -95,7 +96,7 @@ package struct PlanCalendar: Sendable {
         var properties = identity(for: plan.start, sequence: sequence)
         properties += allDay(plan.start)
         properties.append(.init("SUMMARY", text: "\(title): see a healthcare professional first"))
-        properties.append(.init("DESCRIPTION", text: plan.advice.joined(separator: "\n")))
+        properties.append(.init("DESCRIPTION", text: plan.advice.map(\.text).joined(separator: "\n")))
         return ICalendar("VEVENT", properties: properties)
     }
 

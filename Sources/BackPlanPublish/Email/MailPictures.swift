@@ -1,6 +1,7 @@
 import BackPlanCore
 import BackPlanRender
 import Foundation
+import Synchronization
 
 /// The pictures of a run's emails as image parts: each drawn to PNG once and shared by every message, from any worker thread.
 ///
@@ -8,10 +9,8 @@ import Foundation
 /// figure's PNG is made the first time a message needs it. Drawing happens
 /// outside the lock, so two workers may draw the same picture once each at
 /// the start of a run; neither waits for the other's child process.
-package final class MailPictures: @unchecked Sendable {
-    // @unchecked: `images` is read and written only with `lock` held.
-    private let lock = NSLock()
-    private var images: [String: Data] = [:]
+package final class MailPictures: Sendable {
+    private let images = Mutex<[String: Data]>([:])
 
     /// The largest height a logo is shown at in an email, in CSS pixels, as plan.html's `header.brand .logo` allows.
     static let logoHeight = 64
@@ -108,15 +107,12 @@ package final class MailPictures: @unchecked Sendable {
     }
 
     private func cached(_ key: String, make: () throws(PublishError) -> Data) throws(PublishError) -> Data {
-        lock.lock()
-        let known = images[key]
-        lock.unlock()
-        if let known { return known }
+        if let known = images.withLock({ $0[key] }) { return known }
         let made = try make()
-        lock.lock()
-        defer { lock.unlock() }
-        if let earlier = images[key] { return earlier }
-        images[key] = made
-        return made
+        return images.withLock { images in
+            if let earlier = images[key] { return earlier }
+            images[key] = made
+            return made
+        }
     }
 }

@@ -22,17 +22,17 @@ public struct EmailSettings: Sendable {
 /// `SOURCE_DATE_EPOCH` or the clock); the Message-ID comes from the plan, so
 /// with `SOURCE_DATE_EPOCH` set the same inputs give the same bytes.
 package struct PlanMessage: Sendable {
-    package var from: MailAddress
-    package var to: MailAddress
+    package var from: Mailbox
+    package var to: Mailbox
     package var subject: String
 
     /// Checks every address, name and subject before anything is rendered.
     package init(settings: EmailSettings, plan: Plan) throws(EmailError) {
-        from = try MailAddress(parsing: settings.from, place: "--from")
+        from = try Mailbox(parsing: settings.from, place: "--from")
         if let to = settings.to {
-            self.to = try MailAddress(parsing: to, place: "--to")
+            self.to = try Mailbox(parsing: to, place: "--to")
         } else if let email = plan.person.email {
-            self.to = try MailAddress(name: plan.person.name, address: email, place: "the preferences' name and email")
+            self.to = try Mailbox(name: plan.person.name, address: email, place: "the preferences' name and email")
         } else {
             throw EmailError(place: "--to", problem: .noRecipient)
         }

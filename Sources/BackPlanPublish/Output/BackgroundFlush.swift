@@ -5,8 +5,8 @@ import Foundation
 ///
 /// Without it the disk sees nothing until the end: the kernel starts writing
 /// back dirty files only after 30 seconds or a tenth of the memory, so a run
-/// of a few thousand plans waited for all of them at once (45-64 ms for 1,000
-/// plans on a virtual disk), with every core idle. Now each `request()` starts
+/// of a few thousand plans waited for all of them at once, with every core
+/// idle (docs/benchmarks.md). Now each `request()` starts
 /// a flush when none is under way, the disk writes while the workers plan,
 /// and `finish()` flushes only what came after the last one.
 ///

@@ -29,21 +29,16 @@ public struct Inputs: Sendable {
     ///
     /// - Throws: `InputError`, `TemplateError` or `PublishError` naming the file at fault.
     public static func load(catalogPath: String?, templatesPath: String?, preparing names: [String] = []) throws -> Inputs {
-        // Written by the thread below and read only after `done.wait()`, which orders the two.
-        nonisolated(unsafe) var templates: Result<TemplateSet, any Error>!
-        let done = DispatchGroup()
-        done.enter()
         // A thread of its own, not a pool's: the caller may itself run on a pool thread, blocked below until this ends.
-        Thread {
-            templates = Result {
+        let templates = BlockingWork.start("backplan.templates") {
+            Result { () throws -> TemplateSet in
                 let set = try templateSet(from: templatesPath)
                 set.prepare(names)
                 return set
             }
-            done.leave()
-        }.start()
+        }
         // Also when the catalog throws, so the thread's work never outlives the call.
-        defer { done.wait() }
+        defer { _ = templates.value }
         let catalog: Catalog
         let text: String
         if let catalogPath {
@@ -53,8 +48,7 @@ public struct Inputs: Sendable {
             text = Catalog.builtInYAML
             catalog = Catalog.builtIn
         }
-        done.wait()
-        return Inputs(catalog: catalog, catalogText: text, templates: try templates.get())
+        return Inputs(catalog: catalog, catalogText: text, templates: try templates.value.get())
     }
 
     // MARK: - Reading input files

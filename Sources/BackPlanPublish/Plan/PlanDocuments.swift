@@ -12,9 +12,9 @@ public struct PlanDocuments: Sendable {
     public let planID: String
     let look: PlanLook
     /// plan.md, when any format needs it.
-    let markdown: [UInt8]
+    let markdown: Data
     /// plan.html (pictures inline), when html, pdf or an email needs it.
-    let html: [UInt8]?
+    let html: Data?
     let pdf: Data?
     let calendar: PlanCalendar?
 
@@ -22,8 +22,8 @@ public struct PlanDocuments: Sendable {
     func files(_ formats: [OutputFormat]) -> [(path: String, data: Data)] {
         formats.sorted().map { format in
             switch format {
-            case .md: (format.fileName, Data(markdown))
-            case .html: (format.fileName, Data(html ?? []))
+            case .md: (format.fileName, markdown)
+            case .html: (format.fileName, html ?? Data())
             case .json: (format.fileName, Data(plan.json(planID: planID).utf8))
             case .pdf: (format.fileName, pdf ?? Data())
             case .ics: (format.fileName, Data((calendar?.ics ?? "").utf8))
@@ -48,8 +48,8 @@ extension PlanPublisher {
         let renderer = PlanRenderer(templates: inputs.templates, catalog: inputs.catalog, art: art)
         let needsHTML = OutputFormat.rendersHTML(formats)
         let rendered = OutputFormat.rendersMarkdown(formats) || email
-            ? try renderer.documents(plan, look: look, html: needsHTML) : (markdown: [], html: nil)
-        let pdf = try engine.map { try $0.pdf(fromHTML: String(decoding: rendered.html ?? [], as: UTF8.self)) }
+            ? try renderer.documents(plan, look: look, html: needsHTML) : (markdown: Data(), html: nil)
+        let pdf = try engine.map { try $0.pdf(fromHTML: String(decoding: rendered.html ?? Data(), as: UTF8.self)) }
         let calendar = formats.contains(.ics) || email ? try self.calendar(for: plan, settings: settings) : nil
         return PlanDocuments(plan: plan, planID: id, look: look, markdown: rendered.markdown, html: rendered.html, pdf: pdf, calendar: calendar)
     }

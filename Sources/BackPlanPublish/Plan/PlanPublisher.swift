@@ -122,7 +122,7 @@ public struct PlanPublisher: Sendable {
             // Later settings join the id only when used, so earlier plans keep theirs.
             settings.largePrint ? "large-print" : "", settings.siteURL ?? "")
         if let level = settings.startLevel { fingerprint.combine("start-level=\(level)") }
-        if let after = settings.after { fingerprint.combine((["after=\(after.rule)"] + after.reasons).joined(separator: "\n")) }
+        if let after = settings.after { fingerprint.combine((["after=\(after.rule)"] + after.reasons.map(\.text)).joined(separator: "\n")) }
         return fingerprint.hex(digits: 8)
     }
 

@@ -8,28 +8,8 @@ import Foundation
 /// `file:` and non-image `data:` links lose their target, so user text can never
 /// become live markup. No cmark type appears outside this file.
 package enum CommonMark {
-    /// Rendering choices that do not affect safety.
-    package struct Options: Equatable, Sendable {
-        /// Curly quotes, en and em dashes and ellipses (`CMARK_OPT_SMART`).
-        package var smartPunctuation: Bool
-        /// Hard line breaks for soft ones (`CMARK_OPT_HARDBREAKS`).
-        package var hardBreaks: Bool
-
-        package init(smartPunctuation: Bool = false, hardBreaks: Bool = false) {
-            self.smartPunctuation = smartPunctuation
-            self.hardBreaks = hardBreaks
-        }
-
-        package static let standard = Options()
-
-        fileprivate var cmarkFlags: Int32 {
-            var flags = CMARK_OPT_DEFAULT
-            if smartPunctuation { flags |= CMARK_OPT_SMART }
-            if hardBreaks { flags |= CMARK_OPT_HARDBREAKS }
-            precondition(flags & CMARK_OPT_UNSAFE == 0, "CommonMark must never render in unsafe mode")
-            return flags
-        }
-    }
+    /// libcmark's options: the defaults, never `CMARK_OPT_UNSAFE`.
+    private static let flags: Int32 = CMARK_OPT_DEFAULT
 
     /// The HTML of a CommonMark document, rendered in safe mode, in which trusted code may supply some blocks.
     ///
@@ -37,33 +17,63 @@ package enum CommonMark {
     /// such as `<!-- backplan:week-grid 1 -->`, becomes a custom block that
     /// renders that value as is. Everything else renders in safe mode, so user
     /// text, which is escaped and can never form an HTML block, stays inert.
-    package static func html(fromMarkdown markdown: String, options: Options = .standard, blocks: [String: String] = [:]) -> String {
+    package static func html(fromMarkdown markdown: String, blocks: [String: String] = [:]) -> String {
         var markdown = markdown
+        let trusted = blocks.mapValues { TrustedHTML(Array($0.utf8)) }
         return markdown.withUTF8 { bytes in
-            withHTML(of: bytes, options: options, blocks: blocks.mapValues { Array($0.utf8) }) { String(cString: $0) }
+            withHTML(of: bytes, hasBlocks: !trusted.isEmpty, block: { trusted[String(decoding: $0, as: UTF8.self)] }) { String(cString: $0) }
         }
     }
 
-    /// `html(fromMarkdown:options:blocks:)` on UTF-8 bytes, with the blocks' HTML as UTF-8 too, giving UTF-8 bytes.
+    /// `html(fromMarkdown:blocks:)` on UTF-8 bytes, with the blocks' HTML as UTF-8 too, giving UTF-8 bytes.
     ///
     /// For the batch path: libcmark reads and writes bytes, so this skips
     /// validating a String on the way in and out (libcmark's output is UTF-8).
     package static func htmlUTF8(
-        fromMarkdown markdown: [UInt8], options: Options = .standard, blocks: [String: [UInt8]] = [:], memory: Memory = .arena
+        fromMarkdown markdown: [UInt8], blocks: [String: [UInt8]] = [:], memory: Memory = .arena
     ) -> [UInt8] {
-        markdown.withUnsafeBufferPointer { bytes in
-            withHTML(of: bytes, options: options, blocks: blocks, memory: memory) { rendered in
+        let trusted = blocks.mapValues(TrustedHTML.init)
+        return htmlUTF8(fromMarkdown: markdown, memory: memory, hasBlocks: !trusted.isEmpty) { trusted[String(decoding: $0, as: UTF8.self)] }
+    }
+
+    /// `htmlUTF8(fromMarkdown:blocks:memory:)` with the blocks found by `block`, given each HTML block's text (trimmed).
+    ///
+    /// For a caller whose markers say what they stand for (a plan's week grids and
+    /// figures): reading the marker costs less than building a table of every
+    /// block for each document. `block` answers nil to leave an HTML block as
+    /// safe mode renders it.
+    package static func htmlUTF8(
+        fromMarkdown markdown: some ContiguousBytes, memory: Memory = .arena, hasBlocks: Bool = true,
+        block: (UnsafeBufferPointer<UInt8>) -> TrustedHTML?
+    ) -> [UInt8] {
+        markdown.withUnsafeBytes { raw in
+            withHTML(of: raw.assumingMemoryBound(to: UInt8.self), hasBlocks: hasBlocks, block: block, memory: memory) { rendered in
                 let count = strlen(rendered)
                 return rendered.withMemoryRebound(to: UInt8.self, capacity: count) { Array(UnsafeBufferPointer(start: $0, count: count)) }
             }
         }
     }
 
+    /// Trusted HTML that replaces a marker block, kept with the NUL libcmark reads it up to,
+    /// so a block made once (a figure) is handed to every document without a copy.
+    package struct TrustedHTML: Sendable {
+        fileprivate let cString: [UInt8]
+
+        package init(_ bytes: [UInt8]) {
+            var cString = bytes
+            cString.append(0)
+            self.cString = cString
+        }
+
+        /// The HTML's bytes.
+        package var bytes: ArraySlice<UInt8> { cString.dropLast() }
+    }
+
     /// Where libcmark's memory for a conversion comes from.
     package enum Memory: Sendable {
         /// The calling thread's `ThreadArena`, taken back whole after the conversion: BackPlan's way.
         case arena
-        /// libcmark's own allocator (malloc and free): libcmark as it comes, the benchmark's floor.
+        /// libcmark's own allocator (malloc and free): libcmark as it comes, the reference the arena is checked against.
         case library
     }
 
@@ -80,10 +90,9 @@ package enum CommonMark {
     /// thread's arena and is taken back by one reset at the end, so the tree
     /// is not walked to be freed.
     private static func withHTML<Result>(
-        of markdown: UnsafeBufferPointer<UInt8>, options: Options, blocks: [String: [UInt8]], memory: Memory = .arena,
-        _ body: (UnsafePointer<CChar>) -> Result
+        of markdown: UnsafeBufferPointer<UInt8>, hasBlocks: Bool, block: (UnsafeBufferPointer<UInt8>) -> TrustedHTML?,
+        memory: Memory = .arena, _ body: (UnsafePointer<CChar>) -> Result
     ) -> Result {
-        let flags = options.cmarkFlags
         let allocator = memory == .arena ? arenaAllocator : cmark_get_default_mem_allocator()!
         let arena = memory == .arena ? ThreadArena.current : nil
         defer { arena?.pointee.reset() }
@@ -98,14 +107,14 @@ package enum CommonMark {
         cmark_parser_free(parser)
         guard let document else { preconditionFailure("cmark_parser_finish returned NULL (out of memory)") }
         defer { if arena == nil { cmark_node_free(document) } }
-        if !blocks.isEmpty {
-            for (node, replacement) in htmlBlocks(in: document, matching: blocks) {
+        if hasBlocks {
+            for (node, replacement) in htmlBlocks(in: document, matching: block) {
                 // Made with the document's allocator: cmark frees a tree's nodes with the allocator of each.
                 guard let custom = cmark_node_new_with_mem(CMARK_NODE_CUSTOM_BLOCK, allocator) else {
                     preconditionFailure("cmark_node_new returned NULL (out of memory)")
                 }
                 // cmark copies the string; the node now belongs to the document, which frees it.
-                let accepted = (replacement + [0]).withUnsafeBufferPointer { text in
+                let accepted = replacement.cString.withUnsafeBufferPointer { text in
                     text.withMemoryRebound(to: CChar.self) { cmark_node_set_on_enter(custom, $0.baseAddress) }
                 }
                 precondition(accepted == 1, "cmark refused a custom block's HTML")
@@ -121,7 +130,7 @@ package enum CommonMark {
         return body(rendered)
     }
 
-    /// HTML block nodes whose text is a key of `blocks`, with their replacements.
+    /// HTML block nodes for whose text `block` has a replacement, with their replacements.
     ///
     /// Collected before any change, so the walk never sees the tree mutate.
     /// HTML blocks are children of container blocks only (the document, a
@@ -129,14 +138,16 @@ package enum CommonMark {
     /// a paragraph's or heading's inline content: a custom template may put a
     /// marker in a list or a quote, and it is found there too. The pointers are
     /// owned by `document` and must not outlive it or escape this file.
-    fileprivate static func htmlBlocks(in document: OpaquePointer, matching blocks: [String: [UInt8]]) -> [(OpaquePointer, [UInt8])] {
-        var found: [(OpaquePointer, [UInt8])] = []
+    fileprivate static func htmlBlocks(
+        in document: OpaquePointer, matching block: (UnsafeBufferPointer<UInt8>) -> TrustedHTML?
+    ) -> [(OpaquePointer, TrustedHTML)] {
+        var found: [(OpaquePointer, TrustedHTML)] = []
         func collect(in parent: OpaquePointer) {
             var child = cmark_node_first_child(parent)
             while let node = child {
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_HTML_BLOCK:
-                    if let marker = marker(of: node, in: blocks) { found.append((node, blocks[marker]!)) }
+                    if let replacement = replacement(of: node, block: block) { found.append((node, replacement)) }
                 case CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_CUSTOM_BLOCK:
                     collect(in: node)
                 default:
@@ -149,13 +160,15 @@ package enum CommonMark {
         return found
     }
 
-    private static func marker(of node: OpaquePointer, in blocks: [String: [UInt8]]) -> String? {
+    /// What `block` gives for an HTML block's text, trimmed of white space.
+    private static func replacement(of node: OpaquePointer, block: (UnsafeBufferPointer<UInt8>) -> TrustedHTML?) -> TrustedHTML? {
         guard cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK, let literal = cmark_node_get_literal(node) else { return nil }
-        let bytes = UnsafeBufferPointer(start: literal, count: strlen(literal))
-        let isSpace = { (byte: CChar) in byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0C || byte == 0x0B }
-        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else { return nil }
-        let text = String(decoding: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[first...last]), as: UTF8.self)
-        return blocks[text] == nil ? nil : text
+        return literal.withMemoryRebound(to: UInt8.self, capacity: strlen(literal)) { start in
+            let bytes = UnsafeBufferPointer(start: start, count: strlen(literal))
+            let isSpace = { (byte: UInt8) in byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 || byte == 0x0C || byte == 0x0B }
+            guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else { return nil }
+            return block(UnsafeBufferPointer(rebasing: bytes[first...last]))
+        }
     }
 
     /// The libcmark version the binary is linked against ("0.30.2").

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The growing UTF-8 output of one render: appending is a capacity check and a `memcpy`.
 ///
 /// A template render appends some 1,300 short pieces a plan (text between
@@ -19,6 +21,15 @@ final class RenderBuffer {
 
     /// What was written, as an array (one copy of the bytes, a `memcpy`).
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: storage, count: count)) }
+
+    /// What was written, handed over as `Data` without a copy; the buffer is empty afterwards.
+    func takeData() -> Data {
+        let data = Data(bytesNoCopy: storage, count: count, deallocator: .custom { pointer, _ in pointer.deallocate() })
+        capacity = 64
+        storage = .allocate(capacity: capacity)
+        count = 0
+        return data
+    }
 
     /// What was written, decoded as UTF-8 text.
     var text: String { String(decoding: UnsafeBufferPointer(start: storage, count: count), as: UTF8.self) }

@@ -1,12 +1,11 @@
-import Foundation
+import Synchronization
 
 /// The compiled forms of a template set, made on first use and shared by every thread.
 ///
 /// A class behind a lock, so `TemplateSet` stays a value that batch workers
 /// share: the first render of a template compiles it and its partials, and
 /// later renders, from any thread, reuse them.
-final class TemplateCache: @unchecked Sendable {
-    // @unchecked: every stored property is either immutable or read and written only with `lock` held.
+final class TemplateCache: Sendable {
 
     /// A compiled template with every partial it reaches, all compiled.
     struct Compiled: Sendable {
@@ -14,15 +13,25 @@ final class TemplateCache: @unchecked Sendable {
         var partials: [String: CompiledTemplate]
     }
 
-    private let templates: [String: (text: String, origin: String)]
-    /// Guards everything below; held while a template is compiled, which happens once per template.
-    private let lock = NSLock()
-    private var alone: [String: CompiledTemplate] = [:]
-    private var compiledTemplates: [String: Compiled] = [:]
+    private let templates: [String: Source]
+    /// What has been compiled; held while a template is compiled, which happens once per template.
+    private let state = Mutex(State())
+
+    struct Source: Sendable {
+        var text: String
+        var origin: String
+    }
+
+    private struct State {
+        /// Each template compiled on its own.
+        var alone: [String: CompiledTemplate] = [:]
+        /// Each template with every partial it reaches.
+        var compiled: [String: Compiled] = [:]
+    }
 
     /// Template text and origin by name without `.mustache`.
     init(templates: [String: (text: String, origin: String)]) {
-        self.templates = templates
+        self.templates = templates.mapValues { Source(text: $0.text, origin: $0.origin) }
     }
 
     func has(_ name: String) -> Bool { templates[name] != nil }
@@ -31,21 +40,19 @@ final class TemplateCache: @unchecked Sendable {
     ///
     /// - Throws: `TemplateError` with the file, line and column of a syntax error in any of them.
     func compiled(_ name: String) throws(TemplateError) -> Compiled {
-        lock.lock()
-        defer { lock.unlock() }
-        if let known = compiledTemplates[name] { return known }
-        var partials: [String: CompiledTemplate] = [:]
-        try collect(name, into: &partials, path: [])
-        let result = Compiled(template: partials[name]!, partials: partials)
-        compiledTemplates[name] = result
-        return result
+        try state.withLock { (state) throws(TemplateError) -> Compiled in
+            if let known = state.compiled[name] { return known }
+            var partials: [String: CompiledTemplate] = [:]
+            try collect(name, into: &partials, path: [], state: &state)
+            let result = Compiled(template: partials[name]!, partials: partials)
+            state.compiled[name] = result
+            return result
+        }
     }
 
     /// `name` compiled on its own, its partials left out.
     func compiledAlone(_ name: String) throws(TemplateError) -> CompiledTemplate {
-        lock.lock()
-        defer { lock.unlock() }
-        return try compiledLocked(name)
+        try state.withLock { (state) throws(TemplateError) -> CompiledTemplate in try compile(name, state: &state) }
     }
 
     /// Compiles `name` and, depth first, every partial it reaches; a partial that reaches itself is an error.
@@ -53,7 +60,7 @@ final class TemplateCache: @unchecked Sendable {
     /// Mustache would render such a cycle until the stack overflows (or, inside
     /// a section, until the data runs out); no plan or page needs one, so it is
     /// refused here with the cycle spelled out.
-    private func collect(_ name: String, into partials: inout [String: CompiledTemplate], path: [String]) throws(TemplateError) {
+    private func collect(_ name: String, into partials: inout [String: CompiledTemplate], path: [String], state: inout State) throws(TemplateError) {
         if let start = path.firstIndex(of: name) {
             let cycle = (path[start...] + [name]).joined(separator: " -> ")
             throw TemplateError(file: templates[path[start]]!.origin, message: "partials include each other in a loop: \(cycle); a template cannot include itself")
@@ -61,20 +68,21 @@ final class TemplateCache: @unchecked Sendable {
         // A partial naming no template renders nothing, as in Mustache; `TemplateSet` reports user templates that do.
         // Already explored from another template: no loop runs through it.
         guard templates[name] != nil, partials[name] == nil else { return }
-        let template = try compiledLocked(name)
+        let template = try compile(name, state: &state)
         partials[name] = template
         for partial in template.partialNames.sorted() {
-            try collect(partial, into: &partials, path: path + [name])
+            try collect(partial, into: &partials, path: path + [name], state: &state)
         }
     }
 
-    private func compiledLocked(_ name: String) throws(TemplateError) -> CompiledTemplate {
-        if let known = alone[name] { return known }
-        guard let (text, origin) = templates[name] else {
-            preconditionFailure("compiledLocked is only called for names the set has")
+    /// `name` compiled on its own, from `state` when it was before.
+    private func compile(_ name: String, state: inout State) throws(TemplateError) -> CompiledTemplate {
+        if let known = state.alone[name] { return known }
+        guard let source = templates[name] else {
+            preconditionFailure("compile is only called for names the set has")
         }
-        let template = try CompiledTemplate(parsing: text, file: origin, escaping: TemplateSet.escaping(ofTemplate: name))
-        alone[name] = template
+        let template = try CompiledTemplate(parsing: source.text, file: source.origin, escaping: TemplateSet.escaping(ofTemplate: name))
+        state.alone[name] = template
         return template
     }
 }

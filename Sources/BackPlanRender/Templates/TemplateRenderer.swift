@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders compiled templates into one growing string, with Mustache's context stack kept in place.
 ///
 /// The rules are swift-mustache 2's, including its quirks, so both renderers
@@ -28,6 +30,9 @@ struct TemplateRenderer {
 
     /// What was rendered, as UTF-8.
     var bytes: [UInt8] { output.bytes }
+
+    /// What was rendered, as UTF-8 handed over without a copy; the renderer's output is empty afterwards.
+    func takeData() -> Data { output.takeData() }
 
     /// Renders `template` with `escaping` until a pragma changes it; the top-level default is HTML.
     mutating func render(_ template: CompiledTemplate, escaping: TemplateEscaping = .html, indentation: String? = nil) {

@@ -1,4 +1,5 @@
 import BackPlanResources
+import Foundation
 
 /// The named Mustache templates used to render plans and pages: defaults, overridden by file name.
 ///
@@ -62,9 +63,9 @@ package struct TemplateSet: Sendable {
         try rendered(name, context, model: model, capacity: capacity).text
     }
 
-    /// `render` as UTF-8 bytes, for output that goes to files and libcmark without becoming a String.
-    package func renderUTF8(_ name: String, _ context: TemplateValue, model: (any TemplateModel)? = nil, capacity: Int = 4096) throws(TemplateError) -> [UInt8] {
-        try rendered(name, context, model: model, capacity: capacity).bytes
+    /// `render` as UTF-8 bytes, for output that goes to files and libcmark without becoming a String or being copied.
+    package func renderData(_ name: String, _ context: TemplateValue, model: (any TemplateModel)? = nil, capacity: Int = 4096) throws(TemplateError) -> Data {
+        try rendered(name, context, model: model, capacity: capacity).takeData()
     }
 
     private func rendered(_ name: String, _ context: TemplateValue, model: (any TemplateModel)?, capacity: Int) throws(TemplateError) -> TemplateRenderer {

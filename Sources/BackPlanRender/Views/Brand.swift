@@ -1,6 +1,6 @@
 import BackPlanCore
 
-/// A clinic's details shown on the cover and in the footer of printed plans.
+/// A clinic's details shown on the cover and in the footer of printed plans; read from a `--brand` file by `BrandFile` in BackPlanPublish.
 public struct Brand: Equatable, Sendable {
     public var name: String
     public var address: String?
@@ -39,29 +39,5 @@ public struct Brand: Equatable, Sendable {
     /// The contact line: "12 River St · +44 1234 · riverside.example".
     var contact: String {
         [address, phone, website, email].compactMap { $0 }.joined(separator: " · ")
-    }
-}
-
-extension Brand {
-    static let keys = ["name", "address", "phone", "website", "email", "logo"]
-
-    /// Parses a brand file: `name` is required, the rest optional, `logo` a path relative to the file.
-    public init(yaml text: String, file: String) throws(InputError) {
-        let root = try YAMLValue.parse(text, file: file)
-        self.init(name: "")
-        for (key, value) in try root.mapping(allowed: Self.keys, required: ["name"]) {
-            let text = try value.string().trimmingCharacters(in: .whitespaces)
-            if text.isEmpty || text.count > 200 || text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
-                throw value.error(.invalid("expected one line of text of at most 200 characters"))
-            }
-            switch key {
-            case "name": name = text
-            case "address": address = text
-            case "phone": phone = text
-            case "website": website = text
-            case "email": email = text
-            default: logoPath = text
-            }
-        }
     }
 }

@@ -31,24 +31,6 @@ extension HandoutArt {
         return pictures
     }
 
-    /// The blocks of a page whose pictures are `<img>` elements of `linked` sources; a picture without a source becomes nothing.
-    package func blocks(for cards: [PlanCard], siteURL: String?, linked: [String: LinkedPicture]) -> [String: [UInt8]] {
-        var blocks = Self.structure
-        for card in cards {
-            let figure = "figure " + card.key
-            blocks[Self.figureMarker(card.key)] = linked[figure].map { picture in
-                Array("<figure class=\"move-figure\">\(Self.image(picture, alt: figureAlt(for: card) ?? card.move.name))</figure>\n".utf8)
-            } ?? []
-            if let siteURL {
-                let alt = "QR code of \(Self.pageURL(of: card.move.id, site: siteURL))"
-                blocks[Self.qrMarker(card.move.id)] = linked["qr " + card.move.id].map { picture in
-                    Array("<div class=\"qr\">\(Self.image(picture, alt: alt))</div>\n".utf8)
-                } ?? []
-            }
-        }
-        return blocks
-    }
-
     /// An `<img>` with its text alternative and the size it is shown at, so a client that blocks images keeps the layout.
     static func image(_ picture: LinkedPicture, alt: String) -> String {
         "<img src=\"\(HTML.escape(picture.source))\" alt=\"\(HTML.escape(alt))\" width=\"\(picture.width)\" height=\"\(picture.height)\">"

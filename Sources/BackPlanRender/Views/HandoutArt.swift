@@ -1,5 +1,5 @@
 import BackPlanCore
-import Foundation
+import Synchronization
 
 /// The pictures of a run's handouts: each move's figure and, with a site address, the QR code of its page, made once and shared.
 ///
@@ -9,12 +9,11 @@ import Foundation
 /// comments in their Markdown (`figureMarker`, `qrMarker`), which libcmark's
 /// output then carries as trusted blocks; structure that Markdown cannot
 /// express (a card or a day kept on one page) comes the same way.
-package final class HandoutArt: @unchecked Sendable {
-    // @unchecked: `catalog` never changes; the caches are read and written only with `lock` held.
+package final class HandoutArt: Sendable {
     private let catalog: Catalog
-    private let lock = NSLock()
-    private var figures: [String: [UInt8]?] = [:]
-    private var codes: [String: [UInt8]?] = [:]
+    /// Drawn pictures by card key and by address; nil where there is none to draw.
+    private let figures = Mutex<[String: CommonMark.TrustedHTML?]>([:])
+    private let codes = Mutex<[String: CommonMark.TrustedHTML?]>([:])
 
     package init(catalog: Catalog) {
         self.catalog = catalog
@@ -28,15 +27,20 @@ package final class HandoutArt: @unchecked Sendable {
     /// The HTML comment in plan.md that the QR code of move `id`'s page replaces in plan.html.
     package static func qrMarker(_ id: String) -> String { "<!-- backplan:qr \(id) -->" }
 
-    /// Markers that open and close an element keeping a card or a day on one printed page.
-    package static let structure: [String: [UInt8]] = [
-        "<!-- backplan:card -->": Array("<section class=\"card\">\n".utf8),
-        "<!-- backplan:end card -->": Array("</section>\n".utf8),
-        "<!-- backplan:day -->": Array("<section class=\"day\">\n".utf8),
-        "<!-- backplan:end day -->": Array("</section>\n".utf8),
-        "<!-- backplan:cards -->": Array("<div class=\"cards\">\n".utf8),
-        "<!-- backplan:end cards -->": Array("</div>\n".utf8),
+    /// Markers that open and close an element keeping a card or a day on one printed page: the word after `backplan:`, and its HTML.
+    package static let structureBlocks: [(name: String, html: CommonMark.TrustedHTML)] = [
+        ("card", CommonMark.TrustedHTML(Array("<section class=\"card\">\n".utf8))),
+        ("end card", CommonMark.TrustedHTML(Array("</section>\n".utf8))),
+        ("day", CommonMark.TrustedHTML(Array("<section class=\"day\">\n".utf8))),
+        ("end day", CommonMark.TrustedHTML(Array("</section>\n".utf8))),
+        ("cards", CommonMark.TrustedHTML(Array("<div class=\"cards\">\n".utf8))),
+        ("end cards", CommonMark.TrustedHTML(Array("</div>\n".utf8))),
     ]
+
+    /// The structure markers as a table by their whole text.
+    package static var structure: [String: [UInt8]] {
+        Dictionary(uniqueKeysWithValues: structureBlocks.map { ("<!-- backplan:\($0.name) -->", Array($0.html.bytes)) })
+    }
 
     /// The address of move `id`'s page on the site at `site` (ending in `/`).
     package static func pageURL(of id: String, site: String) -> String { site + SitePath.exercise(id).value }
@@ -44,11 +48,11 @@ package final class HandoutArt: @unchecked Sendable {
     // MARK: - Pictures
 
     /// The SVG of a card's figure; nil for a move without one.
-    package func figure(for card: PlanCard) -> [UInt8]? {
-        cached(card.key, in: \.figures) {
+    package func figure(for card: PlanCard) -> CommonMark.TrustedHTML? {
+        Self.cached(card.key, in: figures) {
             guard let figure = card.move.figure(for: card.way) else { return nil }
             let svg = FigureSVG.svg(figure, style: .poses, idPrefix: "f-" + card.key, embedding: .inHTML)
-            return Array("<figure class=\"move-figure\">\(svg)</figure>\n".utf8)
+            return CommonMark.TrustedHTML(Array("<figure class=\"move-figure\">\(svg)</figure>\n".utf8))
         }
     }
 
@@ -56,11 +60,11 @@ package final class HandoutArt: @unchecked Sendable {
     package func figureAlt(for card: PlanCard) -> String? { card.move.figure(for: card.way)?.description }
 
     /// The SVG of the QR code of `url`; nil if it cannot be one.
-    package func qrCode(for url: String) -> [UInt8]? {
-        cached(url, in: \.codes) {
+    package func qrCode(for url: String) -> CommonMark.TrustedHTML? {
+        Self.cached(url, in: codes) {
             guard let code = try? QRCode(encoding: url) else { return nil }
             let svg = code.svg(title: "QR code of \(url)", inHTML: true)
-            return Array("<div class=\"qr\">\(svg)</div>\n".utf8)
+            return CommonMark.TrustedHTML(Array("<div class=\"qr\">\(svg)</div>\n".utf8))
         }
     }
 
@@ -68,20 +72,22 @@ package final class HandoutArt: @unchecked Sendable {
     package func blocks(for cards: [PlanCard], siteURL: String?) -> [String: [UInt8]] {
         var blocks = Self.structure
         for card in cards {
-            if let figure = figure(for: card) { blocks[Self.figureMarker(card.key)] = figure }
+            if let figure = figure(for: card) { blocks[Self.figureMarker(card.key)] = Array(figure.bytes) }
             if let siteURL, let code = qrCode(for: Self.pageURL(of: card.move.id, site: siteURL)) {
-                blocks[Self.qrMarker(card.move.id)] = code
+                blocks[Self.qrMarker(card.move.id)] = Array(code.bytes)
             }
         }
         return blocks
     }
 
-    private func cached(_ key: String, in cache: ReferenceWritableKeyPath<HandoutArt, [String: [UInt8]?]>, make: () -> [UInt8]?) -> [UInt8]? {
-        lock.lock()
-        defer { lock.unlock() }
-        if let known = self[keyPath: cache][key] { return known }
-        let made = make()
-        self[keyPath: cache][key] = .some(made)
-        return made
+    private static func cached(
+        _ key: String, in cache: borrowing Mutex<[String: CommonMark.TrustedHTML?]>, make: () -> CommonMark.TrustedHTML?
+    ) -> CommonMark.TrustedHTML? {
+        cache.withLock { cache in
+            if let known = cache[key] { return known }
+            let made = make()
+            cache[key] = .some(made)
+            return made
+        }
     }
 }

@@ -36,16 +36,15 @@ package struct PlanCard: Equatable, Sendable {
             var item: PlanItem
             var doseByWeek: [(week: Int, doses: [Dose])]
         }
-        var seen: [String: Int] = [:]
         var order: [Seen] = []
         for week in plan.weeks {
             for session in week.sessions {
                 for block in session.blocks {
                     for item in block.items {
-                        // Doses are compared as values; their text is made once per distinct dose, at the end.
-                        let key = key(id: item.id, equipment: item.equipment)
+                        // A plan has a few dozen cards: comparing the id (a small string) and equipment in order
+                        // costs less than making each item's key and hashing it.
                         let dose = item.dose
-                        if let index = seen[key] {
+                        if let index = order.firstIndex(where: { $0.item.id == item.id && $0.item.equipment == item.equipment }) {
                             let last = order[index].doseByWeek.count - 1
                             if order[index].doseByWeek[last].week == week.number {
                                 if !order[index].doseByWeek[last].doses.contains(dose) { order[index].doseByWeek[last].doses.append(dose) }
@@ -53,7 +52,6 @@ package struct PlanCard: Equatable, Sendable {
                                 order[index].doseByWeek.append((week.number, [dose]))
                             }
                         } else {
-                            seen[key] = order.count
                             order.append(Seen(item: item, doseByWeek: [(week.number, [dose])]))
                         }
                     }

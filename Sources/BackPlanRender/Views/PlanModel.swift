@@ -16,7 +16,9 @@ package final class PlanModel: TemplateModel {
     private let cardioExamples: String
     /// "Your moves": each move of the plan once, numbered.
     let cards: [PlanCard]
-    /// A card's number by its key (move and equipment), for the day lists that refer to it.
+    /// Each card's key (move and equipment), in card order.
+    let cardKeys: [String]
+    /// A card's number by its key, for the day lists that refer to it.
     let cardNumbers: [String: Int]
     /// A move's dose repeats across a week's sessions: its text is made once.
     /// Keyed by the dose packed into a number and searched in order: a plan has a few dozen
@@ -33,7 +35,8 @@ package final class PlanModel: TemplateModel {
         self.art = art ?? HandoutArt(catalog: catalog)
         cardioExamples = catalog.session.cardioExamplesText
         cards = PlanCard.cards(of: plan, catalog: catalog)
-        cardNumbers = Dictionary(uniqueKeysWithValues: cards.map { ($0.key, $0.number) })
+        cardKeys = cards.map(\.key)
+        cardNumbers = Dictionary(uniqueKeysWithValues: zip(cardKeys, cards.map(\.number)))
     }
 
     /// Whether plan.html carries the checklist: asked for, and there are sessions to tick.
@@ -143,11 +146,11 @@ package final class PlanModel: TemplateModel {
         case .session: return sessionField(name, number)
         case .block: return blockField(name, number)
         case .item: return itemField(name, number)
-        case .note: return name == .text ? .text(plan.notes[number.item]) : nil
-        case .advice: return name == .text ? .text(plan.advice[number.item]) : nil
+        case .note: return name == .text ? .text(plan.notes[number.item].text) : nil
+        case .advice: return name == .text ? .text(plan.advice[number.item].text) : nil
         case .rule: return name == .text ? .text(catalog.session.rules[number.item]) : nil
-        case .remark: return name == .text ? .text(plan.weeks[number.week].sessions[number.session].remarks[number.item]) : nil
-        case .reason: return name == .text ? .text(plan.after?.reasons[number.item] ?? "") : nil
+        case .remark: return name == .text ? .text(plan.weeks[number.week].sessions[number.session].remarks[number.item].text) : nil
+        case .reason: return name == .text ? .text(plan.after?.reasons[number.item].text ?? "") : nil
         case .timeModel: return timeModelField(name)
         case .brand: return look.brand.flatMap { brandField(name, $0) }
         case .card: return cardField(name, number)
@@ -182,8 +185,8 @@ package final class PlanModel: TemplateModel {
         case .weekCount: return .number(person.weeks)
         case .days: return .text(plan.trainingDays.map(\.title).joined(separator: ", "))
         case .minutes: return .number(person.minutes)
-        case .areas: return .text(PlanView.list(person.areas.map(\.title)))
-        case .equipment: return .text(person.equipment.isEmpty ? "none (body weight only)" : PlanView.list(person.equipment.map(\.title)))
+        case .areas: return .text(sentenceList(person.areas.map(\.title)))
+        case .equipment: return .text(person.equipment.isEmpty ? "none (body weight only)" : sentenceList(person.equipment.map(\.title)))
         case .floor: return .text(person.floor ? "yes" : "no (no lying or kneeling moves)")
         case .level: return .text(person.level.rawValue)
         case .pain: return .text(person.pain.rawValue)
@@ -236,7 +239,7 @@ package final class PlanModel: TemplateModel {
         case .name: return .text(card.move.name)
         case .phase: return .text(card.move.phase.rawValue)
         case .phaseTitle: return .text(catalog.title(of: card.move.phase))
-        case .equipment: return .text(card.equipment.isEmpty ? "" : PlanView.list(card.equipment.map(\.title)))
+        case .equipment: return .text(card.equipment.isEmpty ? "" : sentenceList(card.equipment.map(\.title)))
         case .hasEquipment: return .flag(!card.equipment.isEmpty)
         case .position: return .text(card.positions.map(\.rawValue).joined(separator: " or "))
         case .steps: return .modelList(Number(.step, list: true, item: number.item).value, count: card.steps.count)
@@ -278,7 +281,7 @@ package final class PlanModel: TemplateModel {
         case .estimatedMinutes: return .text(Planner.minutesText(sessions[session].estimatedMinutes))
         case .budgetMinutes: return .number(sessions[session].budgetSeconds / 60)
         case .shorter: return .flag(sessions[session].isShorterThanAsked)
-        case .uncovered: return .text(sessions[session].uncoveredAreas.isEmpty ? "" : PlanView.list(sessions[session].uncoveredAreas.map(\.title)))
+        case .uncovered: return .text(sessions[session].uncoveredAreas.isEmpty ? "" : sentenceList(sessions[session].uncoveredAreas.map(\.title)))
         case .hasUncovered: return .flag(!sessions[session].uncoveredAreas.isEmpty)
         case .cardioMinutes: return .number(sessions[session].cardioMinutes)
         case .cardioExamples: return .text(cardioExamples)
@@ -314,7 +317,7 @@ package final class PlanModel: TemplateModel {
         case .id: return .text(items[item].id)
         case .name: return .text(items[item].name)
         case .dose: return .text(doseText(items[item].dose))
-        case .equipment: return .text(items[item].equipment.isEmpty ? "" : PlanView.list(items[item].equipment.map(\.title)))
+        case .equipment: return .text(items[item].equipment.isEmpty ? "" : sentenceList(items[item].equipment.map(\.title)))
         case .hasEquipment: return .flag(!items[item].equipment.isEmpty)
         case .position:
             return .text(items[item].positions.count == 1 ? items[item].positions[0].rawValue : items[item].positions.map(\.rawValue).joined(separator: " or "))

@@ -1,4 +1,5 @@
 import BackPlanCore
+import Foundation
 
 /// How a rendered plan looks beyond its content: id, paper and an optional clinic brand.
 package struct PlanLook: Sendable {
@@ -68,11 +69,11 @@ package struct PlanRenderer: Sendable {
     /// week's tick-box grid, inside the page shell; as UTF-8 bytes.
     ///
     /// One model serves both, and the bytes go to libcmark and to the files as
-    /// they are, never decoded into a String. `look.pictures` chooses how the
+    /// they are, never decoded into a String nor copied out of the buffer they were rendered into. `look.pictures` chooses how the
     /// figures, QR codes and logo are placed; the Markdown is the same either way.
-    package func documents(_ plan: Plan, look: PlanLook, html: Bool) throws(TemplateError) -> (markdown: [UInt8], html: [UInt8]?) {
+    package func documents(_ plan: Plan, look: PlanLook, html: Bool) throws(TemplateError) -> (markdown: Data, html: Data?) {
         let model = PlanModel(plan: plan, catalog: catalog, look: look, art: art)
-        let markdown = try templates.renderUTF8(Self.markdownTemplate, model.root, model: model, capacity: Self.markdownCapacity(plan))
+        let markdown = try templates.renderData(Self.markdownTemplate, model.root, model: model, capacity: Self.markdownCapacity(plan))
         guard html else { return (markdown, nil) }
         return (markdown, try self.html(converting: markdown, model: model))
     }
@@ -81,21 +82,16 @@ package struct PlanRenderer: Sendable {
     ///
     /// An email's HTML differs from plan.html only in how its pictures are placed, so it is made from
     /// the Markdown already rendered for the plan's files.
-    package func html(converting markdown: [UInt8], plan: Plan, look: PlanLook) throws(TemplateError) -> [UInt8] {
+    package func html(converting markdown: Data, plan: Plan, look: PlanLook) throws(TemplateError) -> Data {
         try html(converting: markdown, model: PlanModel(plan: plan, catalog: catalog, look: look, art: art))
     }
 
-    private func html(converting markdown: [UInt8], model: PlanModel) throws(TemplateError) -> [UInt8] {
-        let (plan, look) = (model.plan, model.look)
-        let pictures = switch look.pictures {
-        case .inline: art.blocks(for: model.cards, siteURL: look.siteURL)
-        case .linked(let linked): art.blocks(for: model.cards, siteURL: look.siteURL, linked: linked)
-        }
-        let blocks = grids(plan, cards: model.cardNumbers).merging(pictures) { grid, _ in grid }
-        let body = CommonMark.htmlUTF8(fromMarkdown: markdown, blocks: blocks)
+    private func html(converting markdown: Data, model: PlanModel) throws(TemplateError) -> Data {
+        let blocks = PlanBlocks(model: model, grids: model.plan.weeks.map { CommonMark.TrustedHTML(WeekGrid.htmlUTF8($0, cards: model.cardNumbers)) })
+        let body = CommonMark.htmlUTF8(fromMarkdown: markdown) { blocks.block(for: $0) }
         let capacity = body.count + 8192
         model.body = body
-        return try templates.renderUTF8(Self.htmlTemplate, model.root, model: model, capacity: capacity)
+        return try templates.renderData(Self.htmlTemplate, model.root, model: model, capacity: capacity)
     }
 
     /// `plan.md` and the trusted HTML its markers stand for (tick grids, cards, figures; QR codes only with

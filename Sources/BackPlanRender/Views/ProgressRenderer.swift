@@ -36,7 +36,7 @@ package struct ProgressRenderer: Sendable {
             lines += ["", "Marked as hurting: \(Markdown.escape(hurtNames.joined(separator: ", ")))."]
         }
         lines += ["", "## What the next block will do", "", "From \(report.next.start.longText) (rule: \(report.next.rule.rawValue)):", ""]
-        lines += report.next.reasons.map { "- \(Markdown.escape($0))" }
+        lines += report.next.reasons.map { "- \(Markdown.escape($0.text))" }
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -68,7 +68,7 @@ package struct ProgressRenderer: Sendable {
         if !summary.hurt.isEmpty { body.append("<p>Marked as hurting: \(escape(hurtNames.joined(separator: ", "))).</p>") }
         body.append("<h2>What the next block will do</h2>")
         body.append("<p>From \(report.next.start.longText) (rule: \(report.next.rule.rawValue)):</p><ul>")
-        body += report.next.reasons.map { "<li>\(escape($0))</li>" }
+        body += report.next.reasons.map { "<li>\(escape($0.text))</li>" }
         body.append("</ul>")
         return """
             <!DOCTYPE html>

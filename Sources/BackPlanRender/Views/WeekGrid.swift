@@ -14,7 +14,8 @@ package enum WeekGrid {
 
     /// One row of the grid: a move as it first appears (its name and phase), and the sessions that do it, one bit each.
     private struct Move {
-        var key: String
+        var id: String
+        var equipment: [Equipment]
         var name: String
         var phase: Phase
         var sessions: UInt64
@@ -50,7 +51,7 @@ package enum WeekGrid {
         for _ in week.sessions { html.append(utf8Of: planned) }
         html.append(utf8Of: "</tr>\n")
         for move in moves {
-            startRow(cards[move.key].map { "\($0). \(move.name)" } ?? move.name, in: &html)
+            startRow(cards[PlanCard.key(id: move.id, equipment: move.equipment)].map { "\($0). \(move.name)" } ?? move.name, in: &html)
             for index in week.sessions.indices {
                 html.append(utf8Of: move.sessions & (1 << UInt64(index)) != 0 ? planned : notPlanned)
             }
@@ -75,13 +76,12 @@ package enum WeekGrid {
                 // By index: `for item in items` copied each item, retaining every string and list in it.
                 let items = block.items
                 for item in items.indices {
-                    let key = PlanCard.key(id: items[item].id, equipment: items[item].equipment)
-                    // Comparing lengths first skips the full comparison for most keys that differ.
-                    let length = key.utf8.count
-                    if let known = moves.firstIndex(where: { $0.key.utf8.count == length && $0.key == key }) {
+                    // The id (a small string) and equipment compared in place; the key is made once per move.
+                    let (id, equipment) = (items[item].id, items[item].equipment)
+                    if let known = moves.firstIndex(where: { $0.id == id && $0.equipment == equipment }) {
                         moves[known].sessions |= bit
                     } else {
-                        moves.append(Move(key: key, name: items[item].name, phase: items[item].phase, sessions: bit))
+                        moves.append(Move(id: id, equipment: equipment, name: items[item].name, phase: items[item].phase, sessions: bit))
                     }
                 }
             }

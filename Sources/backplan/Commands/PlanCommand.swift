@@ -1,6 +1,7 @@
 import ArgumentParser
 import BackPlanCore
 import BackPlanPublish
+import BackPlanRender
 import Foundation
 
 /// `backplan plan [PREFS]`: one person's plan.
@@ -51,8 +52,8 @@ struct PlanCommand: ParsableCommand {
         if options.verbose {
             let plan = documents.plan
             print("Plan \(documents.planID) for \(plan.person.name): \(Plural.count(plan.weeks.count, "week")), \(Plural.count(plan.sessions.count, "session")) from \(plan.start.iso)")
-            for note in plan.notes { print("note: \(note)") }
-            for reason in plan.after?.reasons ?? [] { print("why: \(reason)") }
+            for note in plan.notes { print("note: \(note.text)") }
+            for reason in plan.after?.reasons ?? [] { print("why: \(reason.text)") }
         }
         for url in written { print(Self.display(url)) }
     }

@@ -105,7 +105,7 @@ enum SiteView {
     }
 
     /// "neck, upper back and shoulders".
-    static func list(_ items: [String]) -> String { PlanView.list(items) }
+    static func list(_ items: [String]) -> String { sentenceList(items) }
 
     /// "Neck": a title with a capital first letter, for headings and navigation.
     static func capitalised(_ text: String) -> String {

@@ -36,3 +36,30 @@ public enum BrandFile {
         return brand
     }
 }
+
+// MARK: - The brand file's YAML
+
+extension Brand {
+    /// The keys a brand file may have.
+    static let keys = ["name", "address", "phone", "website", "email", "logo"]
+
+    /// Parses a brand file: `name` is required, the rest optional, `logo` a path relative to the file.
+    public init(yaml text: String, file: String) throws(InputError) {
+        let root = try YAMLValue.parse(text, file: file)
+        self.init(name: "")
+        for (key, value) in try root.mapping(allowed: Self.keys, required: ["name"]) {
+            let text = try value.string().trimmingCharacters(in: .whitespaces)
+            if text.isEmpty || text.count > 200 || text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                throw value.error(.invalid("expected one line of text of at most 200 characters"))
+            }
+            switch key {
+            case "name": name = text
+            case "address": address = text
+            case "phone": phone = text
+            case "website": website = text
+            case "email": email = text
+            default: logoPath = text
+            }
+        }
+    }
+}

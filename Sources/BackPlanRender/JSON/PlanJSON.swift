@@ -1,67 +1,14 @@
-import Foundation
+import BackPlanCore
 
 extension Plan {
     /// `plan.json` in the `backplan.plan/1` schema of SPEC, keys sorted, ending in a newline.
     public func json(planID: String) -> String {
-        let document = PlanDocument(plan: self, planID: planID)
-        return JSONText.encode(document)
+        JSONText.encode(PlanJSON(plan: self, planID: planID))
     }
 }
 
-extension Catalog {
-    /// `catalog list --json`: every move in SPEC's catalog schema.
-    public func json(moves: [Exercise]) -> String {
-        JSONText.encode(moves.map(MoveDocument.init))
-    }
-
-    /// `catalog show ID --json`: one move in the same schema, as an object.
-    public func json(move: Exercise) -> String {
-        JSONText.encode(MoveDocument(move))
-    }
-}
-
-/// Stable JSON: sorted keys, no escaped slashes, two-space indentation, trailing newline.
-package enum JSONText {
-    package static func encode<Value: Encodable>(_ value: Value) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        do {
-            return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
-        } catch {
-            preconditionFailure("plan values always encode: \(error)")
-        }
-    }
-}
-
-/// One move in the catalog JSON schema.
-struct MoveDocument: Encodable {
-    let id, name, phase: String
-    let areas: [String]
-    let equipment: [[String]]
-    let positions: [String]
-    let props: [String]
-    let dose: DoseRanges
-    let steps: [String]
-    let ways: [WayDocument]
-    let figure: FigureDocument?
-
-    init(_ move: Exercise) {
-        id = move.id
-        name = move.name
-        phase = move.phase.rawValue
-        areas = move.areas.map(\.rawValue)
-        equipment = move.equipmentAlternatives.map { $0.map(\.rawValue) }
-        positions = move.positions.map(\.rawValue)
-        props = move.props.map(\.rawValue)
-        dose = move.dose
-        steps = move.steps
-        ways = move.ways.map(WayDocument.init)
-        figure = move.figure.map(FigureDocument.init)
-    }
-}
-
-/// `plan.json`.
-struct PlanDocument: Encodable {
+/// `plan.json`: the plan, its notes and reasons worded by `PlanWording`.
+struct PlanJSON: Encodable {
     struct Person: Encodable {
         let name: String
         let areas, equipment: [String]
@@ -154,13 +101,13 @@ struct PlanDocument: Encodable {
         end = plan.end
         seed = String(plan.seed)
         gating = plan.gating == .noExercise ? "no-exercise" : plan.gating.rawValue
-        advice = plan.advice
-        notes = plan.notes
-        after = plan.after.map { AfterDocument(rule: $0.rule, reasons: $0.reasons) }
+        advice = plan.advice.map(\.text)
+        notes = plan.notes.map(\.text)
+        after = plan.after.map { AfterDocument(rule: $0.rule, reasons: $0.reasons.map(\.text)) }
         weeks = plan.weeks.map { week in
             WeekDocument(week: week.number, sessions: week.sessions.map { session in
                 SessionDocument(
-                    date: session.date, weekday: session.weekday.rawValue, kind: session.kind.rawValue, remarks: session.remarks,
+                    date: session.date, weekday: session.weekday.rawValue, kind: session.kind.rawValue, remarks: session.remarks.map(\.text),
                     estimated_minutes: session.estimatedMinutes, budget_minutes: session.budgetSeconds / 60,
                     uncovered_areas: session.uncoveredAreas.map(\.rawValue),
                     blocks: session.blocks.map { block in

@@ -1,8 +1,8 @@
 import Foundation
 import BackPlanCore
 
-/// One mailbox, `alex@example.com` or `Alex Doe <alex@example.com>`, checked so it cannot break a header.
-package struct MailAddress: Equatable, Sendable {
+/// One mailbox, `alex@example.com` or `Alex Doe <alex@example.com>`: an address (checked by `EmailAddress`) and a display name, as a header carries them.
+package struct Mailbox: Equatable, Sendable {
     /// The display name, nil when there is none.
     package var name: String?
     /// The addr-spec, ASCII `local@domain`.
@@ -13,7 +13,7 @@ package struct MailAddress: Equatable, Sendable {
         try Self.rejectLineBreaks(address, place: place)
         if let name { try Self.rejectLineBreaks(name, place: place) }
         let trimmed = address.trimmingCharacters(in: .whitespaces)
-        guard Self.isAddress(trimmed) else { throw EmailError(place: place, problem: .notAnAddress(address)) }
+        guard EmailAddress.isValid(trimmed) else { throw EmailError(place: place, problem: .notAnAddress(address)) }
         let cleanName = name?.trimmingCharacters(in: .whitespaces)
         self.name = cleanName?.isEmpty == false ? cleanName : nil
         self.address = trimmed
@@ -64,24 +64,6 @@ package struct MailAddress: Equatable, Sendable {
         if text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control && $0 != "\t" }) {
             throw EmailError(place: place, problem: .notAnAddress(text.unicodeScalars.filter { $0.value >= 0x20 }.map(String.init).joined()))
         }
-    }
-
-    /// An ASCII dot-atom local part and a host name with at least two labels.
-    static func isAddress(_ text: String) -> Bool {
-        guard EmailAddress.isPlausible(text), text.unicodeScalars.allSatisfy({ $0.isASCII }),
-              let at = text.lastIndex(of: "@") else { return false }
-        let local = text[..<at]
-        let domain = text[text.index(after: at)...]
-        let atext = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+/=?^_`{|}~-")
-        let localOK = local.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { atom in
-            !atom.isEmpty && atom.allSatisfy { atext.contains($0) }
-        }
-        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
-        let domainOK = labels.count >= 2 && labels.allSatisfy { label in
-            !label.isEmpty && label.count <= 63 && !label.hasPrefix("-") && !label.hasSuffix("-")
-                && label.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }
-        }
-        return localOK && local.count <= 64 && domainOK
     }
 
     private static func unquoted(_ text: String) -> String {
