@@ -42,7 +42,7 @@ struct ChecklistDataTests {
     func onlyWhenAsked() throws {
         let renderer = PlanRenderer(templates: try TemplateSet(), catalog: .builtIn)
         for checklist in [true, false] {
-            let html = String(decoding: try renderer.documents(Self.plan, look: PlanLook(planID: "0a1b2c3d", paper: .a4, checklist: checklist), html: true).html ?? [], as: UTF8.self)
+            let html = String(decoding: try renderer.documents(Self.plan, look: PlanLook(planID: "0a1b2c3d", paper: .a4, checklist: checklist), html: true).html ?? Data(), as: UTF8.self)
             #expect(html.contains("<script>") == checklist)
             #expect(html.contains(Checklist.policyElement) == checklist)
             #expect(html.contains("<li>☐ <strong>1. Neck roll</strong>"))
