@@ -6,12 +6,16 @@ public struct BatchSummary: Equatable, Sendable, CustomStringConvertible {
     public var written = 0
     public var skipped = 0
     public var failed = 0
+    /// Rows under way when SIGINT or SIGTERM came, whose helper was stopped.
+    public var stopped = 0
+    /// The signal that ended the run early (`Interruption`), if one did.
+    public var interruptedBy: Int32?
     public var elapsed: Duration = .zero
 
     public init() {}
 
     /// Rows done, whatever their outcome.
-    public var done: Int { written + skipped + failed }
+    public var done: Int { written + skipped + failed + stopped }
 
     /// Adds one row's outcome to the counts.
     public mutating func count(_ outcome: BatchRowResult.Outcome) {
@@ -19,6 +23,7 @@ public struct BatchSummary: Equatable, Sendable, CustomStringConvertible {
         case .written: written += 1
         case .skipped: skipped += 1
         case .failed: failed += 1
+        case .stopped: stopped += 1
         }
     }
 
@@ -28,10 +33,10 @@ public struct BatchSummary: Equatable, Sendable, CustomStringConvertible {
         return seconds > 0 ? Double(done) / seconds : 0
     }
 
-    /// "12 written, 3 failed, 1 skipped in 0.42 s (36 plans/s)".
+    /// "12 written, 3 failed, 1 skipped in 0.42 s (36 plans/s)"; rows stopped by a signal are counted only when there are some.
     public var description: String {
         let seconds = elapsed.seconds
-        return "\(written) written, \(failed) failed, \(skipped) skipped in \(String(format: "%.2f", seconds)) s (\(Int(rate.rounded())) \(Plural.word(Int(rate.rounded()), "plan"))/s)"
+        return "\(written) written, \(failed) failed, \(skipped) skipped" + (stopped > 0 ? ", \(stopped) stopped" : "") + " in \(String(format: "%.2f", seconds)) s (\(Int(rate.rounded())) \(Plural.word(Int(rate.rounded()), "plan"))/s)"
     }
 }
 

@@ -112,12 +112,17 @@ package enum AtomicFile {
                     current = known
                     continue
                 }
-                if mkdirat(current, name, 0o777) == 0 {
-                    madeBelow.append((current, name, path))
-                } else if errno != EEXIST {
-                    throw FileSystemError(reason: FileSystemError(code: errno).reason, isAboutFolder: true, path: path)
+                var next: Int32 = -1
+                // Twice: an empty folder removed between the two calls (`removeLeftovers` in another run) is made again.
+                for _ in 0..<2 {
+                    if mkdirat(current, name, 0o777) == 0 {
+                        madeBelow.append((current, name, path))
+                    } else if errno != EEXIST {
+                        throw FileSystemError(reason: FileSystemError(code: errno).reason, isAboutFolder: true, path: path)
+                    }
+                    next = openat(current, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                    if next >= 0 || errno != ENOENT { break }
                 }
-                let next = openat(current, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
                 guard next >= 0 else {
                     let code = errno
                     var status = stat()

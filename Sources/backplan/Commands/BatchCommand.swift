@@ -70,6 +70,8 @@ struct BatchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        // SIGINT and SIGTERM stop the run cleanly: helpers killed, rows under way ended, the summary printed.
+        Interruption.shared.catchSignals()
         var planSettings = try options.settings()
         planSettings.formats = try formats.formats()
         // One warm engine for every row; closed at the end of the run, also when it fails.
@@ -93,6 +95,11 @@ struct BatchCommand: AsyncParsableCommand {
             progress.update(summary)
         }
         progress.finish()
+        if let signal = summary.interruptedBy {
+            // Printed even with --quiet: the run did not do what was asked.
+            print("batch: stopped by \(Interruption.name(of: signal)): \(summary); run again with --skip-existing to finish")
+            throw ExitCode(128 + signal)
+        }
         if !quiet { print("batch: \(summary)") }
         if summary.failed > 0 { throw ExitCode.failure }
     }
@@ -105,6 +112,7 @@ struct BatchCommand: AsyncParsableCommand {
         case .written(let files): return "\(place): \(files.joined(separator: ", "))\(seed)"
         case .skipped: return "\(place): up to date, skipped\(seed)"
         case .failed: return "\(place): failed"
+        case .stopped: return "\(place): stopped"
         }
     }
 }
