@@ -48,35 +48,70 @@ struct InterruptionTests {
         return found.sorted()
     }
 
-    @Test("a signal during batch kills the helpers' groups, prints the summary and exits 128 + the signal; --skip-existing finishes",
-          arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
-    func interrupted(signal: Int32, status: Int32) throws {
-        let (scratch, hanging, quick) = try Self.prepare()
+    /// Runs backplan with `arguments`, sends `signal` once `whenStarted` holds (or 60 s passed), and waits up to 20 s for it to end.
+    /// Nil (with the issue recorded and every helper group killed) when it does not end.
+    static func runInterrupted(_ arguments: [String], in scratch: ScratchFolder, signal: Int32, environment: [String: String] = [:],
+                               whenStarted: () -> Bool) throws -> (Process, stdout: String, stderr: String)? {
         let process = Process()
         process.executableURL = Backplan.binary
-        process.arguments = Self.arguments(sendmail: hanging)
+        process.arguments = arguments
         process.currentDirectoryURL = scratch.url
         process.environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": scratch.url.path,
                                "LANG": "C.UTF-8", "TZ": "UTC", "BACKPLAN_TODAY": "2026-03-01", "SOURCE_DATE_EPOCH": Backplan.sourceDateEpoch]
+            .merging(environment) { $1 }
         let stdout = Pipe(), stderr = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
-        // Both jobs hang in sendmail: the run is well under way.
         let started = Date()
-        while Self.groups(in: scratch).count < 2, Date().timeIntervalSince(started) < 60 { usleep(20_000) }
-        #expect(Self.groups(in: scratch).count == 2)
+        while !whenStarted(), Date().timeIntervalSince(started) < 60 { usleep(20_000) }
+        #expect(whenStarted(), "the helpers did not start within 60 s")
         kill(process.processIdentifier, signal)
         let signalled = Date()
         while process.isRunning, Date().timeIntervalSince(signalled) < 20 { usleep(20_000) }
         guard !process.isRunning else {
             kill(process.processIdentifier, SIGKILL)
-            for group in Self.groups(in: scratch) { kill(-group, SIGKILL) }
+            for group in groups(in: scratch) { kill(-group, SIGKILL) }
             Issue.record("backplan did not stop within 20 s of the signal")
-            return
+            return nil
         }
-        let output = String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let errors = String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        return (process, String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
+                String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+    }
+
+    /// Whether every process of `group` is gone, waiting up to 2 s.
+    static func isGone(group: pid_t) -> Bool {
+        for _ in 0..<100 {
+            if kill(-group, 0) != 0 && errno == ESRCH { return true }
+            usleep(20_000)
+        }
+        return false
+    }
+
+    @Test("a signal during plan --format pdf kills the engine's group, removes its scratch folder, writes nothing and exits 130")
+    func planInterrupted() throws {
+        let scratch = try ScratchFolder()
+        let groups = scratch.url.appendingPathComponent("groups").path
+        let engine = try EmailCommandTests.script(in: scratch, "bin/weasyprint", "echo $$ >> '\(groups)'\n/bin/sleep 300 &\nwait\n")
+        let temporary = scratch.url.appendingPathComponent("tmp")
+        try FileManager.default.createDirectory(at: temporary, withIntermediateDirectories: true)
+        guard let (process, _, errors) = try Self.runInterrupted(
+            ["plan", "--format", "pdf", "--weeks", "1", "--output", "out"], in: scratch, signal: SIGINT,
+            environment: ["PATH": engine.deletingLastPathComponent().path, "TMPDIR": temporary.path],
+            whenStarted: { !Self.groups(in: scratch).isEmpty }) else { return }
+        #expect(process.terminationReason == .exit && process.terminationStatus == 130, "\(process.terminationStatus) \(errors)")
+        #expect(errors.hasSuffix("backplan: stopped by SIGINT\n"), "\(errors)")
+        for group in Self.groups(in: scratch) { #expect(Self.isGone(group: group), "process group \(group) outlived backplan") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.path) == [])
+        #expect(!scratch.files().contains { $0.hasPrefix("out/") })
+    }
+
+    @Test("a signal during batch kills the helpers' groups, prints the summary and exits 128 + the signal; --skip-existing finishes",
+          arguments: [(SIGINT, Int32(130)), (SIGTERM, Int32(143))])
+    func interrupted(signal: Int32, status: Int32) throws {
+        let (scratch, hanging, quick) = try Self.prepare()
+        guard let (process, output, errors) = try Self.runInterrupted(Self.arguments(sendmail: hanging), in: scratch, signal: signal,
+                                                                       whenStarted: { Self.groups(in: scratch).count >= 2 }) else { return }
         #expect(process.terminationReason == .exit && process.terminationStatus == status, "\(process.terminationStatus) \(errors)")
         let name = signal == SIGINT ? "SIGINT" : "SIGTERM"
         // The rows under way are stopped (their sendmail killed, or not started once the signal came), none failed.
@@ -84,14 +119,7 @@ struct InterruptionTests {
         #expect(output.contains(" stopped in ") && output.hasSuffix("; run again with --skip-existing to finish\n"), "\(output)")
         #expect(!errors.contains("failed"), "\(errors)")
         // Nothing of the helpers' groups is left: sendmail and the sleep it started are gone.
-        for group in Self.groups(in: scratch) {
-            var gone = false
-            for _ in 0..<100 where !gone {
-                gone = kill(-group, 0) != 0 && errno == ESRCH
-                if !gone { usleep(20_000) }
-            }
-            #expect(gone, "process group \(group) outlived backplan")
-        }
+        for group in Self.groups(in: scratch) { #expect(Self.isGone(group: group), "process group \(group) outlived backplan") }
         #expect(Self.leftovers(in: scratch) == [])
         // Nothing was recorded as sent: the next run sends both.
         #expect(!scratch.files().contains { $0.hasSuffix("plan.sent") })

@@ -44,6 +44,8 @@ struct EmailCommand: ParsableCommand {
     @OptionGroup var options: PlanOptions
 
     func run() throws {
+        // SIGINT and SIGTERM kill a running PDF engine or sendmail with its process group (`Interruption`).
+        Interruption.shared.catchSignals()
         let person = try PlanCommand.loadPreferences(preferences)
         let publisher = PlanPublisher(inputs: try sources.inputs(preparing: OutputFormat.templates(for: [.md, .html])))
         let email = EmailSettings(to: to, from: from, subject: subject)

@@ -35,6 +35,8 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
+        // SIGINT and SIGTERM kill a running PDF engine or sendmail with its process group (`Interruption`).
+        Interruption.shared.catchSignals()
         var person = try preferences.map(Self.loadPreferences) ?? .example
         let chosen = try formats.formats()
         let publisher = PlanPublisher(inputs: try sources.inputs(preparing: OutputFormat.templates(for: chosen)))
