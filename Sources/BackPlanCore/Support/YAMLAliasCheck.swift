@@ -251,7 +251,8 @@ enum YAMLAliasCheck {
             while at < bytes.count {
                 let char = bytes[at]
                 if quote == UInt8(ascii: "\""), char == UInt8(ascii: "\\") {
-                    at += 2
+                    // An escape; a backslash that ends the text ends the scalar (found by fuzzing: it overran the text).
+                    at = min(at + 2, bytes.count)
                     continue
                 }
                 if char == quote {
