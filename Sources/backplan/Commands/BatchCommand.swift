@@ -70,12 +70,13 @@ struct BatchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        // SIGINT and SIGTERM stop the run cleanly: helpers killed, rows under way ended, the summary printed.
-        Interruption.shared.catchSignals()
         var planSettings = try options.settings()
         planSettings.formats = try formats.formats()
         // One warm engine for every row; closed at the end of the run, also when it fails.
         planSettings.printer = try options.printer(for: planSettings.formats)
+        // SIGINT and SIGTERM kill running helpers with their process groups and end the run cleanly (`Interruption`);
+        // the warm Chromium (BACKPLAN_PDF_MODE=warm) keeps its own handlers, which end the process on the signal.
+        if !Environment.usesWarmPrinter(planSettings.formats) { Interruption.shared.catchSignals() }
         defer { planSettings.printer?.close() }
         var settings = BatchSettings(plan: planSettings, output: options.output, jobs: jobs ?? Environment.coreCount())
         settings.shard = try shard.map { try RosterShard(parsing: $0) } ?? .all

@@ -44,14 +44,15 @@ struct EmailCommand: ParsableCommand {
     @OptionGroup var options: PlanOptions
 
     func run() throws {
-        // SIGINT and SIGTERM kill a running PDF engine or sendmail with its process group (`Interruption`).
-        Interruption.shared.catchSignals()
         let person = try PlanCommand.loadPreferences(preferences)
         let publisher = PlanPublisher(inputs: try sources.inputs(preparing: OutputFormat.templates(for: [.md, .html])))
         let email = EmailSettings(to: to, from: from, subject: subject)
         var settings = try options.settings()
         settings.formats = pdf ? [.pdf] : []
         settings.printer = try options.printer(for: settings.formats)
+        // SIGINT and SIGTERM kill running helpers with their process groups and end the run cleanly (`Interruption`);
+        // the warm Chromium (BACKPLAN_PDF_MODE=warm) keeps its own handlers, which end the process on the signal.
+        if !Environment.usesWarmPrinter(settings.formats) { Interruption.shared.catchSignals() }
         defer { settings.printer?.close() }
         if let warning = publisher.startWarning(for: person, settings: settings) { PlanCommand.warn(warning) }
         let written = try publisher.publishEmail(person, settings: settings, email: email, to: options.output, force: force)

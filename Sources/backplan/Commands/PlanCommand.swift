@@ -35,8 +35,6 @@ struct PlanCommand: ParsableCommand {
     }
 
     func run() throws {
-        // SIGINT and SIGTERM kill a running PDF engine or sendmail with its process group (`Interruption`).
-        Interruption.shared.catchSignals()
         var person = try preferences.map(Self.loadPreferences) ?? .example
         let chosen = try formats.formats()
         let publisher = PlanPublisher(inputs: try sources.inputs(preparing: OutputFormat.templates(for: chosen)))
@@ -47,6 +45,9 @@ struct PlanCommand: ParsableCommand {
             (person, settings, _) = publisher.nextBlock(after: logged, settings: settings)
         }
         settings.printer = try options.printer(for: chosen)
+        // SIGINT and SIGTERM kill running helpers with their process groups and end the run cleanly (`Interruption`);
+        // the warm Chromium (BACKPLAN_PDF_MODE=warm) keeps its own handlers, which end the process on the signal.
+        if !Environment.usesWarmPrinter(chosen) { Interruption.shared.catchSignals() }
         defer { settings.printer?.close() }
         if let warning = publisher.startWarning(for: person, settings: settings) { Self.warn(warning) }
         let (documents, written) = try publisher.publish(person, settings: settings, to: options.output, force: force)

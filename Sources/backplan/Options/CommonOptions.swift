@@ -175,6 +175,11 @@ enum Environment {
         ProcessInfo.processInfo.environment["BACKPLAN_PDF_MODE"].flatMap(PrintEngine.Mode.init(rawValue:)) ?? .processPerDocument
     }
 
+    /// Whether printing `formats` starts the warm Chromium, which handles SIGINT and SIGTERM itself.
+    static func usesWarmPrinter(_ formats: [OutputFormat]) -> Bool {
+        formats.contains(.pdf) && pdfMode() == .warm
+    }
+
     /// The number of cores available, the default worker count of `batch`.
     static func coreCount() -> Int {
         ProcessInfo.processInfo.activeProcessorCount
