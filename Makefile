@@ -5,6 +5,7 @@
 #   make bench  release build, then `backplan batch` at 1,000 and 10,000 plans against libcmark alone
 #   make bench-site  time `backplan site` against Hugo building as many pages
 #   make bench-pdf   time plan.pdf with each installed engine, and batch --pdf warm against one process per row
+#   make fuzz        libFuzzer on the preferences, catalog, roster and template readers, FUZZ_SECONDS each (docs/hardening.md)
 # Each installs missing system packages with apt when run as root, or prints the command.
 
 SWIFT ?= swift
@@ -21,7 +22,7 @@ BENCH_JOBS ?= 2
 BENCH_REPEAT ?= 5
 BENCH_WORK ?= $(or $(TMPDIR),/tmp)/backplan-bench
 
-.PHONY: demo test bench build release deps test-deps bench-deps bench-site bench-pdf clean
+.PHONY: demo test bench build release deps test-deps bench-deps bench-site bench-pdf fuzz clean
 
 demo: deps release
 	$(RELEASE_BIN) catalog list
@@ -62,8 +63,13 @@ bench-pdf: release
 	@.ci/install-packages weasyprint chromium poppler-utils fonts-dejavu-core procps
 	scripts/bench-pdf.sh 5 $(BENCH_PDF_ROWS)
 
+# Fuzz targets are built apart (BACKPLAN_FUZZ=1, .build-fuzz): `swift build` and `make test` never see them.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) SWIFT=$(SWIFT) scripts/fuzz.sh
+
 bench-deps:
 	@.ci/install-packages $(APT_PACKAGES) time
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

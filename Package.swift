@@ -109,3 +109,23 @@ let package = Package(
         ),
     ]
 )
+
+// libFuzzer targets, built only by `make fuzz` (BACKPLAN_FUZZ=1, every module with AddressSanitizer
+// and libFuzzer's coverage, in a scratch path of their own): an ordinary build or test never sees them. See docs/hardening.md.
+if Context.environment["BACKPLAN_FUZZ"] == "1" {
+    package.targets.append(.target(name: "FuzzDriver", path: "Fuzz/Targets/Driver"))
+    for (name, folder, dependency) in [
+        ("fuzz-preferences", "Preferences", "BackPlanCore"), ("fuzz-catalog", "Catalog", "BackPlanCore"),
+        ("fuzz-roster", "Roster", "BackPlanPublish"), ("fuzz-templates", "Templates", "BackPlanRender"),
+    ] {
+        package.targets.append(.executableTarget(
+            name: name,
+            dependencies: [.target(name: dependency), "FuzzDriver"],
+            path: "Fuzz/Targets/\(folder)",
+            swiftSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])],
+            // libFuzzer's main is linked into these alone: the build's own tools keep theirs.
+            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]
+        ))
+        package.products.append(.executable(name: name, targets: [name]))
+    }
+}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BackPlanPublish
 import BackPlanRender
 import Foundation
 
@@ -28,13 +29,27 @@ struct BackPlanCommand: AsyncParsableCommand {
             } else {
                 try command.run()
             }
+            exitIfInterrupted()
         } catch {
+            exitIfInterrupted(after: error)
             let code = exitCode(for: error)
             // Help, --version and a clean exit print as ArgumentParser prints them.
             guard code != .success, !(error is ExitCode) else { exit(withError: error) }
             FileHandle.standardError.write(Data((TerminalText.escaped(fullMessage(for: error)) + "\n").utf8))
             Foundation.exit(code.rawValue)
         }
+    }
+
+    /// Exits with 128 + the signal when SIGINT or SIGTERM stopped a command that catches them (`Interruption`),
+    /// saying so after the error it caused (a helper killed), so a script sees the interruption, not a failure.
+    static func exitIfInterrupted(after error: (any Error)? = nil) {
+        guard let signal = Interruption.shared.signal else { return }
+        let stopped = "backplan: stopped by \(Interruption.name(of: signal))"
+        let message = error.map { TerminalText.escaped(fullMessage(for: $0)) + "\n" + stopped } ?? stopped
+        if error.map({ !($0 is ExitCode) }) ?? true {
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+        }
+        Foundation.exit(128 + signal)
     }
 
     /// This release of BackPlan, as `--version` shows it with the libcmark it runs with.

@@ -61,4 +61,47 @@ struct YAMLAliasTests {
         let items = try Roster.items(yaml: "- &one {name: A, areas: [neck]}\n- {name: B, areas: [neck]}\n- *one\n", file: "roster.yaml")
         #expect(items.count == 3)
     }
+
+    /// A bomb's anchors, then `tail`: every way an alias can end up in a key.
+    static func withBomb(_ tail: String) -> String { bomb(prefix: "x-", levels: 8, keyAlias: false) + tail }
+
+    @Test("an alias in a key is refused before composing, however the key is written", arguments: [
+        "*h: 1\n", "*h : 1\n", "- *h: 1\n", "[*h]: 1\n", "[x, *h]: 1\n", "{*h: 1}\n", "z: {*h: 1}\n",
+        "z: {y: 2, *h: 1}\n", "z: { *h\n  : 1 }\n", "? *h\n: 1\n", "? [*h]\n: 1\n", "? - *h\n: 1\n", "? &k *h\n: 1\n",
+        "z: [{x: *h}]: 1\n",
+    ])
+    func keyForms(tail: String) {
+        let error = Self.within(10) { _ = try Preferences(yaml: Self.withBomb(tail), file: "prefs.yaml") }
+        let text = "\(error.map { "\($0)" } ?? "")"
+        #expect(text.contains("is used as a key") || text.contains("write keys out as plain words"), "\(text)")
+    }
+
+    @Test("aliases as values, and stars that are not aliases, are not taken for keys", arguments: [
+        "x: *a\n", "x: [*a, y]\n", "x: {y: *a, z: 1}\n", "x: [[*a], [b: 1]]\n", "x: {y: [*a], z: 1}\n",
+        "x: *a # a: comment\n", "x: 'not *an: alias'\n", "x: \"*a: 1\"\n", "x: |\n  *a: 1\n  b\ny: 1\n",
+        "- notes: |\n    *bold*: text\n  y: 1\n", "x: a *b: c\n", "x: plain * star\n", "# *a: 1\n",
+    ])
+    func notKeys(text: String) {
+        #expect(YAMLAliasCheck.keyProblem(in: text) == nil, "\(text)")
+    }
+
+    @Test("a bomb composes only once within the limit: the walk does not enter aliases")
+    func walkIsLinear() throws {
+        // Ten levels of nine: 3.9 billion nodes, were the walk to expand them.
+        let text = Self.bomb(prefix: "x-", levels: 10, keyAlias: false)
+        let error = Self.within(10) { _ = try Catalog(yaml: text, file: "catalog.yaml") }
+        #expect("\(error.map { "\($0)" } ?? "")".contains("aliases here expand to more than 10000 nodes"))
+    }
+
+    @Test("the check uses Yams' public API only: libyaml's module is imported nowhere")
+    func publicAPIOnly() throws {
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources")
+        let files = FileManager.default.enumerator(atPath: sources.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".swift") } ?? []
+        #expect(!files.isEmpty)
+        for file in files {
+            let text = try String(contentsOf: sources.appendingPathComponent(file), encoding: .utf8)
+            #expect(!text.contains("import CYaml"), "\(file)")
+        }
+    }
 }

@@ -58,6 +58,17 @@ struct AtomicFileTests {
         #expect(folder.files(under: ".") == ["out"])
     }
 
+    @Test("a failed write removes the folders it made, so no empty person folder is left", arguments: [AtomicFile.Durability.synced, .deferred])
+    func failureLeavesNoFolders(durability: AtomicFile.Durability) throws {
+        let folder = try TemporaryFolder()
+        try folder.write("blocked", "not a folder\n")
+        #expect(throws: PublishError(path: folder.path("blocked"), problem: .cannotWrite("a file of that name is in the way"))) {
+            try AtomicFile.writeTogether(Self.files(folder, ["ann/deep/plan.md", "blocked/plan.md"], text: "new"),
+                                         durability: durability, inside: folder.url.path)
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.url.path) == ["blocked"])
+    }
+
     @Test("a page of the site replaces the old one without a temporary file left")
     func replace() throws {
         let folder = try TemporaryFolder()

@@ -16,4 +16,46 @@ struct OutputFolderSafetyTests {
         let folder = OutputFolder(path: "/tmp/site")
         #expect(try folder.url(for: "exercises/row.html").path == "/tmp/site/exercises/row.html")
     }
+
+    @Test("a person's folder swapped for a link while files are written never lets a file out")
+    func swappedComponent() throws {
+        let scratch = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: scratch.path("out/ann"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: scratch.path("victim"), withIntermediateDirectories: true)
+        try scratch.write("victim/mine.txt", "mine\n")
+        let out = scratch.path("out"), victim = scratch.path("victim")
+        let folder = OutputFolder(path: out)
+        final class Flag: @unchecked Sendable { var stop = false; let lock = NSLock() }  // set under `lock`
+        let flag = Flag()
+        let swapper = Thread {
+            // Moves the real folder aside and puts a link to the victim in its place, over and over.
+            while true {
+                flag.lock.lock(); let stop = flag.stop; flag.lock.unlock()
+                if stop { break }
+                rename(out + "/ann", out + "/ann-real")
+                symlink(victim, out + "/ann")
+                usleep(50)
+                unlink(out + "/ann")
+                rename(out + "/ann-real", out + "/ann")
+                usleep(50)
+            }
+        }
+        swapper.start()
+        var written = 0, refused = 0
+        // At least 2 s and 50 writes (a loaded machine or a sanitizer makes writes slow), at most 20 s.
+        let start = Date()
+        while Date().timeIntervalSince(start) < 20, written + refused < 50 || Date().timeIntervalSince(start) < 2 {
+            do {
+                let files = ["md", "html", "txt", "ics", "json", "eml"].map { ("ann/plan.\($0)", Data(repeating: 0x61, count: 20_000)) }
+                _ = try folder.write(files, durability: .deferred)
+                written += 1
+            } catch {
+                refused += 1
+            }
+        }
+        flag.lock.lock(); flag.stop = true; flag.lock.unlock()
+        while !swapper.isFinished { usleep(1_000) }
+        #expect(written + refused >= 50 || Date().timeIntervalSince(start) >= 20)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: victim) == ["mine.txt"])
+    }
 }

@@ -15,18 +15,28 @@ package struct YAMLValue {
     /// (compiling them alone took about as many instructions as three plans). Keys that differ
     /// only in quoting (`true` and `'true'`) now count as duplicates, as they read the same.
     package static func parse(_ text: String, file: String) throws(InputError) -> YAMLValue {
-        if let (message, line, column) = YAMLAliasCheck.problem(in: text) {
+        if let (message, line, column) = YAMLAliasCheck.keyProblem(in: text) {
             throw InputError(file: file, line: line, column: column, problem: .malformed(message))
         }
         let root: Node?
+        var expansion: YAMLAliasCheck.Problem?
         do {
-            root = try Yams.compose(yaml: text, .basic)
+            // `Yams.compose`, with the parser kept: a node holds its anchor weakly, and the parser
+            // holds the anchors, which the alias check needs to tell an alias from its anchor.
+            let parser = try Parser(yaml: text, resolver: .basic)
+            root = try parser.singleRoot()
+            expansion = withExtendedLifetime(parser) {
+                root.flatMap { YAMLAliasCheck.expansionProblem(in: $0, text: text) }
+            }
         } catch let error as YamlError {
             throw located(error, file: file)
         } catch {
             throw InputError(file: file, problem: .malformed("\(error)"))
         }
         guard let root else { throw InputError(file: file, line: 1, problem: .empty) }
+        if let (message, line, column) = expansion {
+            throw InputError(file: file, line: line, column: column, problem: .malformed(message))
+        }
         if root.null != nil {
             throw InputError(file: file, line: 1, problem: .empty)
         }

@@ -12,6 +12,8 @@ public struct BatchRowResult: Equatable, Sendable {
         case alreadySent(to: String, at: Date)
         /// The row could not be planned or written; the message names the row.
         case failed(String)
+        /// SIGINT or SIGTERM stopped the row's helper (a PDF engine, sendmail) before it was done; the message says what stopped.
+        case stopped(String)
     }
 
     /// The row number, as in messages.

@@ -51,6 +51,8 @@ public struct BatchRunner: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         let reader = try RosterReader(path: roster, shard: settings.shard)
+        // What a killed run left (temporary files of processes gone, empty person folders) goes before the rows.
+        if settings.skipExisting { OutputFolder(path: settings.output).removeLeftovers() }
         let job = BatchJob(
             publisher: publisher, settings: settings,
             inputsModified: settings.skipExisting ? try newestModification(of: [roster] + settings.inputFiles) : nil)
@@ -66,7 +68,7 @@ public struct BatchRunner: Sendable {
 
         await withTaskGroup(of: [(Int, BatchRowResult)].self) { group in
             func deliver(_ results: [(Int, BatchRowResult)]) {
-                for (sequence, result) in results { finished[sequence] = result }
+                for (sequence, result) in results { finished[sequence] = Self.stoppedIfInterrupted(result) }
                 while let result = finished.removeValue(forKey: nextToReport) {
                     nextToReport += 1
                     summary.count(result.outcome)
@@ -99,7 +101,8 @@ public struct BatchRunner: Sendable {
             var running = 0
             // The next chunk is read while the workers run, so a worker that finishes gets one at once.
             var chunk = readChunk()
-            while !chunk.isEmpty {
+            // After SIGINT or SIGTERM no row is started; those under way end (their helpers killed).
+            while !chunk.isEmpty, Interruption.shared.signal == nil {
                 while running >= jobs || nextToStart - nextToReport >= window, let results = await group.next() {
                     running -= 1
                     deliver(results)
@@ -126,7 +129,16 @@ public struct BatchRunner: Sendable {
         if let readError { throw readError }
         _ = try flushed.get()
         summary.elapsed = clock.now - start
+        summary.interruptedBy = Interruption.shared.signal
         return summary
+    }
+
+    /// A row that failed once SIGINT or SIGTERM had come failed because its helper was killed: stopped, not failed.
+    static func stoppedIfInterrupted(_ result: BatchRowResult) -> BatchRowResult {
+        guard case .failed(let message) = result.outcome, let signal = Interruption.shared.signal else { return result }
+        var stopped = result
+        stopped.outcome = .stopped("\(message) (\(Interruption.name(of: signal)) stopped the run)")
+        return stopped
     }
 
     /// The newest modification time of `paths`; a folder counts with the files directly inside it.

@@ -24,64 +24,161 @@ package enum AtomicFile {
     /// and every target is checked not to be a folder; only then are they renamed
     /// over their targets. A full disk, a missing permission or a folder in the way
     /// therefore leaves the old set (plan.md, plan.html, ... of one plan id)
-    /// untouched. The renames themselves are not one transaction: a failing
-    /// rename after the checks, which needs the file system to change under us,
-    /// can still leave a mixed set.
+    /// untouched, and the folders this call made are removed again (when empty),
+    /// so a failure leaves no empty person folder. The renames themselves are not
+    /// one transaction: a failing rename after the checks, which needs the file
+    /// system to change under us, can still leave a mixed set.
     ///
-    /// With `root` (the output folder), no path below it may be a symbolic link, folder or
-    /// file: each is checked with `lstat` before anything is written, so a link planted in the
-    /// output folder (`out/ann -> /home/victim`) is an error naming it, never a way out.
+    /// With `root` (the output folder), nothing below it is reached by path: the
+    /// root is opened once, each folder below it with `openat(O_NOFOLLOW)` from
+    /// its parent's descriptor, the temporary file made with `openat(O_EXCL |
+    /// O_NOFOLLOW)` in its folder's descriptor and renamed with `renameat`. A
+    /// symbolic link below the root (`out/ann -> /home/victim`), even one swapped
+    /// in while the files are written, is therefore an error naming it, never a
+    /// way out. The root itself may be a link: it is the user's choice of folder.
     package static func writeTogether(_ files: [(url: URL, data: Data)], durability: Durability = .synced, inside root: String? = nil) throws(PublishError) {
-        if let root {
-            var checked = Set<String>()
-            for file in files {
-                if let link = symbolicLink(below: root, on: file.url.path, checked: &checked) {
-                    throw PublishError(path: link, problem: .cannotWrite("it is a symbolic link; BackPlan never writes through a link inside the output folder"))
-                }
-            }
+        var folders = FolderTree()
+        defer { folders.close() }
+        var staged: [(folder: Int32, temporary: String, name: String, target: String)] = []
+        func discard() {
+            for file in staged { unlinkat(file.folder, file.temporary, 0) }
+            folders.removeMadeFolders()
         }
-        var staged: [(temporary: String, target: String)] = []
-        func discard() { for file in staged { unlink(file.temporary) } }
-        var folders: [String] = []
-        /// Folders this call made, whose entries in their parents must be flushed too.
-        var madeFolders: [String] = []
-        // A folder made by this call holds none of the targets, so they need no check.
-        var folderIsNew = false
         for file in files {
             let target = file.url.path
             let folder = parent(of: target)
+            let name = String(target[target.index(after: target.lastIndex(of: "/") ?? target.startIndex)...])
             do throws(FileSystemError) {
-                if folders.last != folder {
-                    let made = try makeFolder(folder)
-                    folderIsNew = made.last == folder
-                    madeFolders += made
-                    folders.append(folder)
+                let descriptor = try folders.open(folder, root: root.map(trimmed) ?? folder)
+                var status = stat()
+                if fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 {
+                    if root != nil, (status.st_mode & S_IFMT) == S_IFLNK {
+                        throw FileSystemError.symbolicLink(target)
+                    }
+                    if (status.st_mode & S_IFMT) == S_IFDIR {
+                        throw FileSystemError(reason: "a folder of that name is in the way")
+                    }
                 }
-                if !folderIsNew, isFolder(target) {
-                    throw FileSystemError(reason: "a folder of that name is in the way")
-                }
-                staged.append((try create(besides: target, data: file.data, sync: durability == .synced), target))
+                staged.append((descriptor, try create(in: descriptor, besides: name, data: file.data, sync: durability == .synced), name, target))
             } catch {
                 discard()
                 throw PublishError(path: error.path ?? (error.isAboutFolder ? folder : target), problem: .cannotWrite(error.reason))
             }
         }
-        for (index, file) in staged.enumerated() where rename(file.temporary, file.target) != 0 {
+        for (index, file) in staged.enumerated() where renameat(file.folder, file.temporary, file.folder, file.name) != 0 {
             let error = FileSystemError(code: errno)
-            for rest in staged[index...] { unlink(rest.temporary) }
+            for rest in staged[index...] { unlinkat(rest.folder, rest.temporary, 0) }
             throw PublishError(path: file.target, problem: .cannotWrite(error.reason))
         }
         if durability == .synced {
             // The renames are entries of the folders, and a new folder is an entry of its parent:
             // flushed too, or a power cut could undo them.
-            let parents = madeFolders.map(parent(of:))
-            for folder in Set(folders + parents).sorted() {
-                do throws(FileSystemError) {
-                    try flush(folder)
-                } catch {
-                    throw PublishError(path: folder, problem: .cannotWrite(error.reason))
-                }
+            do throws(FileSystemError) {
+                try folders.flush(written: Set(staged.map(\.folder)))
+            } catch {
+                throw PublishError(path: error.path ?? root ?? "", problem: .cannotWrite(error.reason))
             }
+        }
+    }
+
+    /// `path` without trailing slashes.
+    private static func trimmed(_ path: String) -> String {
+        var path = Substring(path)
+        while path.utf8.count > 1, path.utf8.last == UInt8(ascii: "/") { path.removeLast() }
+        return String(path)
+    }
+
+    /// The folders one write opened, by path, each as a descriptor opened from its parent's.
+    private struct FolderTree {
+        private var descriptors: [String: Int32] = [:]
+        /// Folders made by this write, outermost first: below a root, with their parent's descriptor;
+        /// the root and above, by path (made before the root could be opened).
+        private var madeBelow: [(parent: Int32, name: String, path: String)] = []
+        private var madeAbove: [String] = []
+
+        /// The descriptor of `folder`, made if missing: `root` is opened by its path (following links,
+        /// made with its parents if missing); every folder between it and `folder` without following one.
+        mutating func open(_ folder: String, root: String) throws(FileSystemError) -> Int32 {
+            if let descriptor = descriptors[folder] { return descriptor }
+            let prefix = root == "/" ? "/" : root + "/"
+            guard folder != root, folder.hasPrefix(prefix) else { return try openRoot(folder) }
+            var current: Int32
+            if let known = descriptors[root] { current = known } else { current = try openRoot(root) }
+            var path = root
+            for component in folder.dropFirst(prefix.count).split(separator: "/") {
+                let name = String(component)
+                path = path == "/" ? "/" + name : path + "/" + name
+                if let known = descriptors[path] {
+                    current = known
+                    continue
+                }
+                var next: Int32 = -1
+                // Twice: an empty folder removed between the two calls (`removeLeftovers` in another run) is made again.
+                for _ in 0..<2 {
+                    if mkdirat(current, name, 0o777) == 0 {
+                        madeBelow.append((current, name, path))
+                    } else if errno != EEXIST {
+                        throw FileSystemError(reason: FileSystemError(code: errno).reason, isAboutFolder: true, path: path)
+                    }
+                    next = openat(current, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                    if next >= 0 || errno != ENOENT { break }
+                }
+                guard next >= 0 else {
+                    let code = errno
+                    var status = stat()
+                    if fstatat(current, name, &status, AT_SYMLINK_NOFOLLOW) == 0 {
+                        if (status.st_mode & S_IFMT) == S_IFLNK { throw FileSystemError.symbolicLink(path) }
+                        if (status.st_mode & S_IFMT) != S_IFDIR {
+                            throw FileSystemError(reason: "a file of that name is in the way", isAboutFolder: true, path: path)
+                        }
+                    }
+                    throw FileSystemError(reason: FileSystemError(code: code).reason, isAboutFolder: true, path: path)
+                }
+                descriptors[path] = next
+                current = next
+            }
+            return current
+        }
+
+        /// Opens a folder by its path, making it and its missing parents first.
+        private mutating func openRoot(_ folder: String) throws(FileSystemError) -> Int32 {
+            var descriptor = Foundation.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            if descriptor < 0, errno == ENOENT {
+                madeAbove += try makeFolder(folder)
+                descriptor = Foundation.open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+            }
+            guard descriptor >= 0 else {
+                if errno == ENOTDIR {
+                    throw FileSystemError(reason: "a file of that name is in the way", isAboutFolder: true, path: fileInTheWay(of: folder) ?? folder)
+                }
+                throw FileSystemError(reason: FileSystemError(code: errno).reason, isAboutFolder: true)
+            }
+            descriptors[folder] = descriptor
+            return descriptor
+        }
+
+        /// Flushes the folders written into, and the parents of the folders made.
+        func flush(written: Set<Int32>) throws(FileSystemError) {
+            var flushed = Set<Int32>()
+            for descriptor in written.union(madeBelow.map(\.parent)) where flushed.insert(descriptor).inserted {
+                guard fsync(descriptor) == 0 else { throw FileSystemError(code: errno) }
+            }
+            for folder in Set(madeAbove.map(AtomicFile.parent(of:))).sorted() {
+                try AtomicFile.flush(folder)
+            }
+        }
+
+        /// Removes the folders this write made, innermost first, those that are still empty.
+        mutating func removeMadeFolders() {
+            for folder in madeBelow.reversed() { unlinkat(folder.parent, folder.name, AT_REMOVEDIR) }
+            for folder in madeAbove.reversed() { rmdir(folder) }
+            madeBelow = []
+            madeAbove = []
+        }
+
+        mutating func close() {
+            for descriptor in descriptors.values { Foundation.close(descriptor) }
+            descriptors = [:]
         }
     }
 
@@ -123,6 +220,11 @@ package enum AtomicFile {
             self.reason = reason
             self.isAboutFolder = isAboutFolder
             self.path = path
+        }
+
+        /// A symbolic link met below the output folder.
+        static func symbolicLink(_ path: String) -> FileSystemError {
+            FileSystemError(reason: "it is a symbolic link; BackPlan never writes through a link inside the output folder", path: path)
         }
 
         /// The words of `reason(_:)` for Foundation's errors, so a problem reads the same whichever call met it.
@@ -171,41 +273,21 @@ package enum AtomicFile {
         return nil
     }
 
-    /// The first existing path on the way from `root` (excluded) down to `path` (included) that is a symbolic link.
-    private static func symbolicLink(below root: String, on path: String, checked: inout Set<String>) -> String? {
-        let prefix = root.hasSuffix("/") ? root : root + "/"
-        guard path.hasPrefix(prefix) else { return nil }
-        var current = String(prefix.dropLast())
-        for component in path.dropFirst(prefix.count).split(separator: "/") {
-            current += "/" + component
-            if checked.contains(current) { continue }
-            var status = stat()
-            guard lstat(current, &status) == 0 else { return nil }
-            if (status.st_mode & S_IFMT) == S_IFLNK { return current }
-            if (status.st_mode & S_IFMT) == S_IFDIR { checked.insert(current) }
-        }
-        return nil
-    }
-
-    /// Whether `path` is a folder (or a link to one), which a rename could not replace.
-    private static func isFolder(_ path: String) -> Bool {
-        var status = stat()
-        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
-    }
-
-    /// Writes `data` to a new temporary file beside `target`, flushed to the disk when `sync`.
+    /// Writes `data` to a new temporary file beside `name` in the folder `folder`, flushed to the disk when `sync`.
     ///
     /// The name holds the process id, so processes never share one; `O_EXCL`
     /// makes a second writer of the same target in this process, or a file
-    /// left by a crash, take a fresh name instead of writing into it.
+    /// left by a crash, take a fresh name instead of writing into it, and
+    /// `O_NOFOLLOW` that a link of that name is never followed.
     ///
-    /// - Returns: the temporary file's path.
-    private static func create(besides target: String, data: Data, sync: Bool) throws(FileSystemError) -> String {
-        var temporary = temporaryPath(for: target, suffix: processID)
-        var descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        while descriptor < 0 && errno == EEXIST {
-            temporary = temporaryPath(for: target, suffix: "\(processID)-\(UInt32.random(in: 0 ... .max))")
-            descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+    /// - Returns: the temporary file's name in `folder`.
+    private static func create(in folder: Int32, besides name: String, data: Data, sync: Bool) throws(FileSystemError) -> String {
+        let flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC
+        var temporary = temporaryName(for: name, suffix: processID)
+        var descriptor = openat(folder, temporary, flags, 0o644)
+        while descriptor < 0 && (errno == EEXIST || errno == ELOOP) {
+            temporary = temporaryName(for: name, suffix: "\(processID)-\(UInt32.random(in: 0 ... .max))")
+            descriptor = openat(folder, temporary, flags, 0o644)
         }
         guard descriptor >= 0 else { throw FileSystemError(code: errno) }
         let written = data.withUnsafeBytes { buffer in
@@ -221,9 +303,9 @@ package enum AtomicFile {
             return !sync || fsync(descriptor) == 0
         }
         let code = errno
-        guard close(descriptor) == 0, written else {
+        guard Foundation.close(descriptor) == 0, written else {
             let error = FileSystemError(code: written ? errno : code)
-            unlink(temporary)
+            unlinkat(folder, temporary, 0)
             throw error
         }
         return temporary
@@ -241,10 +323,9 @@ package enum AtomicFile {
     /// This process's id, asked once rather than once per file.
     private static let processID = String(getpid())
 
-    /// `folder/.name.suffix.tmp`: hidden, and beside the target so that the rename stays on one file system.
-    private static func temporaryPath(for target: String, suffix: String) -> String {
-        guard let slash = target.lastIndex(of: "/") else { return ".\(target).\(suffix).tmp" }
-        return "\(target[...slash]).\(target[target.index(after: slash)...]).\(suffix).tmp"
+    /// `.name.suffix.tmp`: hidden, and beside the target so that the rename stays on one file system.
+    static func temporaryName(for name: String, suffix: String) -> String {
+        ".\(name).\(suffix).tmp"
     }
 
     /// Flushes a folder's entries to the disk.

@@ -106,6 +106,12 @@ package enum ChildProcess {
             if input != nil { close(inputPipe[1]) }
             throw ChildProcessStartError(code: started)
         }
+        // After SIGINT or SIGTERM (`Interruption`) the group is killed, now or when the signal comes.
+        if !Interruption.shared.started(pid) {
+            kill(-pid, SIGKILL)
+            kill(pid, SIGKILL)
+        }
+        defer { Interruption.shared.ended(pid) }
         return wait(for: pid, output: outputPipe[0], input: input.map { (inputPipe[1], $0) }, timeout: timeout)
     }
 

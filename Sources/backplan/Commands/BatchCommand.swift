@@ -89,6 +89,8 @@ struct BatchCommand: AsyncParsableCommand {
         planSettings.formats = try formats.formats()
         // One warm engine for every row; closed at the end of the run, also when it fails.
         planSettings.printer = try options.printer(for: planSettings.formats)
+        // SIGINT and SIGTERM kill running helpers with their process groups, and the warm browser, and end the run cleanly (`Interruption`).
+        Interruption.shared.catchSignals()
         defer { planSettings.printer?.close() }
         var settings = BatchSettings(plan: planSettings, output: options.output, jobs: jobs ?? Environment.coreCount())
         settings.shard = try shard.map { try RosterShard(parsing: $0) } ?? .all
@@ -110,6 +112,11 @@ struct BatchCommand: AsyncParsableCommand {
             progress.update(summary)
         }
         progress.finish()
+        if let signal = summary.interruptedBy {
+            // Printed even with --quiet: the run did not do what was asked.
+            print("batch: stopped by \(Interruption.name(of: signal)): \(summary); run again with --skip-existing to finish")
+            throw ExitCode(128 + signal)
+        }
         if !quiet { print("batch: \(summary)") }
         if summary.failed > 0 { throw ExitCode.failure }
     }
@@ -124,6 +131,7 @@ struct BatchCommand: AsyncParsableCommand {
         case .failed: return "\(place): failed"
         case .alreadySent(let recipient, let date):
             return "\(place): already sent to \(recipient) on \(EmailCommand.day(date)), not sent again\(seed)"
+        case .stopped: return "\(place): stopped"
         }
     }
 }

@@ -57,6 +57,8 @@ struct EmailCommand: ParsableCommand {
         var settings = try options.settings()
         settings.formats = pdf ? [.pdf] : []
         settings.printer = try options.printer(for: settings.formats)
+        // SIGINT and SIGTERM kill running helpers with their process groups, and the warm browser, and end the run cleanly (`Interruption`).
+        Interruption.shared.catchSignals()
         defer { settings.printer?.close() }
         if let warning = publisher.startWarning(for: person, settings: settings) { PlanCommand.warn(warning) }
         let written = try publisher.publishEmail(person, settings: settings, email: email, to: options.output, force: force)

@@ -46,6 +46,8 @@ struct PlanCommand: ParsableCommand {
             (person, settings, _) = publisher.nextBlock(after: logged, settings: settings)
         }
         settings.printer = try options.printer(for: chosen)
+        // SIGINT and SIGTERM kill running helpers with their process groups, and the warm browser, and end the run cleanly (`Interruption`).
+        Interruption.shared.catchSignals()
         defer { settings.printer?.close() }
         if let warning = publisher.startWarning(for: person, settings: settings) { Self.warn(warning) }
         let (documents, written) = try publisher.publish(person, settings: settings, to: options.output, force: force)

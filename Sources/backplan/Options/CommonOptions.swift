@@ -79,7 +79,13 @@ struct PlanOptions: ParsableArguments {
     /// The run's PDF printer when `formats` has a PDF, started now so the browser boots while the plans are made; close it at the end.
     func printer(for formats: [OutputFormat]) throws -> PrintEngine? {
         guard formats.contains(.pdf) else { return nil }
-        return try PrintEngine.find(pdfEngine, searchPath: Environment.searchPath(), mode: try Environment.pdfMode(), timeout: TimeInterval(timeout))
+        // SIGINT and SIGTERM go through `Interruption`, which also stops the warm browser, so the run can still
+        // clean up and say what it wrote; caught before the browser starts, so it is never left behind.
+        Interruption.shared.catchSignals()
+        let printer = try PrintEngine.find(pdfEngine, searchPath: Environment.searchPath(), mode: try Environment.pdfMode(),
+                                           timeout: TimeInterval(timeout), handlesSignals: false)
+        Interruption.shared.onInterrupt { printer.interrupt() }
+        return printer
     }
 
     func settings() throws -> PlanSettings {

@@ -1,0 +1,100 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// SIGINT and SIGTERM while a command runs helpers or many rows: noted, every helper's process group killed, and the run winds down.
+///
+/// Helpers run in process groups of their own (`ChildProcess`), so a
+/// terminal's Ctrl-C never reaches them: without this they would outlive
+/// BackPlan. Once a signal arrived, `ChildProcess` kills the group of every
+/// helper running and starts no more; `batch` starts no more rows, lets the
+/// rows under way end (their temporary files and scratch folders removed by
+/// their own failure paths), flushes what was written, prints its summary and
+/// exits with 128 + the signal (130 for SIGINT, 143 for SIGTERM). A second
+/// signal ends the process at once, as without this.
+package final class Interruption: @unchecked Sendable {  // every field is read and written under `lock`
+    package static let shared = Interruption()
+
+    /// The signals caught.
+    package static let signals = [SIGINT, SIGTERM]
+
+    private let lock = NSLock()
+    private var received: Int32 = 0
+    private var groups: Set<pid_t> = []
+    private var sources: [any DispatchSourceSignal] = []
+    private var actions: [@Sendable () -> Void] = []
+
+    private init() {}
+
+    /// The signal that arrived, if one did.
+    package var signal: Int32? {
+        lock.lock()
+        defer { lock.unlock() }
+        return received == 0 ? nil : received
+    }
+
+    /// "SIGINT", "SIGTERM".
+    package static func name(of signal: Int32) -> String {
+        switch signal {
+        case SIGINT: "SIGINT"
+        case SIGTERM: "SIGTERM"
+        default: "signal \(signal)"
+        }
+    }
+
+    /// Catches SIGINT and SIGTERM from now on (once; later calls do nothing).
+    package func catchSignals() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard sources.isEmpty else { return }
+        for number in Self.signals {
+            Glibc.signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [unowned self] in self.interrupt(number) }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    /// Runs `action` when the first signal arrives, with the helpers' groups being killed: how a long-lived
+    /// helper that is not one `ChildProcess` (the warm Chromium) is stopped.
+    package func onInterrupt(_ action: @escaping @Sendable () -> Void) {
+        lock.lock()
+        actions.append(action)
+        lock.unlock()
+    }
+
+    /// Notes `number` and kills every helper's process group; a second signal ends the process.
+    package func interrupt(_ number: Int32) {
+        lock.lock()
+        let second = received != 0
+        if !second { received = number }
+        let running = groups
+        let actions = second ? [] : self.actions
+        lock.unlock()
+        for group in running { kill(-group, SIGKILL) }
+        for action in actions { action() }
+        if second {
+            Glibc.signal(number, SIG_DFL)
+            // To the process, not this thread: libdispatch's threads block signals.
+            kill(getpid(), number)
+        }
+    }
+
+    /// Notes a helper's process group as running; false when a signal already arrived (the caller kills it).
+    func started(_ group: pid_t) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        guard received == 0 else { return false }
+        groups.insert(group)
+        return true
+    }
+
+    /// The helper's group ended (or was killed): no longer to kill.
+    func ended(_ group: pid_t) {
+        lock.lock()
+        groups.remove(group)
+        lock.unlock()
+    }
+}
