@@ -90,6 +90,29 @@ struct SiteCommandTests {
         #expect(repaired.stdout == "wrote exercises/row.html\nsite: 30 files: 1 written, 29 unchanged, 0 removed\n")
     }
 
+    @Test("an up-to-date rebuild touches no file; new options or a new catalog build again")
+    func upToDateRebuild() throws {
+        let (scratch, first) = try Self.build()
+        try #require(first.status == 0)
+        func stamps() throws -> [String: String] {
+            var stamps: [String: String] = [:]
+            for file in scratch.files() where file.hasPrefix("site/") {
+                let attributes = try FileManager.default.attributesOfItem(atPath: scratch.url.appendingPathComponent(file).path)
+                stamps[file] = "\(attributes[.systemFileNumber] ?? 0) \((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
+            }
+            return stamps
+        }
+        let before = try stamps()
+        let again = try Backplan.run(["site", "--output", "site", "--verbose"], in: scratch.url)
+        #expect(again.stdout == "site: 30 files: 0 written, 30 unchanged, 0 removed\n")
+        #expect(try stamps() == before, "no file replaced, not even the manifest")
+        let retitled = try Backplan.run(["site", "--output", "site", "--verbose", "--title", "Clinic moves"], in: scratch.url)
+        #expect(retitled.stdout.hasSuffix("site: 30 files: 29 written, 1 unchanged, 0 removed\n"), "every page carries the title")
+        let catalog = try scratch.write("extra.yaml", Catalog.builtInYAML + Self.extraMove)
+        let grown = try Backplan.run(["site", "--output", "site", "--verbose", "--title", "Clinic moves", "--catalog", catalog.path], in: scratch.url)
+        #expect(grown.stdout.contains("wrote exercises/towel-stretch.html\n"))
+    }
+
     @Test("pages the catalog no longer has are removed from a folder backplan created, and nothing else")
     func removesStalePages() throws {
         let scratch = try ScratchFolder()
