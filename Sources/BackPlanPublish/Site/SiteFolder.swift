@@ -28,6 +28,9 @@ package struct SiteFolder {
         try sync(paths: files.map(\.path), build: nil) { files[$0].data }
     }
 
+    /// How many files are made at once, each on a core of its own, before they are compared and written in order.
+    static let batchSize = 32
+
     /// The report of a build that has nothing to do, or nil when the folder must be brought in step.
     ///
     /// Nothing is to do when the manifest was written by a build of the same `build` (a
@@ -51,7 +54,10 @@ package struct SiteFolder {
     /// one page) stops the build there: the files before it are written, each whole, and
     /// the manifest lists them, so the next build goes on from there. `build` is recorded
     /// in the manifest for `upToDate(build:)`.
-    package func sync(paths: [String], build: String?, data: (Int) throws -> Data) throws -> SiteReport {
+    ///
+    /// Files are made `batchSize` at a time on every core (`data` must be safe to call from
+    /// several threads at once), and compared and written in path order.
+    package func sync(paths: [String], build: String?, data: @escaping @Sendable (Int) throws -> Data) throws -> SiteReport {
         var urls: [URL] = []
         for path in paths { urls.append(try output.url(for: path)) }
         let previous = try manifest()
@@ -75,9 +81,14 @@ package struct SiteFolder {
         var report = SiteReport(folder: output.url, written: [], unchanged: [], removed: [], isManaged: isManaged)
         var stamps: [String: FileStamp] = [:]
         do {
+            var batch = Batch(range: 0..<0)
             // Writes refuse any symbolic link below the folder (`AtomicFile.writeTogether(_:inside:)`).
             for (index, url) in urls.enumerated() {
-                let made = try early.removeValue(forKey: index) ?? data(index)
+                if !batch.range.contains(index) {
+                    batch = Batch(range: index..<min(index + Self.batchSize, urls.count))
+                    batch.make(skipping: Set(early.keys), data)
+                }
+                let made = try early.removeValue(forKey: index) ?? batch.take(index)
                 if Self.hasContents(url, made) {
                     report.unchanged.append(paths[index])
                 } else {
@@ -108,6 +119,37 @@ package struct SiteFolder {
         }
         try writeManifest(paths.map { ManifestFile(path: $0, stamp: stamps[$0]) }, build: build)
         return report
+    }
+
+    /// Files made together, on as many threads as there are cores; taken one by one, in order.
+    private final class Batch: @unchecked Sendable {
+        let range: Range<Int>
+        /// Written by one thread each (its own slot) inside `concurrentPerform`, read after it returns.
+        private var results: [Result<Data, any Error>?]
+
+        init(range: Range<Int>) {
+            self.range = range
+            results = Array(repeating: nil, count: range.count)
+        }
+
+        func make(skipping made: Set<Int>, _ data: @escaping @Sendable (Int) throws -> Data) {
+            results.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let slots = buffer
+                DispatchQueue.concurrentPerform(iterations: range.count) { offset in
+                    let index = range.lowerBound + offset
+                    guard !made.contains(index) else { return }
+                    slots[offset] = Result { try data(index) }
+                }
+            }
+        }
+
+        /// The file at `index`, or the error making it threw; its bytes are dropped from the batch.
+        func take(_ index: Int) throws -> Data {
+            let offset = index - range.lowerBound
+            defer { results[offset] = nil }
+            guard let result = results[offset] else { preconditionFailure("file \(index) was not made") }
+            return try result.get()
+        }
     }
 
     // MARK: - Manifest

@@ -10,7 +10,7 @@ import Foundation
 /// side by side on paper; its `<title>` says the positions. The small figure
 /// stands beside the move's name, so it is hidden from screen readers and has
 /// no title and no id: it may appear any number of times on one page.
-struct SiteFigures {
+struct SiteFigures: Sendable {
     /// Each move page's figures by figure name (`<id>` or `<id>-<way>`, as `Exercise.figures` names them); drawn when a page asks.
     private var large: [String: Figure] = [:]
     /// The small figure of each move by its id, drawn here: every list shows them, many times over.

@@ -83,7 +83,7 @@ package struct SiteRenderer: Sendable {
 
 /// The site's files, each rendered when asked: the shared parts (figures, related moves) are made once,
 /// and a page's values only when the page is rendered, so a build holds one page at a time.
-package struct SiteBuild {
+package struct SiteBuild: Sendable {
     /// What a file of the site is, to make its page.
     private enum Source {
         case index, exercise(Int), area(Area), safety, examplePlan, style, sitemap
