@@ -3,7 +3,8 @@
 #               and the exercise library's website into Output/site/
 #   make test   build and run the whole test suite
 #   make bench  release build, then `backplan batch` at 1,000 and 10,000 plans against libcmark alone
-#   make bench-site  time `backplan site` against Hugo building as many pages
+#   make bench-site  time `backplan site` against Hugo building as many pages (the built-in catalog and 2,500 moves;
+#               BENCH_SITE_SIZES="builtin 2500 10000" for more)
 #   make bench-pdf   time plan.pdf with each installed engine, and batch --pdf warm against one process per row
 # Each installs missing system packages with apt when run as root, or prints the command.
 
@@ -57,9 +58,10 @@ test-deps:
 	@.ci/install-python-packages $(TEST_PYTHON_PACKAGES)
 	@.ci/install-python-packages --ignore-requires-python $(TEST_PYTHON_PACKAGES_ANY_PYTHON)
 
+BENCH_SITE_SIZES ?= builtin 2500
 bench-site: release
-	@.ci/install-packages hugo hyperfine
-	@scripts/bench-site.sh $(RELEASE_BIN)
+	@.ci/install-packages hugo hyperfine time
+	@scripts/bench-site.sh $(RELEASE_BIN) $(BENCH_SITE_SIZES)
 
 # Seconds per plan.pdf for each engine (warm Chromium, one process per plan, chromium --print-to-pdf alone),
 # then batch --pdf of BENCH_PDF_ROWS rows, warm against one engine process per row: rows/s, pages/s, peak RSS of the tree.

@@ -104,17 +104,19 @@ import json, sys
 results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
 label = sys.argv[2]
 def ms(name):
-    return results[name]["mean"] * 1000, results[name]["stddev"] * 1000, results[name]["min"] * 1000
-hugo, hugo_sd, hugo_min = ms("hugo (clean)")
+    r = results[name]
+    return r["mean"] * 1000, r["stddev"] * 1000, r["min"] * 1000, (r["user"] + r["system"]) * 1000
+# Wall time on a loaded machine is mostly waiting for a core; CPU time (user + system) is shown beside it.
+hugo, hugo_sd, hugo_min, hugo_cpu = ms("hugo (clean)")
 for name in ("backplan site (clean)", "backplan site (up to date)"):
-    mean, sd, low = ms(name)
-    print(f"{label:8s} {name:28s} {mean:8.1f} ms ± {sd:6.1f} (min {low:8.1f})   hugo / backplan {hugo / mean:5.2f}")
-print(f"{label:8s} {'hugo (clean)':28s} {hugo:8.1f} ms ± {hugo_sd:6.1f} (min {hugo_min:8.1f})")
+    mean, sd, low, cpu = ms(name)
+    print(f"{label:8s} {name:28s} {mean:8.1f} ms ± {sd:6.1f} (min {low:8.1f}), CPU {cpu:8.1f} ms   hugo / backplan: wall {hugo / mean:5.2f}, CPU {hugo_cpu / cpu:5.2f}")
+print(f"{label:8s} {'hugo (clean)':28s} {hugo:8.1f} ms ± {hugo_sd:6.1f} (min {hugo_min:8.1f}), CPU {hugo_cpu:8.1f} ms")
 PY
 }
 
-peak() { # command... ; prints "seconds s, peak RSS MiB"
-  /usr/bin/time -f "%e s, peak %M KiB" "$@" 2>&1 >/dev/null | tail -1
+peak() { # command... ; prints wall and CPU seconds and the peak RSS
+  /usr/bin/time -f "%e s, CPU %U s user + %S s system, peak %M KiB" "$@" 2>&1 >/dev/null | tail -1
 }
 
 for size in "${sizes[@]}"; do
