@@ -9,7 +9,7 @@
 # temporary folder from `backplan catalog list --json`: one page per move (its
 # steps, dose and areas), one per area (its moves), and index, safety and
 # example-plan pages, all in a base template with the same navigation by body
-# area and relative links, each move page linking its previous and next move.
+# area (a Hugo menu) and relative links, each move page linking its previous and next move.
 # Both are timed from an empty output folder (hyperfine); BackPlan is also
 # timed rebuilding a site that is already up to date. Peak memory (GNU time,
 # maximum resident set size) of one clean build of each follows.
@@ -39,6 +39,10 @@ title = "Neck and back exercises"
 relativeURLs = true
 disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404", "section"]
 TOML
+  # The navigation by body area is a menu, so a page does not filter every page of the site to draw it.
+  for area in neck shoulders upper-back mid-back lower-back chest; do
+    printf '[[menus.areas]]\nname = "%s"\nurl = "areas/%s/"\n' "$area" "$area" >> "$1/config.toml"
+  done
   cat > "$1/layouts/_default/baseof.html" <<'HTML'
 <!DOCTYPE html>
 <html lang="en">
@@ -52,7 +56,7 @@ TOML
 <body>
 <header><p><a href="{{ "index.html" | relURL }}">{{ .Site.Title }}</a></p>
 <nav aria-label="Body areas"><ul>
-{{ range (where .Site.RegularPages "Section" "areas") }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
+{{ range .Site.Menus.areas }}<li><a href="{{ .URL | relURL }}">{{ .Name }}</a></li>
 {{ end }}</ul></nav></header>
 <main>{{ block "main" . }}{{ end }}</main>
 <footer><nav aria-label="Site"><ul><li><a href="{{ "safety/" | relURL }}">Safety and FAQ</a></li></ul></nav></footer>
