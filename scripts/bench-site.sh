@@ -109,7 +109,7 @@ results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
 label = sys.argv[2]
 def ms(name):
     r = results[name]
-    return r["mean"] * 1000, r["stddev"] * 1000, r["min"] * 1000, (r["user"] + r["system"]) * 1000
+    return r["mean"] * 1000, (r["stddev"] or 0) * 1000, r["min"] * 1000, (r["user"] + r["system"]) * 1000
 # Wall time on a loaded machine is mostly waiting for a core; CPU time (user + system) is shown beside it.
 hugo, hugo_sd, hugo_min, hugo_cpu = ms("hugo (clean)")
 for name in ("backplan site (clean)", "backplan site (up to date)"):
