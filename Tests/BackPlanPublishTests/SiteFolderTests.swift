@@ -1,4 +1,5 @@
 @testable import BackPlanPublish
+import BackPlanRender
 import Foundation
 import Testing
 
@@ -43,5 +44,58 @@ struct SiteFolderTests {
             try folder.sync(files(["index.html", "../x.html"]))
         }
         #expect(!FileManager.default.fileExists(atPath: root.path))
+    }
+
+    @Test("a folder left as a build of the same inputs wrote it is up to date: nothing is rendered, compared or written")
+    func upToDate() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = SiteFolder(path: root.path)
+        #expect(folder.upToDate(build: "one") == nil, "no manifest yet")
+        _ = try folder.sync(paths: ["index.html", "exercises/a.html"], build: "one") { Data("page \($0)\n".utf8) }
+        let report = try #require(folder.upToDate(build: "one"))
+        #expect(report.written.isEmpty && report.removed.isEmpty)
+        #expect(report.unchanged == ["exercises/a.html", "index.html"])
+        #expect(folder.upToDate(build: "two") == nil, "other inputs")
+        // A file changed by hand, even to the same size, is not the file the build left.
+        try Data("page 9\n".utf8).write(to: root.appendingPathComponent("index.html"))
+        #expect(folder.upToDate(build: "one") == nil)
+        let repaired = try folder.sync(paths: ["index.html", "exercises/a.html"], build: "one") { Data("page \($0)\n".utf8) }
+        #expect(repaired.written == ["index.html"])
+        #expect(folder.upToDate(build: "one") != nil)
+        try FileManager.default.removeItem(at: root.appendingPathComponent("exercises/a.html"))
+        #expect(folder.upToDate(build: "one") == nil, "a file gone")
+    }
+
+    @Test("a file that cannot be made stops the build; what was written is listed, so the next build may replace it")
+    func failingPage() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        struct Broken: Error {}
+        let folder = SiteFolder(path: root.path)
+        #expect(throws: Broken.self) {
+            _ = try folder.sync(paths: ["a.html", "b.html", "c.html"], build: "one") { index in
+                if index == 1 { throw Broken() }
+                return Data("page \(index)\n".utf8)
+            }
+        }
+        #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("a.html").path))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("c.html").path))
+        #expect(folder.upToDate(build: "one") == nil)
+        let next = try folder.sync(paths: ["a.html", "b.html", "c.html"], build: "one") { Data("new \($0)\n".utf8) }
+        #expect(next.written == ["a.html", "b.html", "c.html"])
+    }
+
+    @Test("the site written page by page is the site rendered in memory, byte for byte", arguments: [nil, "https://clinic.example/"])
+    func streamedEqualsInMemory(baseURL: String?) throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let inputs = try Inputs.load(catalogPath: nil, templatesPath: nil)
+        let publisher = SitePublisher(inputs: inputs, settings: try #require(SiteSettings(baseURL: baseURL)))
+        let report = try publisher.publish(to: root.path)
+        let files = try publisher.files()
+        #expect(report.written == files.map(\.path))
+        for file in files {
+            #expect(try Data(contentsOf: root.appendingPathComponent(file.path)) == file.data, "\(file.path)")
+        }
+        let again = try publisher.publish(to: root.path)
+        #expect(again.written.isEmpty && again.unchanged.count == files.count)
     }
 }

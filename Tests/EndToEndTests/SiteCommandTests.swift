@@ -64,14 +64,15 @@ struct SiteCommandTests {
         #expect(check.status == 0, "\(check.stdout)\(check.stderr)")
     }
 
-    @Test("the same inputs give byte-identical files, whatever the output folder")
+    @Test("the same inputs give byte-identical pages, whatever the output folder")
     func deterministic() throws {
         let scratch = try ScratchFolder()
         let first = try Backplan.run(["site", "--output", "one"], in: scratch.url)
         let second = try Backplan.run(["site", "--output", "deeper/two", "--verbose"], in: scratch.url)
         try #require(first.status == 0 && second.status == 0)
-        let one = scratch.files().filter { $0.hasPrefix("one/") }.map { String($0.dropFirst(4)) }
-        let two = scratch.files().filter { $0.hasPrefix("deeper/two/") }.map { String($0.dropFirst(11)) }
+        // The manifest records each file's size, time and inode in its own folder; every page is the same.
+        let one = scratch.files().filter { $0.hasPrefix("one/") }.map { String($0.dropFirst(4)) }.filter { $0 != ".backplan-site" }
+        let two = scratch.files().filter { $0.hasPrefix("deeper/two/") }.map { String($0.dropFirst(11)) }.filter { $0 != ".backplan-site" }
         #expect(one == two)
         for file in one {
             #expect(try scratch.read("one/" + file) == (try scratch.read("deeper/two/" + file)), "\(file) differs")
@@ -88,6 +89,29 @@ struct SiteCommandTests {
         try scratch.write("site/exercises/row.html", "edited by hand")
         let repaired = try Backplan.run(["site", "--output", "site", "--verbose"], in: scratch.url)
         #expect(repaired.stdout == "wrote exercises/row.html\nsite: 30 files: 1 written, 29 unchanged, 0 removed\n")
+    }
+
+    @Test("an up-to-date rebuild touches no file; new options or a new catalog build again")
+    func upToDateRebuild() throws {
+        let (scratch, first) = try Self.build()
+        try #require(first.status == 0)
+        func stamps() throws -> [String: String] {
+            var stamps: [String: String] = [:]
+            for file in scratch.files() where file.hasPrefix("site/") {
+                let attributes = try FileManager.default.attributesOfItem(atPath: scratch.url.appendingPathComponent(file).path)
+                stamps[file] = "\(attributes[.systemFileNumber] ?? 0) \((attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
+            }
+            return stamps
+        }
+        let before = try stamps()
+        let again = try Backplan.run(["site", "--output", "site", "--verbose"], in: scratch.url)
+        #expect(again.stdout == "site: 30 files: 0 written, 30 unchanged, 0 removed\n")
+        #expect(try stamps() == before, "no file replaced, not even the manifest")
+        let retitled = try Backplan.run(["site", "--output", "site", "--verbose", "--title", "Clinic moves"], in: scratch.url)
+        #expect(retitled.stdout.hasSuffix("site: 30 files: 29 written, 1 unchanged, 0 removed\n"), "every page carries the title")
+        let catalog = try scratch.write("extra.yaml", Catalog.builtInYAML + Self.extraMove)
+        let grown = try Backplan.run(["site", "--output", "site", "--verbose", "--title", "Clinic moves", "--catalog", catalog.path], in: scratch.url)
+        #expect(grown.stdout.contains("wrote exercises/towel-stretch.html\n"))
     }
 
     @Test("pages the catalog no longer has are removed from a folder backplan created, and nothing else")

@@ -12,12 +12,24 @@ public struct Inputs: Sendable {
     init(catalog: Catalog, catalogText: String, templates: TemplateSet) {
         self.catalog = catalog
         self.templates = templates
+        fingerprint = Self.fingerprint(catalogText: catalogText, templates: templates)
+    }
+
+    /// The hash of a catalog's text and every template: `fingerprint` of inputs made from them.
+    static func fingerprint(catalogText: String, templates: TemplateSet) -> String {
         var hash = Fingerprint(catalogText)
         for (name, text) in templates.sources.sorted(by: { $0.key < $1.key }) {
             hash.combine(name)
             hash.combine(text)
         }
-        fingerprint = hash.hex()
+        return hash.hex()
+    }
+
+    /// The `fingerprint` `load(catalogPath:templatesPath:)` would give, from the files' text alone:
+    /// the catalog is read but not parsed, so a caller can tell that nothing changed for a fraction of the cost.
+    public static func fingerprint(catalogPath: String?, templatesPath: String?) throws -> String {
+        let text = try catalogPath.map { path throws(PublishError) in try readText(path, limit: catalogLimit) } ?? Catalog.builtInYAML
+        return fingerprint(catalogText: text, templates: try templateSet(from: templatesPath))
     }
 
     /// Loads `--catalog FILE` (or the built-in catalog) and `--templates DIR` (over the defaults).

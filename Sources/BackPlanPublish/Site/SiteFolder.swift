@@ -24,40 +24,89 @@ package struct SiteFolder {
     /// Writes the files whose bytes differ, removes stale ones where allowed, and says what it did.
     ///
     /// Every path is checked before anything is written, so an unsafe path writes nothing.
-    package func sync(_ files: [(path: String, data: Data)]) throws(PublishError) -> SiteReport {
-        var targets: [(path: String, url: URL, data: Data)] = []
-        for file in files { targets.append((file.path, try output.url(for: file.path), file.data)) }
+    package func sync(_ files: [(path: String, data: Data)]) throws -> SiteReport {
+        try sync(paths: files.map(\.path), build: nil) { files[$0].data }
+    }
+
+    /// How many files are made at once, each on a core of its own, before they are compared and written in order.
+    static let batchSize = 32
+
+    /// The report of a build that has nothing to do, or nil when the folder must be brought in step.
+    ///
+    /// Nothing is to do when the manifest was written by a build of the same `build` (a
+    /// fingerprint of everything the pages are made from) and every file it lists is still
+    /// the file that build left: same size, modification time and inode. Only the manifest is
+    /// read and each file's status asked; no page is rendered.
+    package func upToDate(build: String) -> SiteReport? {
+        guard let previous = try? manifest(), previous.build == build, !previous.files.isEmpty else { return nil }
+        for file in previous.files {
+            guard let url = try? output.url(for: file.path), let stamp = file.stamp, Self.stamp(of: url) == stamp else { return nil }
+        }
+        return SiteReport(folder: output.url, written: [], unchanged: previous.files.map(\.path), removed: [], isManaged: true)
+    }
+
+    /// Brings the folder in step with the files at `paths`, made one at a time by `data(index)`, so
+    /// only one file's bytes are held at once whatever the size of the site.
+    ///
+    /// Every path is checked, and each file someone else put in the way compared with what
+    /// would replace it, before anything is written: an unsafe path, or a file of someone
+    /// else's in the way, writes nothing. A file that cannot be made (a template failing on
+    /// one page) stops the build there: the files before it are written, each whole, and
+    /// the manifest lists them, so the next build goes on from there. `build` is recorded
+    /// in the manifest for `upToDate(build:)`.
+    ///
+    /// Files are made `batchSize` at a time on every core (`data` must be safe to call from
+    /// several threads at once), and compared and written in path order.
+    package func sync(paths: [String], build: String?, data: @escaping @Sendable (Int) throws -> Data) throws -> SiteReport {
+        var urls: [URL] = []
+        for path in paths { urls.append(try output.url(for: path)) }
         let previous = try manifest()
         if previous == nil, !force, !isAbsentOrEmpty {
             throw PublishError(path: output.url.path, problem: .invalid(
                 "the folder holds files that backplan site did not write; choose a new or empty folder, or pass --force to add the site beside them (no file of theirs is replaced)"))
         }
         let isManaged = true
-        let owned = Set(previous ?? [])
-        var existingData: [Data?] = []
-        for target in targets {
-            let existing = Self.regularFileContents(target.url)
-            if !owned.contains(target.path), Self.exists(target.url), existing != target.data {
-                throw PublishError(path: target.path, problem: .cannotWrite(
+        let owned = Set(previous?.files.map(\.path) ?? [])
+        // Made early: the files replacing something the site did not write, compared first.
+        var early: [Int: Data] = [:]
+        for (index, url) in urls.enumerated() where !owned.contains(paths[index]) && Self.exists(url) {
+            let made = try data(index)
+            if Self.regularFileContents(url) != made {
+                throw PublishError(path: paths[index], problem: .cannotWrite(
                     "a file that backplan site did not write is in the way; move it, or choose another folder"))
             }
-            existingData.append(existing)
+            early[index] = made
         }
 
         var report = SiteReport(folder: output.url, written: [], unchanged: [], removed: [], isManaged: isManaged)
-        // Writes refuse any symbolic link below the folder (`AtomicFile.writeTogether(_:inside:)`).
-        for (target, existing) in zip(targets, existingData) {
-            if existing == target.data {
-                report.unchanged.append(target.path)
-            } else {
-                try AtomicFile.replace(target.data, at: target.url, inside: output.url)
-                report.written.append(target.path)
+        var stamps: [String: FileStamp] = [:]
+        do {
+            var batch = Batch(range: 0..<0)
+            // Writes refuse any symbolic link below the folder (`AtomicFile.writeTogether(_:inside:)`).
+            for (index, url) in urls.enumerated() {
+                if !batch.range.contains(index) {
+                    batch = Batch(range: index..<min(index + Self.batchSize, urls.count))
+                    batch.make(skipping: Set(early.keys), data)
+                }
+                let made = try early.removeValue(forKey: index) ?? batch.take(index)
+                if Self.hasContents(url, made) {
+                    report.unchanged.append(paths[index])
+                } else {
+                    try AtomicFile.replace(made, at: url, inside: output.url)
+                    report.written.append(paths[index])
+                }
+                stamps[paths[index]] = Self.stamp(of: url)
             }
+        } catch {
+            // What was written is the site's now: listed, so the next build may replace or remove it.
+            let kept = Set(previous?.files.map(\.path) ?? []).union(report.written)
+            try? writeManifest(kept.map { ManifestFile(path: $0, stamp: nil) }, build: nil)
+            throw error
         }
         guard isManaged else { return report }
 
-        let current = Set(targets.map(\.path))
-        for stale in (previous ?? []).filter({ !current.contains($0) }).sorted() {
+        let current = Set(paths)
+        for stale in (previous?.files.map(\.path) ?? []).filter({ !current.contains($0) }).sorted() {
             guard let url = try? output.url(for: stale), FileManager.default.fileExists(atPath: url.path) else { continue }
             try checkInsideRealFolder(url, path: stale)
             try AtomicFile.removeFile(at: url)
@@ -68,16 +117,79 @@ package struct SiteFolder {
                 folder = folder.deletingLastPathComponent().standardizedFileURL
             }
         }
-        try writeManifest(targets.map(\.path))
+        try writeManifest(paths.map { ManifestFile(path: $0, stamp: stamps[$0]) }, build: build)
         return report
+    }
+
+    /// Files made together, on as many threads as there are cores; taken one by one, in order.
+    private final class Batch: @unchecked Sendable {
+        let range: Range<Int>
+        /// Written by one thread each (its own slot) inside `concurrentPerform`, read after it returns.
+        private var results: [Result<Data, any Error>?]
+
+        init(range: Range<Int>) {
+            self.range = range
+            results = Array(repeating: nil, count: range.count)
+        }
+
+        func make(skipping made: Set<Int>, _ data: @escaping @Sendable (Int) throws -> Data) {
+            results.withUnsafeMutableBufferPointer { buffer in
+                nonisolated(unsafe) let slots = buffer
+                DispatchQueue.concurrentPerform(iterations: range.count) { offset in
+                    let index = range.lowerBound + offset
+                    guard !made.contains(index) else { return }
+                    slots[offset] = Result { try data(index) }
+                }
+            }
+        }
+
+        /// The file at `index`, or the error making it threw; its bytes are dropped from the batch.
+        func take(_ index: Int) throws -> Data {
+            let offset = index - range.lowerBound
+            defer { results[offset] = nil }
+            guard let result = results[offset] else { preconditionFailure("file \(index) was not made") }
+            return try result.get()
+        }
     }
 
     // MARK: - Manifest
 
+    /// A file's size, modification time and inode: what tells that nobody changed it since the site wrote it.
+    package struct FileStamp: Equatable {
+        var size: Int64
+        var seconds: Int
+        var nanoseconds: Int
+        var inode: UInt64
+
+        var text: String { "\(size) \(seconds).\(nanoseconds) \(inode)" }
+
+        init(size: Int64, seconds: Int, nanoseconds: Int, inode: UInt64) {
+            (self.size, self.seconds, self.nanoseconds, self.inode) = (size, seconds, nanoseconds, inode)
+        }
+
+        init?(_ text: Substring) {
+            let parts = text.split(separator: " ")
+            let time = parts.count == 3 ? parts[1].split(separator: ".") : []
+            guard time.count == 2, let size = Int64(parts[0]), let seconds = Int(time[0]), let nanoseconds = Int(time[1]),
+                  let inode = UInt64(parts[2]) else { return nil }
+            self.init(size: size, seconds: seconds, nanoseconds: nanoseconds, inode: inode)
+        }
+    }
+
+    /// A line of the manifest: a file's path, and its stamp when the site wrote it whole.
+    struct ManifestFile {
+        var path: String
+        var stamp: FileStamp?
+    }
+
+    private static let buildPrefix = "# build "
+
     private var manifestURL: URL { output.url.appendingPathComponent(Self.manifestName) }
 
-    /// The files the last build listed, or nil when the folder has no manifest.
-    private func manifest() throws(PublishError) -> [String]? {
+    /// The files the last build listed and that build's fingerprint, or nil when the folder has no manifest.
+    ///
+    /// A line is a path, then (since builds record them) the file's stamp; a manifest of paths alone still reads.
+    private func manifest() throws(PublishError) -> (files: [ManifestFile], build: String?)? {
         guard FileManager.default.fileExists(atPath: manifestURL.path) else { return nil }
         let text: String
         do {
@@ -85,13 +197,28 @@ package struct SiteFolder {
         } catch {
             throw PublishError(path: manifestURL.path, problem: .cannotRead(AtomicFile.reason(error)))
         }
-        return text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") && !$0.isEmpty }
+        var files: [ManifestFile] = []
+        var build: String?
+        for line in text.split(separator: "\n") where !line.isEmpty {
+            if line.hasPrefix(Self.buildPrefix) {
+                build = String(line.dropFirst(Self.buildPrefix.count))
+            } else if !line.hasPrefix("#") {
+                let space = line.firstIndex(of: " ")
+                let path = String(line[..<(space ?? line.endIndex)])
+                files.append(ManifestFile(path: path, stamp: space.flatMap { FileStamp(line[line.index(after: $0)...]) }))
+            }
+        }
+        return (files, build)
     }
 
-    private func writeManifest(_ paths: [String]) throws(PublishError) {
-        let header = "# Files written by `backplan site`. It removes those a later build no longer makes;\n"
+    private func writeManifest(_ files: [ManifestFile], build: String?) throws(PublishError) {
+        var text = "# Files written by `backplan site`. It removes those a later build no longer makes;\n"
             + "# delete this file and it will never remove anything from this folder.\n"
-        let data = Data((header + paths.sorted().map { $0 + "\n" }.joined()).utf8)
+        if let build { text += Self.buildPrefix + build + "\n" }
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            text += file.stamp.map { "\(file.path) \($0.text)\n" } ?? file.path + "\n"
+        }
+        let data = Data(text.utf8)
         if (try? Data(contentsOf: manifestURL)) != data {
             try AtomicFile.replace(data, at: manifestURL, inside: output.url)
         }
@@ -103,6 +230,21 @@ package struct SiteFolder {
     private static func exists(_ url: URL) -> Bool {
         var status = stat()
         return lstat(url.path, &status) == 0
+    }
+
+    /// The stamp of the regular file at `url`, not following a link; nil for anything else.
+    static func stamp(of url: URL) -> FileStamp? {
+        var status = stat()
+        guard lstat(url.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return FileStamp(size: Int64(status.st_size), seconds: Int(status.st_mtim.tv_sec), nanoseconds: Int(status.st_mtim.tv_nsec),
+                         inode: UInt64(status.st_ino))
+    }
+
+    /// Whether the regular file at `url` (not a link) holds exactly `data`; its size is compared before its bytes are read.
+    private static func hasContents(_ url: URL, _ data: Data) -> Bool {
+        var status = stat()
+        guard lstat(url.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == data.count else { return false }
+        return regularFileContents(url) == data
     }
 
     /// The bytes of a regular file at `url`, not following a link; nil for anything else.

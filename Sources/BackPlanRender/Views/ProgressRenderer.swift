@@ -76,6 +76,7 @@ package struct ProgressRenderer: Sendable {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="color-scheme" content="light">
             <title>\(escape(title))</title>
             <style>
             @page { size: \(paper.cssSize); margin: 15mm; }
@@ -86,10 +87,17 @@ package struct ProgressRenderer: Sendable {
             figcaption { font-size: 0.9rem; }
             table { border-collapse: collapse; margin: 0.5rem 0; }
             th, td { border: 1px solid #000; padding: 0.2rem 0.5rem; text-align: left; }
+            .skip { position: absolute; left: -999px; top: 0.5rem; padding: 0.5rem 1rem; background: #fff; color: #0b4f8a; }
+            .skip:focus { left: 0.5rem; z-index: 1; }
+            a:focus-visible { outline: 3px solid #0b4f8a; outline-offset: 2px; }
+            @media print { .skip { display: none; } }
             </style>
             </head>
             <body>
+            <a class="skip" href="#progress">Skip to the progress report</a>
+            <main id="progress">
             \(body.joined(separator: "\n"))
+            </main>
             </body>
             </html>
 

@@ -47,7 +47,9 @@ struct SiteCommand: ParsableCommand {
         guard let settings = SiteSettings(title: title, baseURL: baseURL) else {
             throw ValidationError("--base-url '\(baseURL ?? "")' is not usable")
         }
-        let report = try SitePublisher(inputs: try sources.inputs(), settings: settings).publish(to: output, force: force)
+        // A folder already in step with these inputs is told apart before the catalog is parsed.
+        let report = try SitePublisher.upToDate(in: output, catalogPath: sources.catalog, templatesPath: sources.templates, settings: settings)
+            ?? SitePublisher(inputs: try sources.inputs(), settings: settings).publish(to: output, force: force)
         if verbose {
             for path in report.written { print("wrote \(path)") }
             for path in report.removed { print("removed \(path)") }

@@ -1,7 +1,7 @@
 import BackPlanCore
 import Foundation
 
-/// Every figure the site shows, each drawn once per build: a move page's figures and each move's small figure for lists.
+/// Every figure the site shows: a move page's figures, drawn for its page, and each move's small figure for lists, drawn once per build.
 ///
 /// Pages place them through HTML comments in their Markdown (`marker(_:)`,
 /// `thumbMarker(_:)`), which libcmark's output carries as trusted blocks, as the
@@ -10,15 +10,15 @@ import Foundation
 /// side by side on paper; its `<title>` says the positions. The small figure
 /// stands beside the move's name, so it is hidden from screen readers and has
 /// no title and no id: it may appear any number of times on one page.
-struct SiteFigures {
-    /// A move page's figure blocks by figure name (`<id>` or `<id>-<way>`, as `Exercise.figures` names them).
-    private var large: [String: String] = [:]
-    /// The small figure of each move by its id.
+struct SiteFigures: Sendable {
+    /// Each move page's figures by figure name (`<id>` or `<id>-<way>`, as `Exercise.figures` names them); drawn when a page asks.
+    private var large: [String: Figure] = [:]
+    /// The small figure of each move by its id, drawn here: every list shows them, many times over.
     private var small: [String: String] = [:]
 
     init(catalog: Catalog) {
         for move in catalog.moves {
-            for (name, figure) in move.figures { large[name] = Self.pageFigure(figure, name: name) }
+            for (name, figure) in move.figures { large[name] = figure }
             if let first = move.ways.lazy.compactMap(move.figure(for:)).first ?? move.figure {
                 small[move.id] = Self.thumb(first, id: move.id)
             }
@@ -47,7 +47,7 @@ struct SiteFigures {
     /// The blocks of a page showing the figures named `names` and the small figures of moves `ids`.
     func blocks(figures names: [String], thumbs ids: [String]) -> [String: String] {
         var blocks: [String: String] = [:]
-        for name in names { if let html = large[name] { blocks[Self.marker(name)] = html } }
+        for name in names { if let figure = large[name] { blocks[Self.marker(name)] = Self.pageFigure(figure, name: name) } }
         for id in ids { if let html = small[id] { blocks[Self.thumbMarker(id)] = html } }
         return blocks
     }

@@ -21,33 +21,36 @@ package struct SiteRenderer: Sendable {
     ///
     /// A tag in the user's site templates that names no value of any page is an error, as in the plan's templates.
     package func files(examplePlan: SiteExamplePlan) throws(TemplateError) -> [SiteFile] {
-        let pages = pages(examplePlan: examplePlan)
-        try templates.checkSiteFields(fieldNames(of: pages))
+        let build = try self.build(examplePlan: examplePlan)
         var files: [SiteFile] = []
-        for page in pages {
-            files.append(SiteFile(path: page.path, text: try html(page)))
+        for (index, path) in build.paths.enumerated() {
+            files.append(SiteFile(path: path, text: try build.text(at: index)))
         }
-        files.append(SiteFile(path: .style, text: try templates.render("site-style.css", TemplateValue.object([:]))))
-        if let sitemap = try sitemap(paths: files.map(\.path)) { files.append(sitemap) }
-        return files.sorted { $0.path < $1.path }
+        return files
+    }
+
+    /// The site ready to render one file at a time: its paths, and each file's text on demand.
+    ///
+    /// A tag in the user's site templates that names no value of any page is an error here,
+    /// before any page is rendered (the pages' values are made once more for that, and only when
+    /// the user overrides a site template).
+    package func build(examplePlan: SiteExamplePlan) throws(TemplateError) -> SiteBuild {
+        let build = SiteBuild(renderer: self, examplePlan: examplePlan)
+        if templates.overridden.contains(where: { $0.hasPrefix("site-") }) {
+            try templates.checkSiteFields(fieldNames(of: build.pages()))
+        }
+        return build
     }
 
     /// The pages in reading order: index, moves, areas, safety, example plan.
     ///
     /// The figures are drawn here, once for the whole site, and shared by the pages.
     func pages(examplePlan: SiteExamplePlan) -> [SitePage] {
-        let figures = SiteFigures(catalog: catalog)
-        return [SiteView.indexPage(catalog: catalog, settings: settings, figures: figures)]
-            + catalog.moves.map { SiteView.exercisePage($0, catalog: catalog, settings: settings, figures: figures) }
-            + Area.allCases.map { SiteView.areaPage($0, catalog: catalog, settings: settings, figures: figures) }
-            + [
-                SiteView.safetyPage(catalog: catalog, settings: settings),
-                SiteView.examplePlanPage(examplePlan, catalog: catalog, settings: settings),
-            ]
+        Array(SiteBuild(renderer: self, examplePlan: examplePlan).pages())
     }
 
     /// Every name each template's contexts hold, over all `pages`: what a tag in that template may name.
-    func fieldNames(of pages: [SitePage]) -> [String: Set<String>] {
+    func fieldNames(of pages: some Sequence<SitePage>) -> [String: Set<String>] {
         // The shell's body and aside are set as pages are rendered; canonical only with a base URL.
         var names: [String: Set<String>] = ["site-page.html": ["body", "aside", "canonical"], "site-sitemap.xml": ["urls", "loc"], "site-style.css": []]
         for page in pages {
@@ -75,5 +78,72 @@ package struct SiteRenderer: Sendable {
         let pages = paths.filter { $0.value.hasSuffix(".html") }.sorted()
         let urls = TemplateValue.list(pages.map { ["loc": .text(SiteShell.absoluteURL(of: $0, base: base))] })
         return SiteFile(path: .sitemap, text: try templates.render("site-sitemap.xml", ["urls": urls]))
+    }
+}
+
+/// The site's files, each rendered when asked: the shared parts (figures, related moves) are made once,
+/// and a page's values only when the page is rendered, so a build holds one page at a time.
+package struct SiteBuild: Sendable {
+    /// What a file of the site is, to make its page.
+    private enum Source {
+        case index, exercise(Int), area(Area), safety, examplePlan, style, sitemap
+    }
+
+    private let renderer: SiteRenderer
+    private let examplePlan: SiteExamplePlan
+    private let figures: SiteFigures
+    private let relatives: RelatedMoves
+    /// Every file's path, sorted; two moves of one slug give one path twice (the caller refuses it).
+    package let paths: [SitePath]
+    private let sources: [Source]
+
+    init(renderer: SiteRenderer, examplePlan: SiteExamplePlan) {
+        self.renderer = renderer
+        self.examplePlan = examplePlan
+        figures = SiteFigures(catalog: renderer.catalog)
+        relatives = RelatedMoves(catalog: renderer.catalog)
+        var files: [(path: SitePath, source: Source)] = [(.index, .index)]
+        files += renderer.catalog.moves.enumerated().map { (SitePath.exercise($0.element.id), Source.exercise($0.offset)) }
+        files += Area.allCases.map { (SitePath.area($0), Source.area($0)) }
+        files += [(.safety, .safety), (.examplePlan, .examplePlan), (.style, .style)]
+        if renderer.settings.baseURL != nil { files.append((.sitemap, .sitemap)) }
+        // Stable: of two files on one path, the first made keeps its place, as before.
+        let sorted = files.enumerated().sorted { a, b in
+            a.element.path != b.element.path ? a.element.path < b.element.path : a.offset < b.offset
+        }
+        paths = sorted.map { $0.element.path }
+        sources = sorted.map { $0.element.source }
+    }
+
+    /// The pages in reading order: index, moves, areas, safety, example plan; each made when reached.
+    func pages() -> some Sequence<SitePage> {
+        let sources = [Source.index] + renderer.catalog.moves.indices.map(Source.exercise)
+            + Area.allCases.map(Source.area) + [.safety, .examplePlan]
+        return sources.lazy.map { page($0)! }
+    }
+
+    /// The text of the file at `paths[index]`.
+    package func text(at index: Int) throws(TemplateError) -> String {
+        switch sources[index] {
+        case .style:
+            return try renderer.templates.render("site-style.css", TemplateValue.object([:]))
+        case .sitemap:
+            return try renderer.sitemap(paths: paths)?.text ?? ""
+        default:
+            return try renderer.html(page(sources[index])!)
+        }
+    }
+
+    private func page(_ source: Source) -> SitePage? {
+        let (catalog, settings) = (renderer.catalog, renderer.settings)
+        switch source {
+        case .index: return SiteView.indexPage(catalog: catalog, settings: settings, figures: figures)
+        case .exercise(let index):
+            return SiteView.exercisePage(catalog.moves[index], at: index, catalog: catalog, settings: settings, figures: figures, relatives: relatives)
+        case .area(let area): return SiteView.areaPage(area, catalog: catalog, settings: settings, figures: figures)
+        case .safety: return SiteView.safetyPage(catalog: catalog, settings: settings)
+        case .examplePlan: return SiteView.examplePlanPage(examplePlan, catalog: catalog, settings: settings)
+        case .style, .sitemap: return nil
+        }
     }
 }

@@ -6,7 +6,9 @@ extension SiteView {
     /// A move whose ways look alike shows one figure under its name; a move with
     /// a way of its own look (row: band or dumbbell) shows each way's figure
     /// beside that way's label and steps instead.
-    static func exercisePage(_ move: Exercise, catalog: Catalog, settings: SiteSettings, figures: SiteFigures) -> SitePage {
+    /// `index` is the move's place in the catalog (for the pager); `relatives` is the catalog's index of related moves.
+    static func exercisePage(_ move: Exercise, at index: Int, catalog: Catalog, settings: SiteSettings, figures: SiteFigures,
+                             relatives: RelatedMoves) -> SitePage {
         let path = SitePath.exercise(move.id)
         var context = common(page: path, catalog: catalog, settings: settings)
         let phaseNumber = (Phase.allCases.firstIndex(of: move.phase) ?? 0) + 1
@@ -44,7 +46,8 @@ extension SiteView {
         context["positions"] = .text(capitalised(positions(move.positions)))
         context["dose"] = .text(capitalised(move.dose.text))
         context["steps"] = numbered(move.steps)
-        context["related"] = .list(catalog.related(to: move).map { other in
+        let related = relatives.related(to: move)
+        context["related"] = .list(related.map { other in
             var summary = moveSummary(other, from: path, catalog: catalog, figures: figures)
             summary["shared"] = .text(list(other.areas.filter(move.areas.contains).map(\.title)))
             return .object(summary)
@@ -54,9 +57,9 @@ extension SiteView {
             description: "How to do the \(move.name): a \(phaseTitle(move.phase, catalog: catalog).lowercased()) move for the \(list(move.areas.map(\.title))), with \(equipmentText(move)). Steps and dose: \(move.dose.text).",
             kind: "exercise", template: "site-exercise.md", context: context)
         page.asideTemplate = "site-exercise-related.md"
-        page.pager = catalog.neighbours(of: move)
+        page.pager = catalog.neighbours(at: index)
         let shown = waysLookApart ? drawn.sorted() : mainFigure.map { [$0] } ?? []
-        page.blocks = figures.blocks(figures: shown, thumbs: catalog.related(to: move).map(\.id))
+        page.blocks = figures.blocks(figures: shown, thumbs: related.map(\.id))
         return page
     }
 
