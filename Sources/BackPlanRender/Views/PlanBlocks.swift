@@ -1,4 +1,9 @@
 import BackPlanCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The trusted HTML each marker of a plan's Markdown stands for, worked out from the marker itself.
 ///
@@ -12,31 +17,51 @@ struct PlanBlocks {
     /// Each week's grid, by week index.
     let grids: [CommonMark.TrustedHTML]
 
-    private static let prefix = Array("<!-- backplan:".utf8)
-    private static let suffix = Array(" -->".utf8)
-    private static let weekGrid = Array("week-grid ".utf8)
-    private static let figure = Array("figure ".utf8)
-    private static let qr = Array("qr ".utf8)
+    private static let prefix: StaticString = "<!-- backplan:"
+    private static let suffix: StaticString = " -->"
+    private static let weekGrid: StaticString = "week-grid "
+    private static let figure: StaticString = "figure "
+    private static let qr: StaticString = "qr "
     private static let structure = HandoutArt.structureBlocks.map { (name: Array($0.name.utf8), html: $0.html) }
 
+    /// Called for every HTML block libcmark finds in a plan, some sixty: bytes are compared with `memcmp`, not element by element.
     func block(for marker: UnsafeBufferPointer<UInt8>) -> CommonMark.TrustedHTML? {
-        guard marker.count > Self.prefix.count + Self.suffix.count, marker.starts(with: Self.prefix),
-              marker.reversed().starts(with: Self.suffix.reversed()) else { return nil }
-        let name = UnsafeBufferPointer(rebasing: marker[Self.prefix.count..<(marker.count - Self.suffix.count)])
-        if name.starts(with: Self.weekGrid) {
-            return Self.number(name.dropFirst(Self.weekGrid.count)).flatMap { $0 >= 1 && $0 <= grids.count ? grids[$0 - 1] : nil }
+        let (prefix, suffix) = (Self.prefix.utf8CodeUnitCount, Self.suffix.utf8CodeUnitCount)
+        guard marker.count > prefix + suffix, Self.starts(marker, with: Self.prefix),
+              Self.equal(UnsafeBufferPointer(rebasing: marker[(marker.count - suffix)...]), Self.suffix.utf8Start, suffix) else { return nil }
+        let name = UnsafeBufferPointer(rebasing: marker[prefix..<(marker.count - suffix)])
+        if Self.starts(name, with: Self.weekGrid) {
+            return Self.number(name.dropFirst(Self.weekGrid.utf8CodeUnitCount)).flatMap { $0 >= 1 && $0 <= grids.count ? grids[$0 - 1] : nil }
         }
-        if name.starts(with: Self.figure) {
-            let key = name.dropFirst(Self.figure.count)
-            guard let index = model.cardKeys.firstIndex(where: { $0.utf8.elementsEqual(key) }) else { return nil }
+        if Self.starts(name, with: Self.figure) {
+            let key = UnsafeBufferPointer(rebasing: name.dropFirst(Self.figure.utf8CodeUnitCount))
+            guard let index = model.cardKeys.firstIndex(where: { Self.equal(key, $0) }) else { return nil }
             return figure(of: model.cards[index])
         }
-        if name.starts(with: Self.qr) {
-            let id = name.dropFirst(Self.qr.count)
-            guard let siteURL = model.look.siteURL, let card = model.cards.first(where: { $0.move.id.utf8.elementsEqual(id) }) else { return nil }
+        if Self.starts(name, with: Self.qr) {
+            let id = UnsafeBufferPointer(rebasing: name.dropFirst(Self.qr.utf8CodeUnitCount))
+            guard let siteURL = model.look.siteURL, let card = model.cards.first(where: { Self.equal(id, $0.move.id) }) else { return nil }
             return qrCode(of: card, site: siteURL)
         }
-        return Self.structure.first { $0.name.elementsEqual(name) }?.html
+        for entry in Self.structure where entry.name.withUnsafeBufferPointer({ Self.equal(name, $0.baseAddress!, $0.count) }) {
+            return entry.html
+        }
+        return nil
+    }
+
+    private static func starts(_ bytes: UnsafeBufferPointer<UInt8>, with text: StaticString) -> Bool {
+        bytes.count >= text.utf8CodeUnitCount && equal(UnsafeBufferPointer(rebasing: bytes[..<text.utf8CodeUnitCount]), text.utf8Start, text.utf8CodeUnitCount)
+    }
+
+    private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ other: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        bytes.count == count && (count == 0 || memcmp(bytes.baseAddress!, other, count) == 0)
+    }
+
+    private static func equal(_ bytes: UnsafeBufferPointer<UInt8>, _ text: String) -> Bool {
+        guard text.utf8.count == bytes.count else { return false }
+        guard !bytes.isEmpty else { return true }
+        var text = text
+        return text.withUTF8 { equal(bytes, $0.baseAddress!, $0.count) }
     }
 
     private func figure(of card: PlanCard) -> CommonMark.TrustedHTML? {
