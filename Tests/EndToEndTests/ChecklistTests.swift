@@ -91,6 +91,8 @@ struct ChecklistTests {
         #expect(report.before.checked == 0)
         #expect(report.reloaded.checked == report.filled.checked && report.filled.checked > 0, "ticks are kept on the device")
         #expect(report.painValues == ["4", "3", "3", "3", "3", "2", "2", "2"])
+        // A score out of range is marked and said in words, not only in red; cleared, the words go.
+        #expect(report.invalidHint == .init(invalid: "true", text: "Write a number from 0 to 10", afterClearing: ""))
         // A phone 390 px wide: nothing scrolls sideways, every target is at least 44 px tall.
         #expect(report.before.scrollWidth <= 390)
         #expect((report.before.moveLabelMinHeight ?? 0) >= 44 && (report.before.hurtLabelMinHeight ?? 0) >= 44)
@@ -182,11 +184,18 @@ enum ChecklistBrowser {
         var scrollWidth: Int
     }
 
+    struct InvalidHint: Decodable, Equatable {
+        var invalid: String
+        var text: String
+        var afterClearing: String
+    }
+
     struct Report: Decodable {
         var before: Measures
         var filled: Measures
         var reloaded: Measures
         var painValues: [String]
+        var invalidHint: InvalidHint?
         var consoleErrors: [String]
         var log: String?
         var pdf: String

@@ -141,6 +141,7 @@ def shoot(driver, path, width):
 
 def fill_command(page, entries_path, out_dir, shots):
     from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
 
     with open(entries_path, encoding="utf-8") as handle:
         entries = json.load(handle)
@@ -164,6 +165,17 @@ def fill_command(page, entries_path, out_dir, shots):
         driver.refresh()
         report["reloaded"] = measure(driver)
         report["pain_values"] = [field.get_attribute("value") for field in driver.find_elements(By.CSS_SELECTOR, "input.bp-pain") if field.get_attribute("value")]
+        # A score out of 0-10 in an empty field is marked and said in words, then cleared (nothing stored).
+        empty = [field for field in driver.find_elements(By.CSS_SELECTOR, "input.bp-pain") if not field.get_attribute("value")]
+        report["invalid_hint"] = None
+        if empty:
+            field = empty[-1]
+            click(driver, field)
+            field.send_keys("12")
+            hint = driver.find_element(By.ID, field.get_attribute("aria-describedby"))
+            report["invalid_hint"] = {"invalid": field.get_attribute("aria-invalid"), "text": hint.text}
+            field.send_keys(Keys.BACKSPACE, Keys.BACKSPACE)
+            report["invalid_hint"]["after_clearing"] = hint.text
         if shots:
             shoot(driver, os.path.join(shots, "checklist-390-after.png"), 390)
             shoot(driver, os.path.join(shots, "checklist-1280-after.png"), 1280)

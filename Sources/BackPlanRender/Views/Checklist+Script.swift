@@ -85,14 +85,24 @@ extension Checklist {
     input.className = "bp-pain";
     input.value = value || "";
     label.appendChild(input);
+    // Said in words as well as by the red border, for a screen reader and on a black-and-white screen.
+    var hint = element("span", "bp-error", "");
+    hint.id = "bp-error-" + (++hints);
+    hint.setAttribute("aria-live", "polite");
+    input.setAttribute("aria-describedby", hint.id);
     input.addEventListener("input", function () {
       var typed = input.value.replace(/^\s+|\s+$/g, "");
       var valid = typed === "" || (/^\d{1,2}$/.test(typed) && Number(typed) <= 10);
       input.setAttribute("aria-invalid", valid ? "false" : "true");
+      hint.textContent = valid ? "" : "Write a number from 0 to 10";
       onChange(valid ? (typed === "" ? "" : String(Number(typed))) : "");
     });
-    return label;
+    var pair = element("span", "bp-pair", "");
+    pair.appendChild(label);
+    pair.appendChild(hint);
+    return pair;
   }
+  var hints = 0;
 
   var ticks = 0;
   function enhance(section, session) {
@@ -227,13 +237,16 @@ extension Checklist {
     ".bp-on .day input.bp-pain { width: 3.4rem; text-align: center; }",
     ".bp-on .day input.bp-note { flex: 1 1 8rem; min-width: 0; font-weight: normal; }",
     ".bp-on .day input[aria-invalid=true] { border-color: #b00020; outline: 2px solid #b00020; }",
+    ".bp-on .day .bp-pair { display: inline-flex; flex-wrap: wrap; align-items: center; gap: 0.2rem 0.5rem; }",
+    ".bp-on .day .bp-error { color: #b00020; font-weight: bold; font-size: 0.9rem; }",
+    ".bp-on .day .bp-error:empty { display: none; }",
     ".bp-on { padding-bottom: 4.5rem; }",
     ".bp-bar { position: fixed; left: 0; right: 0; bottom: 0; z-index: 10; display: flex; align-items: center; justify-content: center; gap: 0.75rem; padding: 0.5rem 0.9rem; background: #fff; border-top: 2px solid #111; }",
     ".bp-bar .bp-status { font-size: 0.9rem; color: #333; }",
     ".bp-bar button { flex: none; white-space: nowrap; min-height: 2.75rem; padding: 0.4rem 1.1rem; font: inherit; font-weight: bold; color: #fff; background: #111; border: 2px solid #111; border-radius: 6px; cursor: pointer; }",
     ".bp-bar button:focus-visible, .bp-on .day input:focus-visible { outline: 3px solid #0b4f8a; outline-offset: 2px; }",
     "@media print {",
-    "  .bp-bar, .bp-on button { display: none !important; }",
+    "  .bp-bar, .bp-on button, .bp-on .bp-error { display: none !important; }",
     "  .bp-on { padding-bottom: 0; }",
     "  .bp-on .day li.bp-item, .bp-on .day label.bp-move, .bp-on .day label.bp-hurt { min-height: 0; padding: 0; }",
     "  .bp-on .day input.bp-tick { width: 1em; height: 1em; }",
