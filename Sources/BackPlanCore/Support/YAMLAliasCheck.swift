@@ -154,11 +154,11 @@ enum YAMLAliasCheck {
                     while index < bytes.count, !isBlankOrEnd(index), !(flow > 0 && Self.isFlowIndicator(bytes[index])) {
                         index += 1
                     }
-                case UInt8(ascii: "'"), UInt8(ascii: "\"") where expectingNode:
+                case UInt8(ascii: "'") where expectingNode, UInt8(ascii: "\"") where expectingNode:
                     ownerColumn = column
                     skipQuoted()
                     expectingNode = false
-                case UInt8(ascii: "|"), UInt8(ascii: ">") where expectingNode && flow == 0:
+                case UInt8(ascii: "|") where expectingNode && flow == 0, UInt8(ascii: ">") where expectingNode && flow == 0:
                     skipBlockScalar()
                     expectingNode = true
                 default:
