@@ -12,11 +12,7 @@ struct SMTPDeliveryTests {
         try scratch.write("zoe.yaml", EmailCommandTests.preferences)
         let server = try SMTPSink(folder: scratch.url.appendingPathComponent("inbox"))
         defer { server.stop() }
-        // The sendmail stand-in: msmtp with only command-line settings (--host reads no configuration file).
-        let wrapper = try EmailCommandTests.script(in: scratch, "msmtp-local", """
-            exec msmtp --host=127.0.0.1 --port=\(server.port) --auth=off --tls=off --from=praxis@example.org "$@"
-
-            """)
+        let wrapper = try Self.msmtp(to: server, from: "praxis@example.org", in: scratch)
 
         let result = try Backplan.run(["email", "zoe.yaml", "--from", "Praxis <praxis@example.org>", "--send", "--sendmail", wrapper.path], in: scratch.url)
         try #require(result.status == 0, "\(result.stderr)")
@@ -48,10 +44,7 @@ struct SMTPDeliveryTests {
         try scratch.write("roster.csv", "name,email\nAlex Doe,alex@example.com\nZoë Müller,zoe@example.net\n")
         let server = try SMTPSink(folder: scratch.url.appendingPathComponent("inbox"))
         defer { server.stop() }
-        let wrapper = try EmailCommandTests.script(in: scratch, "msmtp-local", """
-            exec msmtp --host=127.0.0.1 --port=\(server.port) --auth=off --tls=off --from=clinic@example.org "$@"
-
-            """)
+        let wrapper = try Self.msmtp(to: server, from: "clinic@example.org", in: scratch)
         let batch = ["batch", "roster.csv", "--output", "out", "--format", "md", "--email", "--from", "Clinic <clinic@example.org>",
                      "--send", "--sendmail", wrapper.path, "--start", "2026-12-14"]
         let environment = ["SOURCE_DATE_EPOCH": "1796400000"]
@@ -91,10 +84,7 @@ struct SMTPDeliveryTests {
         try scratch.write("zoe.yaml", EmailCommandTests.preferences)
         let server = try SMTPSink(folder: scratch.url.appendingPathComponent("inbox"))
         defer { server.stop() }
-        let wrapper = try EmailCommandTests.script(in: scratch, "msmtp-local", """
-            exec msmtp --host=127.0.0.1 --port=\(server.port) --auth=off --tls=off --from=praxis@example.org "$@"
-
-            """)
+        let wrapper = try Self.msmtp(to: server, from: "praxis@example.org", in: scratch)
         let email = ["email", "zoe.yaml", "--from", "Praxis <praxis@example.org>", "--send", "--sendmail", wrapper.path]
         let first = try Backplan.run(email, in: scratch.url)
         try #require(first.status == 0, "\(first.stderr)")
@@ -107,5 +97,13 @@ struct SMTPDeliveryTests {
         let third = try Backplan.run(email + ["--resend"], in: scratch.url)
         #expect(third.stdout.hasSuffix("Sent to Zoë Müller <zoe@example.com>\n"), "\(third.stdout)")
         #expect(server.messages.count == 2)
+    }
+
+    /// The sendmail stand-in: msmtp with only command-line settings (--host reads no configuration file), delivering to `server`.
+    static func msmtp(to server: SMTPSink, from sender: String, in scratch: ScratchFolder) throws -> URL {
+        try EmailCommandTests.script(in: scratch, "msmtp-local", """
+            exec msmtp --host=127.0.0.1 --port=\(server.port) --auth=off --tls=off --from=\(sender) "$@"
+
+            """)
     }
 }

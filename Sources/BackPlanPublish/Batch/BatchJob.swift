@@ -86,7 +86,8 @@ package struct BatchJob: Sendable {
                     throw error
                 }
                 if let id = SentRecord.messageID(of: message) {
-                    let recipient = (try? publisher.recipient(for: preferences, settings: settings, email: self.settings.email!.message)) ?? preferences.email ?? ""
+                    // The recipient as the message names it, from the plan already made (no second planning).
+                    let recipient = (try? PlanMessage(settings: self.settings.email!.message, plan: documents.plan).to.display) ?? preferences.email ?? ""
                     let record = SentRecord(messageID: id, recipient: recipient, sentAt: settings.writtenAt)
                     _ = try output.write([("\(folder)/\(Self.sentRecord)", record.data)], durability: self.settings.durability)
                 }

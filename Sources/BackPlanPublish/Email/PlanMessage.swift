@@ -80,13 +80,24 @@ package struct PlanMessage: Sendable {
 
     /// RFC 5322 date-time of an instant, in UTC: `Mon, 30 Nov 2026 07:30:05 +0000`.
     static func date(utcSeconds: Int) -> String {
-        let days = utcSeconds >= 0 ? utcSeconds / 86_400 : (utcSeconds - 86_399) / 86_400
-        let seconds = utcSeconds - days * 86_400
-        let day = CivilDate(daysSinceEpoch: days)
-        func pad(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
+        let (day, seconds) = utcDay(utcSeconds)
         let time = "\(pad(seconds / 3600)):\(pad(seconds % 3600 / 60)):\(pad(seconds % 60))"
         return "\(day.weekday.shortTitle), \(pad(day.day)) \(day.monthName.prefix(3)) \(day.year) \(time) +0000"
     }
+
+    /// When a message was sent, for people: `7 December 2026 at 17:45 UTC`.
+    package static func sentText(_ date: Date) -> String {
+        let (day, seconds) = utcDay(Int(date.timeIntervalSince1970.rounded(.down)))
+        return "\(day.longText) at \(pad(seconds / 3600)):\(pad(seconds % 3600 / 60)) UTC"
+    }
+
+    /// The UTC day of an instant and the seconds since its midnight.
+    private static func utcDay(_ utcSeconds: Int) -> (CivilDate, Int) {
+        let days = utcSeconds >= 0 ? utcSeconds / 86_400 : (utcSeconds - 86_399) / 86_400
+        return (CivilDate(daysSinceEpoch: days), utcSeconds - days * 86_400)
+    }
+
+    private static func pad(_ number: Int) -> String { number < 10 ? "0\(number)" : "\(number)" }
 
     /// The Markdown as a mail client shows text: without the HTML-only markers.
     ///

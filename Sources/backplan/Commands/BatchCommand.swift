@@ -130,7 +130,7 @@ struct BatchCommand: AsyncParsableCommand {
         case .skipped: return "\(place): up to date, skipped\(seed)"
         case .failed: return "\(place): failed"
         case .alreadySent(let recipient, let date):
-            return "\(place): already sent to \(recipient) on \(EmailCommand.day(date)), not sent again\(seed)"
+            return "\(place): already sent to \(recipient) on \(PlanMessage.sentText(date)), not sent again\(seed)"
         case .stopped: return "\(place): stopped"
         }
     }

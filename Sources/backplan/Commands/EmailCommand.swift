@@ -71,16 +71,7 @@ struct EmailCommand: ParsableCommand {
         case .sent(let recipient):
             print("Sent to \(recipient)" + (options.verbose ? " with \(sendmail)" : ""))
         case .alreadySent(let recipient, let date):
-            print("Not sent: this message went to \(recipient) on \(Self.day(date)) (\(options.output)/plan.sent); --resend sends it again")
+            print("Not sent: this message went to \(recipient) on \(PlanMessage.sentText(date)) (\(options.output)/plan.sent); --resend sends it again")
         }
-    }
-
-    /// `7 December 2026 at 17:45 UTC`: when a record says a message was sent.
-    static func day(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_GB")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "d MMMM yyyy 'at' HH:mm 'UTC'"
-        return formatter.string(from: date)
     }
 }
