@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -13,25 +14,26 @@ import Glibc
 /// their own failure paths), flushes what was written, prints its summary and
 /// exits with 128 + the signal (130 for SIGINT, 143 for SIGTERM). A second
 /// signal ends the process at once, as without this.
-package final class Interruption: @unchecked Sendable {  // every field is read and written under `lock`
+package final class Interruption: Sendable {
     package static let shared = Interruption()
 
     /// The signals caught.
     package static let signals = [SIGINT, SIGTERM]
 
-    private let lock = NSLock()
-    private var received: Int32 = 0
-    private var groups: Set<pid_t> = []
-    private var sources: [any DispatchSourceSignal] = []
-    private var actions: [@Sendable () -> Void] = []
+    private struct State {
+        var received: Int32 = 0
+        var groups: Set<pid_t> = []
+        var sources: [any DispatchSourceSignal] = []
+        var actions: [@Sendable () -> Void] = []
+    }
+
+    private let state = Mutex(State())
 
     private init() {}
 
     /// The signal that arrived, if one did.
     package var signal: Int32? {
-        lock.lock()
-        defer { lock.unlock() }
-        return received == 0 ? nil : received
+        state.withLock { $0.received == 0 ? nil : $0.received }
     }
 
     /// "SIGINT", "SIGTERM".
@@ -45,34 +47,31 @@ package final class Interruption: @unchecked Sendable {  // every field is read 
 
     /// Catches SIGINT and SIGTERM from now on (once; later calls do nothing).
     package func catchSignals() {
-        lock.lock()
-        defer { lock.unlock() }
-        guard sources.isEmpty else { return }
-        for number in Self.signals {
-            Glibc.signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [unowned self] in self.interrupt(number) }
-            source.resume()
-            sources.append(source)
+        state.withLock { state in
+            guard state.sources.isEmpty else { return }
+            for number in Self.signals {
+                Glibc.signal(number, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+                source.setEventHandler { [unowned self] in self.interrupt(number) }
+                source.resume()
+                state.sources.append(source)
+            }
         }
     }
 
     /// Runs `action` when the first signal arrives, with the helpers' groups being killed: how a long-lived
     /// helper that is not one `ChildProcess` (the warm Chromium) is stopped.
     package func onInterrupt(_ action: @escaping @Sendable () -> Void) {
-        lock.lock()
-        actions.append(action)
-        lock.unlock()
+        state.withLock { $0.actions.append(action) }
     }
 
     /// Notes `number` and kills every helper's process group; a second signal ends the process.
     package func interrupt(_ number: Int32) {
-        lock.lock()
-        let second = received != 0
-        if !second { received = number }
-        let running = groups
-        let actions = second ? [] : self.actions
-        lock.unlock()
+        let (second, running, actions) = state.withLock { state in
+            let second = state.received != 0
+            if !second { state.received = number }
+            return (second, state.groups, second ? [] : state.actions)
+        }
         for group in running { kill(-group, SIGKILL) }
         for action in actions { action() }
         if second {
@@ -84,17 +83,15 @@ package final class Interruption: @unchecked Sendable {  // every field is read 
 
     /// Notes a helper's process group as running; false when a signal already arrived (the caller kills it).
     func started(_ group: pid_t) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        guard received == 0 else { return false }
-        groups.insert(group)
-        return true
+        state.withLock { state in
+            guard state.received == 0 else { return false }
+            state.groups.insert(group)
+            return true
+        }
     }
 
     /// The helper's group ended (or was killed): no longer to kill.
     func ended(_ group: pid_t) {
-        lock.lock()
-        groups.remove(group)
-        lock.unlock()
+        _ = state.withLock { $0.groups.remove(group) }
     }
 }
