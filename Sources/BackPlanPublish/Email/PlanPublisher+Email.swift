@@ -9,11 +9,16 @@ extension PlanPublisher {
     ///
     /// - Throws: `EmailError` for an address, name or subject, else the errors of `files(for:settings:)`.
     public func email(for person: Preferences, settings: PlanSettings, email: EmailSettings) throws -> Data {
-        // Checked before anything is rendered or printed (planning costs a fraction of a millisecond).
-        _ = try PlanMessage(settings: email, plan: plan(for: person, settings: settings))
+        try message(for: plan(for: person, settings: settings), person: person, settings: settings, email: email).data
+    }
+
+    /// The message of `plan` (made by `plan(for: person, settings:)`) and its envelope; the envelope is checked before anything is rendered or printed.
+    func message(for plan: Plan, person: Preferences, settings: PlanSettings, email: EmailSettings) throws -> (data: Data, envelope: PlanMessage) {
+        let envelope = try PlanMessage(settings: email, plan: plan)
         var documentSettings = settings
         documentSettings.formats = settings.formats.contains(.pdf) ? [.pdf] : []
-        return try message(documents(for: person, settings: documentSettings, email: true), email: email, settings: settings)
+        let documents = try documents(of: plan, person: person, settings: documentSettings, email: true)
+        return (try message(documents, email: email, settings: settings), envelope)
     }
 
     /// `plan.eml` of documents already made: their Markdown, their calendar and their PDF (when printed) go into it as they are.
@@ -40,28 +45,28 @@ extension PlanPublisher {
         ).data
     }
 
-    /// Who the message goes to, as a person reads it (`Zoë Müller <zoe@example.com>`), for the line `email --send` prints.
-    ///
-    /// - Throws: `EmailError` for an address, name or subject.
-    public func recipient(for person: Preferences, settings: PlanSettings, email: EmailSettings) throws -> String {
-        try PlanMessage(settings: email, plan: plan(for: person, settings: settings)).to.display
-    }
-
     /// What `email` leaves out of the HTML on this machine, said once for `--verbose`; nil when nothing.
     public func emailPicturesNote(settings: PlanSettings) -> String? {
         guard SVGRasterizer.find(searchPath: settings.searchPath) == nil else { return nil }
         return "The email's HTML goes without figures, QR codes and an SVG logo: \(SVGRasterizer.program) was not found on the PATH (install librsvg2-bin)"
     }
 
-    /// Writes `plan.eml` into `folder` and returns its URL.
+    /// Writes `plan.eml` into `folder`; the plan is made once, for the owner check, the message and its recipient.
     ///
     /// - Throws: `PublishError.Problem.otherPersonsPlan` when `folder` holds another person's plan, unless `force`.
-    public func publishEmail(_ person: Preferences, settings: PlanSettings, email: EmailSettings, to folder: String, force: Bool = false) throws -> URL {
+    public func publishEmail(_ person: Preferences, settings: PlanSettings, email: EmailSettings, to folder: String, force: Bool = false) throws -> WrittenEmail {
         var settings = settings
         settings.folder = folder
         let output = OutputFolder(path: folder)
-        if !force { try output.checkOwner(isNot: plan(for: person, settings: settings).person.name, shownAs: folder) }
-        let message = try self.email(for: person, settings: settings, email: email)
-        return try output.write([("plan.eml", message)])[0]
+        let plan = plan(for: person, settings: settings)
+        if !force { try output.checkOwner(isNot: plan.person.name, shownAs: folder) }
+        let made = try message(for: plan, person: person, settings: settings, email: email)
+        return WrittenEmail(file: try output.write([("plan.eml", made.data)])[0], recipient: made.envelope.to.display)
     }
+}
+
+/// `plan.eml` as written, and who it goes to as a person reads it (`Zoë Müller <zoe@example.com>`), for the line `email --send` prints.
+public struct WrittenEmail: Sendable {
+    public let file: URL
+    public let recipient: String
 }

@@ -37,11 +37,15 @@ extension PlanPublisher {
     ///
     /// The PDF engine is looked up before any rendering, so a missing one fails fast.
     public func documents(for person: Preferences, settings: PlanSettings, email: Bool = false) throws -> PlanDocuments {
+        try documents(of: plan(for: person, settings: settings), person: person, settings: settings, email: email)
+    }
+
+    /// `plan`, made by `plan(for: person, settings:)`, rendered for the settings' formats and, when `email` is true, for a message.
+    func documents(of plan: Plan, person: Preferences, settings: PlanSettings, email: Bool) throws -> PlanDocuments {
         let formats = Set(settings.formats)
         let engine = formats.contains(.pdf)
             ? try settings.printer ?? PrintEngine(PrintEngine.locate(settings.pdfEngine, searchPath: settings.searchPath), mode: .processPerDocument, timeout: settings.timeout)
             : nil
-        let plan = plan(for: person, settings: settings)
         try person.validate(catalog: inputs.catalog, start: plan.start)
         let id = planID(for: plan, settings: settings)
         let look = look(for: plan, planID: id, settings: settings)

@@ -62,11 +62,11 @@ struct EmailCommand: ParsableCommand {
         defer { settings.printer?.close() }
         if let warning = publisher.startWarning(for: person, settings: settings) { PlanCommand.warn(warning) }
         let written = try publisher.publishEmail(person, settings: settings, email: email, to: options.output, force: force)
-        print(PlanCommand.display(written))
+        print(PlanCommand.display(written.file))
         if options.verbose, let note = publisher.emailPicturesNote(settings: settings) { print(note) }
         guard send else { return }
         let sender = Sendmail(program: sendmail, searchPath: Environment.searchPath(), timeout: TimeInterval(options.timeout))
-        switch try publisher.send(written, with: sender, recipient: publisher.recipient(for: person, settings: settings, email: email),
+        switch try publisher.send(written.file, with: sender, recipient: written.recipient,
                                   at: settings.writtenAt, resend: resend) {
         case .sent(let recipient):
             print("Sent to \(recipient)" + (options.verbose ? " with \(sendmail)" : ""))
