@@ -17,6 +17,29 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 
+# Runs a command as a child subreaper, so that the CPU time of every descendant (browsers and renderers orphaned
+# when a browser is killed included) is counted when it ends; writes "user+system seconds" to the file $CPU_FILE.
+with_tree_cpu() {
+  python3 -c '
+import ctypes, os, resource, sys
+ctypes.CDLL(None).prctl(36, 1, 0, 0, 0)  # PR_SET_CHILD_SUBREAPER
+child = os.fork()
+if child == 0:
+    os.execvp(sys.argv[1], sys.argv[1:])
+code = 1
+while True:
+    try:
+        pid, status = os.wait()
+    except ChildProcessError:
+        break
+    if pid == child:
+        code = os.waitstatus_to_exitcode(status)
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+open(os.environ["CPU_FILE"], "w").write("%.2f\n" % (usage.ru_utime + usage.ru_stime))
+sys.exit(code if code >= 0 else 128 - code)
+' "$@"
+}
+
 # Every descendant's RSS summed, sampled every 100 ms until the process ends; prints the peak in MB.
 peak_tree_rss() {
   local root=$1 peak=0 now
@@ -89,16 +112,18 @@ batch() {
   local roster="$work/roster-$n.csv" out="$work/batch-$label-$n" start end peak pages
   [ -f "$roster" ] || { echo "name"; for i in $(seq "$n"); do echo "Person $i"; done; } >"$roster"
   start=$(date +%s%N)
-  BACKPLAN_PDF_MODE=$mode "$bin" batch "$roster" --format pdf --pdf-engine "$engine" --start 2026-11-30 --quiet --output "$out" &
+  CPU_FILE="$work/cpu" BACKPLAN_PDF_MODE=$mode with_tree_cpu "$bin" batch "$roster" --format pdf --pdf-engine "$engine" --start 2026-11-30 --quiet --output "$out" &
   peak=$(peak_tree_rss $!)
   wait $! || true
   end=$(date +%s%N)
+  cpu=$(cat "$work/cpu")
   pages=$(for f in "$out"/*/plan.pdf; do pdfinfo "$f" | awk '/^Pages/ { print $2 }'; done | awk '{ s += $1 } END { print s + 0 }')
-  awk -v ns=$((end - start)) -v n="$n" -v p="$pages" -v l="$label" -v m="$peak" -v ok="$(ls "$out" | wc -l)" \
-    'BEGIN { s = ns / 1e9; printf "%-34s %4d rows (%d written) %7.1f s  %6.2f rows/s  %7.1f pages/s  peak %5d MB\n", l, n, ok, s, n / s, p / s, m }'
+  awk -v ns=$((end - start)) -v n="$n" -v p="$pages" -v l="$label" -v m="$peak" -v ok="$(ls "$out" | wc -l)" -v c="$cpu" \
+    'BEGIN { s = ns / 1e9; printf "%-34s %4d rows (%d written) %7.1f s  %6.2f rows/s  %7.1f pages/s  peak %5d MB  CPU %.2f s/row\n", l, n, ok, s, n / s, p / s, m, c / n }'
   rates[$label-$n]=$(awk -v ns=$((end - start)) -v n="$n" 'BEGIN { print n / (ns / 1e9) }')
+  cpus[$label-$n]=$(awk -v c="$cpu" -v n="$n" 'BEGIN { print c / n }')
 }
-declare -A rates=()
+declare -A rates=() cpus=()
 
 echo "batch --pdf (default --jobs, $(nproc)); peak = RSS of backplan and every descendant"
 if command -v chromium >/dev/null; then
@@ -106,6 +131,8 @@ if command -v chromium >/dev/null; then
   batch "chromium process per row" "$fresh_rows" process-per-plan chromium
   awk -v w="${rates[chromium warm-$fresh_rows]:-0}" -v p="${rates[chromium process per row-$fresh_rows]}" \
     'BEGIN { if (w > 0) printf "batch --pdf warm / process per row, %d rows: %.1fx the rows per second (target: at least 4x)\n", '"$fresh_rows"', w / p }'
+  awk -v w="${cpus[chromium warm-$fresh_rows]:-0}" -v p="${cpus[chromium process per row-$fresh_rows]}" \
+    'BEGIN { if (w > 0) printf "CPU per row (BackPlan and every descendant), process per row / warm: %.1fx\n", p / w }'
 fi
 command -v weasyprint >/dev/null && batch "weasyprint process per row" "${BENCH_PDF_WEASYPRINT_ROWS:-10}" process-per-plan weasyprint
 pgrep -f "$work" >/dev/null && echo "LEFT RUNNING: $(pgrep -fa "$work")" || echo "no process left running"

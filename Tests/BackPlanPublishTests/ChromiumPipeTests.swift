@@ -79,6 +79,43 @@ struct ChromiumPipeTests {
         }
     }
 
+    /// An 8 by 8 red PNG, as a `data:` address.
+    static let redSquare = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAFUlEQVR42mM8ISfHgA0wMeAAg1MCANDKARQfGKMRAAAAAElFTkSuQmCC"
+
+    /// The number of images in a PDF as Chromium writes it (one image XObject each).
+    static func imageCount(_ pdf: Data) -> Int {
+        String(decoding: pdf, as: UTF8.self).matches(of: #/\/Subtype\s*\/Image/#).count
+    }
+
+    @Test("one page prints document after document, each once it has loaded: its own pages, and its frame's image")
+    func documentAfterDocument() throws {
+        let engine = try #require(Self.chromium)
+        let printer = try PrintEngine(engine, mode: .warm, timeout: 60)
+        defer { printer.close() }
+        let warm = try #require(printer.chromium)
+        // One document at a time: every document after the first goes into the page the one before was printed on.
+        // The image is in a frame of the document (`srcdoc`), which loads after the document's own HTML: printed
+        // before the load, the PDF has no image (so it was for all four with the wait for the load taken out).
+        // Straight to the warm browser, since the printed copy's policy allows no frame; hidden on screen like it.
+        for (document, count) in [4, 1, 3, 2].enumerated() {
+            let body = (1...count).map { "<p style=\"break-after: page\">document \(document), page \($0)</p>" }.joined()
+                + "<iframe srcdoc=\"<img src='\(Self.redSquare)' width='80' height='80' alt=''>\"></iframe>"
+            let html = Self.page(body).replacingOccurrences(of: "<head>", with: "<head>" + PrintedPage.screenHidden)
+            let pdf = try warm.pdf(fromHTML: html)
+            #expect(Self.pageCount(pdf) == count + 1, "document \(document) came back with \(Self.pageCount(pdf)) pages, not its own \(count + 1)")
+            #expect(Self.imageCount(pdf) == 1, "document \(document) was printed once loaded, its frame's image with it")
+        }
+    }
+
+    @Test("the copy an engine prints is locked and hidden on screen, in its head")
+    func printedCopy() {
+        let locked = PrintedPage.locked("<!doctype html><html><head><title>t</title></head><body><p>x</p></body></html>")
+        let head = locked.range(of: "<head>")!.upperBound
+        #expect(locked[head...].hasPrefix("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';"))
+        #expect(locked.contains("<head><meta http-equiv=\"Content-Security-Policy\"") && locked.contains(PrintedPage.screenHidden + "<title>"))
+        #expect(PrintedPage.screenHidden.contains("@media screen") && PrintedPage.screenHidden.contains("display: none"))
+    }
+
     @Test("commands get their replies by id, errors come back as errors, and closing leaves no process or folder")
     func transport() throws {
         let engine = try #require(Self.chromium)

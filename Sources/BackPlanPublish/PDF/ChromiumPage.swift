@@ -7,6 +7,8 @@ package struct ChromiumPage: Sendable {
     let context: String
     let target: String
     let session: String
+    /// The page's main frame, whose document each plan replaces.
+    let frame: String
 }
 
 extension ChromiumSession {
@@ -39,7 +41,11 @@ extension ChromiumSession {
         pipe.watch(session)
         try pipe.call("Page.enable", session: session, deadline: deadline)
         try pipe.call("Page.setLifecycleEventsEnabled", ["enabled": true], session: session, deadline: deadline)
-        return ChromiumPage(context: context, target: target, session: session)
+        let tree = try pipe.call("Page.getFrameTree", session: session, deadline: deadline)
+        guard let frame = (tree["frameTree"] as? DevToolsPipe.Message)?["frame"] as? DevToolsPipe.Message, let id = frame["id"] as? String else {
+            throw .failed("Page.getFrameTree", message: "no main frame in the reply")
+        }
+        return ChromiumPage(context: context, target: target, session: session, frame: id)
     }
 
     /// Closes a page and its browser context, waiting at most `seconds`; a page that does not answer is left to `close()`.
@@ -52,24 +58,34 @@ extension ChromiumSession {
         }
     }
 
-    /// Loads `file` into `page`, waits for the load event of that very navigation, and prints it as its CSS `@page` rule says.
+    /// Puts `html` into `page` as a new document, waits for that document's load event, and prints it as its CSS `@page` rule says.
     ///
-    /// The load waited for is the one of this navigation (its frame and
-    /// `loaderId`), never a late one of the page's previous document.
+    /// The page is given the HTML itself (`Page.setDocumentContent`) rather
+    /// than sent to a file: a navigation costs the browser process a new
+    /// document and frame host each time (about a fifth of a plan's CPU), and
+    /// the document has no address from which a relative reference could
+    /// reach a file. The load waited for is the one that follows this
+    /// document's `Page.documentOpened`, never one of the page's previous
+    /// document, whose load was waited for before it was printed.
     ///
     /// - Throws: `DevToolsError` naming the step that failed or ran out of time.
-    package func pdf(of file: URL, on page: ChromiumPage, deadline: Date) throws(DevToolsError) -> Data {
+    package func pdf(of html: String, on page: ChromiumPage, deadline: Date) throws(DevToolsError) -> Data {
         pipe.clearEvents(of: page.session)
-        let navigation = try pipe.call("Page.navigate", ["url": file.absoluteString], session: page.session, deadline: deadline)
-        if let error = navigation["errorText"] as? String, !error.isEmpty {
-            throw .failed("loading the page", message: error)
+        do {
+            // Parsing runs inside this command: a page that never stops (a script that spins) keeps it from answering.
+            try pipe.call("Page.setDocumentContent", ["frameId": page.frame, "html": html], session: page.session, deadline: deadline)
+        } catch {
+            switch error {
+            case .timedOut: throw .timedOut("loading the page")
+            case let .failed(_, message): throw .failed("loading the page", message: message)
+            case .browserGone: throw error
+            }
         }
-        // Only a same-document navigation has no loaderId; a file never loads that way.
-        guard let frame = navigation["frameId"] as? String, let loader = navigation["loaderId"] as? String else {
-            throw .failed("loading the page", message: "Page.navigate named no frame and loader: \(navigation)")
+        try pipe.event("Page.documentOpened", session: page.session, what: "loading the page", deadline: deadline) { params in
+            (params["frame"] as? DevToolsPipe.Message)?["id"] as? String == page.frame
         }
         try pipe.event("Page.lifecycleEvent", session: page.session, what: "loading the page", deadline: deadline) { params in
-            params["name"] as? String == "load" && params["frameId"] as? String == frame && params["loaderId"] as? String == loader
+            params["name"] as? String == "load" && params["frameId"] as? String == page.frame
         }
         let printed = try pipe.call("Page.printToPDF", [
             "printBackground": true, "preferCSSPageSize": true, "displayHeaderFooter": false,

@@ -9,15 +9,15 @@ import Glibc
 /// Started with `posix_spawn`, because Foundation's `Process` cannot hand a
 /// child descriptors 3 and 4; in a process group of its own, so that closing
 /// it can stop the renderers too (`killpg`), and so that a terminal's Ctrl-C
-/// reaches BackPlan only, which then closes the browser itself. Its profile,
-/// log and the pages it prints live in one temporary folder, removed on close.
+/// reaches BackPlan only, which then closes the browser itself. Its profile
+/// and log live in one temporary folder, removed on close.
 ///
 /// `@unchecked Sendable`: `pid`, `folder` and `pipe` are constants and the
 /// pipe is itself thread-safe; `reaped` is guarded by `lock`.
 package final class ChromiumSession: @unchecked Sendable {
     /// The browser's process id, also its process group's.
     package let pid: pid_t
-    /// The temporary folder: `profile/` (the user data dir), `chromium.log`, and pages being printed.
+    /// The temporary folder: `profile/` (the user data dir) and `chromium.log`.
     package let folder: URL
     let pipe: DevToolsPipe
     private let lock = NSCondition()

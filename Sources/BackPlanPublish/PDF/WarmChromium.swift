@@ -31,7 +31,6 @@ final class WarmChromium: @unchecked Sendable {
     private var aborting = false
     /// Set by `interrupt()`: plans in flight and later ones fail saying so.
     private var interrupted = false
-    private var documents = 0
     /// Pages being opened ahead of the first plan.
     private var warming = 0
     private var signalSources: [any DispatchSourceSignal] = []
@@ -86,7 +85,7 @@ final class WarmChromium: @unchecked Sendable {
     /// Prints `html`, within the time limit of one document.
     func pdf(fromHTML html: String) throws(PublishError) -> Data {
         let deadline = Date().addingTimeInterval(timeout)
-        let (session, reused, number) = try checkout()
+        let (session, reused) = try checkout()
         let page: ChromiumPage
         if let reused {
             page = reused
@@ -97,17 +96,8 @@ final class WarmChromium: @unchecked Sendable {
                 throw failure(error, session: session)
             }
         }
-        // A file of this document's own: never written over, and removed only once this document is done with it.
-        let file = session.folder.appendingPathComponent("plan-\(number).html")
         do {
-            try Data(html.utf8).write(to: file, options: .withoutOverwriting)
-        } catch {
-            giveBack(page, to: session)
-            throw PublishError(path: file.path, problem: .cannotWrite(AtomicFile.reason(error)))
-        }
-        defer { try? FileManager.default.removeItem(at: file) }
-        do {
-            let data = try session.pdf(of: file, on: page, deadline: deadline)
+            let data = try session.pdf(of: html, on: page, deadline: deadline)
             giveBack(page, to: session)
             return data
         } catch {
@@ -137,8 +127,8 @@ final class WarmChromium: @unchecked Sendable {
 
     // MARK: - Pages and crashes
 
-    /// The browser to print with (started again after a first crash), an idle page of it if any, and a number of this document's own (its file's name).
-    private func checkout() throws(PublishError) -> (ChromiumSession, ChromiumPage?, Int) {
+    /// The browser to print with (started again after a first crash) and an idle page of it if any.
+    private func checkout() throws(PublishError) -> (ChromiumSession, ChromiumPage?) {
         state.lock()
         defer { state.unlock() }
         holdIfAborting()
@@ -146,20 +136,17 @@ final class WarmChromium: @unchecked Sendable {
         if let current = session, current.pipe.goneReason != nil || current.hasExited {
             noteCrash(of: current)
         }
-        // Taken now: other documents count on while this one waits for a page below.
-        documents += 1
-        let number = documents
         if let session {
             // The page opened ahead is nearly ready: waiting for it beats opening another.
             while idle.isEmpty && warming > 0 && self.session === session { state.wait() }
-            if self.session === session { return (session, idle.popLast(), number) }
+            if self.session === session { return (session, idle.popLast()) }
         }
         guard crashes <= Self.restarts else {
             throw PublishError(path: "plan.pdf", problem: .invalid("chromium crashed \(crashes) times in this run and is not started again; this PDF was not printed"))
         }
         let fresh = try ChromiumSession(executable: executable)
         session = fresh
-        return (fresh, nil, number)
+        return (fresh, nil)
     }
 
     private func giveBack(_ page: ChromiumPage, to owner: ChromiumSession) {
