@@ -44,6 +44,7 @@ struct BackPlanCommand: AsyncParsableCommand {
     /// saying so after the error it caused (a helper killed), so a script sees the interruption, not a failure.
     static func exitIfInterrupted(after error: (any Error)? = nil) {
         guard let signal = Interruption.shared.signal else { return }
+        Interruption.shared.waitForCleanUp()
         let stopped = "backplan: stopped by \(Interruption.name(of: signal))"
         let message = error.map { TerminalText.escaped(fullMessage(for: $0)) + "\n" + stopped } ?? stopped
         if error.map({ !($0 is ExitCode) }) ?? true {

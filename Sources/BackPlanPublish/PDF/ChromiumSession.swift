@@ -98,11 +98,11 @@ package final class ChromiumSession: @unchecked Sendable {
     package func kill() {
         lock.lock()
         // The group outlives its leader while renderers are alive: signal it even when the leader has exited.
+        let wasKilled = killed
         if !killed { _ = killpg(pid, SIGKILL) }
         killed = true
-        // Killed processes run no more code: the folder goes while the kernel tears them down, and once more
-        // after, in case a write under way when the signal came made a file again.
-        try? FileManager.default.removeItem(at: folder)
+        // Read before the profile goes: where the browser keeps its singleton socket.
+        let singleton = wasKilled ? nil : singletonFolder()
         if !reaped {
             var status: Int32 = 0
             while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
@@ -110,8 +110,42 @@ package final class ChromiumSession: @unchecked Sendable {
         }
         lock.unlock()
         pipe.end("chromium was closed")
-        if FileManager.default.fileExists(atPath: folder.path) {
+        if !wasKilled { endStrays() }
+        if let singleton { try? FileManager.default.removeItem(at: singleton) }
+        // A process still finishing a write when the signal came can make a file again while the folder is removed: try a few times.
+        for _ in 0..<50 {
             try? FileManager.default.removeItem(at: folder)
+            if !FileManager.default.fileExists(atPath: folder.path) { break }
+            usleep(20_000)
+        }
+    }
+
+    /// The folder of TMPDIR holding the browser's singleton socket, linked from the profile; a browser killed with SIGKILL leaves it behind.
+    private func singletonFolder() -> URL? {
+        let link = folder.appendingPathComponent("profile/SingletonSocket").path
+        guard let target = try? FileManager.default.destinationOfSymbolicLink(atPath: link) else { return nil }
+        let parent = URL(fileURLWithPath: target).deletingLastPathComponent()
+        return parent.lastPathComponent.hasPrefix("org.chromium.Chromium.") ? parent : nil
+    }
+
+    /// Kills the processes outside the browser's group that work in its folder, and waits (up to 2 s) until they are gone.
+    ///
+    /// Chromium's crash handler starts in a session of its own (so `killpg` misses
+    /// it) with its database in the profile, and may write there while the folder is removed.
+    private func endStrays() {
+        let marker = Data(folder.path.utf8)
+        func strays() -> [pid_t] {
+            let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+            return entries.compactMap { pid_t($0) }.filter { process in
+                // A process that has exited (a zombie) has an empty command line.
+                FileManager.default.contents(atPath: "/proc/\(process)/cmdline")?.range(of: marker) != nil
+            }
+        }
+        for _ in 0..<100 {
+            let found = strays()
+            if found.isEmpty { return }
+            for process in found { Glibc.kill(process, SIGKILL) }
+            usleep(20_000)
         }
     }
 

@@ -28,6 +28,8 @@ package final class Interruption: Sendable {
     }
 
     private let state = Mutex(State())
+    /// Entered when the first signal is noted, left once its actions are done: `waitForCleanUp()` waits on it.
+    private let cleaning = DispatchGroup()
 
     private init() {}
 
@@ -69,16 +71,27 @@ package final class Interruption: Sendable {
     package func interrupt(_ number: Int32) {
         let (second, running, actions) = state.withLock { state in
             let second = state.received != 0
-            if !second { state.received = number }
+            if !second {
+                state.received = number
+                // Under the lock: whoever sees the signal noted also waits for the clean-up.
+                cleaning.enter()
+            }
             return (second, state.groups, second ? [] : state.actions)
         }
         for group in running { kill(-group, SIGKILL) }
         for action in actions { action() }
+        if !second { cleaning.leave() }
         if second {
             Glibc.signal(number, SIG_DFL)
             // To the process, not this thread: libdispatch's threads block signals.
             kill(getpid(), number)
         }
+    }
+
+    /// Waits (up to 10 s) until the first signal's actions are done, such as the warm browser's folder removed:
+    /// the process must not exit while they run on the signal's thread.
+    package func waitForCleanUp() {
+        _ = cleaning.wait(timeout: .now() + 10)
     }
 
     /// Notes a helper's process group as running; false when a signal already arrived (the caller kills it).
