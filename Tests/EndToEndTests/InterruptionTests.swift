@@ -39,8 +39,7 @@ struct InterruptionTests {
         let enumerator = FileManager.default.enumerator(atPath: out)
         while let path = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: out + "/" + path, isDirectory: &isDirectory)
-            if isDirectory.boolValue, (try? FileManager.default.contentsOfDirectory(atPath: out + "/" + path))?.isEmpty ?? false {
+            if FileManager.default.fileExists(atPath: out + "/" + path, isDirectory: &isDirectory), isDirectory.boolValue, (try? FileManager.default.contentsOfDirectory(atPath: out + "/" + path))?.isEmpty ?? false {
                 found.append(path + "/")
             }
             if path.hasSuffix(".tmp") { found.append(path) }
