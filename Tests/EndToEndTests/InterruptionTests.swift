@@ -57,7 +57,7 @@ struct InterruptionTests {
         process.currentDirectoryURL = scratch.url
         process.environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": scratch.url.path,
                                "LANG": "C.UTF-8", "TZ": "UTC", "BACKPLAN_TODAY": "2026-03-01", "SOURCE_DATE_EPOCH": Backplan.sourceDateEpoch]
-            .merging(environment) { $1 }
+            .merging(Backplan.sanitizerEnvironment) { $1 }.merging(environment) { $1 }
         let stdout = Pipe(), stderr = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
