@@ -29,7 +29,15 @@ for target in $TARGETS; do
     else
         status=1
         echo "   FAILED, see $SCRATCH/fuzz-$target.log and $artifacts"
-        grep -E 'ERROR|SUMMARY|Test unit written' "$SCRATCH/fuzz-$target.log" | head -5
+        grep -E 'ERROR|SUMMARY' "$SCRATCH/fuzz-$target.log" | head -5
+        # The failing input's path, and its bytes in base64 (when small) so a CI log alone reproduces it.
+        sed -n 's/.*Test unit written to //p' "$SCRATCH/fuzz-$target.log" | while read -r input; do
+            echo "   failing input: $input"
+            if [ -f "$input" ] && [ "$(wc -c <"$input")" -le 4096 ]; then
+                echo "   its bytes (base64 -d to restore):"
+                base64 "$input" | sed 's/^/     /'
+            fi
+        done
     fi
 done
 exit $status

@@ -36,6 +36,78 @@ struct SiteFolderTests {
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("exercises").path))
     }
 
+    @Test("a folder swapped for a link to another folder: no stale page is removed through it, and the link is named")
+    func swappedFolderRemovesNothingOutside() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("site"), victim = root.appendingPathComponent("victim")
+        let folder = SiteFolder(path: site.path)
+        _ = try folder.sync(files(["index.html", "exercises/a.html"]))
+        try FileManager.default.createDirectory(at: victim, withIntermediateDirectories: true)
+        try Data("mine\n".utf8).write(to: victim.appendingPathComponent("a.html"))
+        try FileManager.default.moveItem(at: site.appendingPathComponent("exercises"), to: root.appendingPathComponent("aside"))
+        try FileManager.default.createSymbolicLink(at: site.appendingPathComponent("exercises"), withDestinationURL: victim)
+        let error = try #require(throws: PublishError.self) { try folder.sync(files(["index.html"])) }
+        #expect(error.path == site.appendingPathComponent("exercises").path)
+        #expect(error.description.contains("symbolic link"))
+        #expect(try Data(contentsOf: victim.appendingPathComponent("a.html")) == Data("mine\n".utf8))
+    }
+
+    @Test("a stale page that became a link is left alone, and not reported as removed")
+    func staleLinkLeftAlone() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("site"), victim = root.appendingPathComponent("victim.html")
+        let folder = SiteFolder(path: site.path)
+        _ = try folder.sync(files(["index.html", "a.html"]))
+        try Data("mine\n".utf8).write(to: victim)
+        try FileManager.default.removeItem(at: site.appendingPathComponent("a.html"))
+        try FileManager.default.createSymbolicLink(at: site.appendingPathComponent("a.html"), withDestinationURL: victim)
+        let report = try folder.sync(files(["index.html"]))
+        #expect(report.removed.isEmpty)
+        #expect(try Data(contentsOf: victim) == Data("mine\n".utf8))
+        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: site.appendingPathComponent("a.html").path)) == victim.path)
+    }
+
+    @Test("a folder swapped for a link again and again while stale pages are removed never lets a removal out")
+    func swappedFolderWhileRemoving() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let site = root.appendingPathComponent("site").path, victim = root.appendingPathComponent("victim").path
+        let names = (0..<8).map { "exercises/page-\($0).html" }
+        try FileManager.default.createDirectory(atPath: victim, withIntermediateDirectories: true)
+        for name in names { try Data("mine\n".utf8).write(to: URL(fileURLWithPath: victim + "/" + name.dropFirst("exercises/".count))) }
+        let folder = SiteFolder(path: site)
+        final class Flag: @unchecked Sendable { var stop = false; let lock = NSLock() }  // set under `lock`
+        let flag = Flag()
+        let swapper = Thread {
+            // Moves the real folder aside and puts a link to the victim in its place, over and over.
+            while true {
+                flag.lock.lock(); let stop = flag.stop; flag.lock.unlock()
+                if stop { break }
+                rename(site + "/exercises", site + "/exercises-real")
+                symlink(victim, site + "/exercises")
+                usleep(50)
+                unlink(site + "/exercises")
+                rename(site + "/exercises-real", site + "/exercises")
+                usleep(50)
+            }
+        }
+        swapper.start()
+        var removed = 0, refused = 0
+        // At least 2 s and 50 rounds (a loaded machine or a sanitizer makes them slow), at most 20 s.
+        let start = Date()
+        while Date().timeIntervalSince(start) < 20, removed + refused < 50 || Date().timeIntervalSince(start) < 2 {
+            do {
+                _ = try folder.sync(files(["index.html"] + names))
+                removed += try folder.sync(files(["index.html"])).removed.count
+            } catch {
+                refused += 1
+            }
+        }
+        flag.lock.lock(); flag.stop = true; flag.lock.unlock()
+        while !swapper.isFinished { usleep(1_000) }
+        #expect(removed + refused >= 50 || Date().timeIntervalSince(start) >= 20)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: victim).count == names.count)
+    }
+
     @Test("an unsafe path writes nothing at all")
     func unsafePath() throws {
         defer { try? FileManager.default.removeItem(at: root) }

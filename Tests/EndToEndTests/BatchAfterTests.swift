@@ -21,7 +21,9 @@ struct BatchAfterTests {
         try #require(first.status == 0, "\(first.stderr)")
         var ids: [String: String] = [:]
         for folder in ["alex", "sam", "kim"] {
-            ids[folder] = try #require(try scratch.read("first/\(folder)/plan.json").firstMatch(of: /"plan_id" : "([0-9a-f]+)"/).map { String($0.output.1) })
+            let plan = try scratch.read("first/\(folder)/plan.json")
+            let match = try #require(plan.firstMatch(of: /"plan_id" : "([0-9a-f]+)"/))
+            ids[folder] = String(match.output.1)
         }
         return (scratch, ids)
     }

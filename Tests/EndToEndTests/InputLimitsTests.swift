@@ -8,7 +8,7 @@ struct InputLimitsTests {
     func hugeFile(name: String, arguments: [String]) throws {
         let scratch = try ScratchFolder()
         let file = scratch.url.appendingPathComponent(name)
-        FileManager.default.createFile(atPath: file.path, contents: nil)
+        try #require(FileManager.default.createFile(atPath: file.path, contents: nil))
         let handle = try FileHandle(forWritingTo: file)
         try handle.truncate(atOffset: 3 << 30)
         try handle.close()

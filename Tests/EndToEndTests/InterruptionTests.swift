@@ -39,8 +39,7 @@ struct InterruptionTests {
         let enumerator = FileManager.default.enumerator(atPath: out)
         while let path = enumerator?.nextObject() as? String {
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: out + "/" + path, isDirectory: &isDirectory)
-            if isDirectory.boolValue, (try? FileManager.default.contentsOfDirectory(atPath: out + "/" + path))?.isEmpty ?? false {
+            if FileManager.default.fileExists(atPath: out + "/" + path, isDirectory: &isDirectory), isDirectory.boolValue, (try? FileManager.default.contentsOfDirectory(atPath: out + "/" + path))?.isEmpty ?? false {
                 found.append(path + "/")
             }
             if path.hasSuffix(".tmp") { found.append(path) }
@@ -58,7 +57,7 @@ struct InterruptionTests {
         process.currentDirectoryURL = scratch.url
         process.environment = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": scratch.url.path,
                                "LANG": "C.UTF-8", "TZ": "UTC", "BACKPLAN_TODAY": "2026-03-01", "SOURCE_DATE_EPOCH": Backplan.sourceDateEpoch]
-            .merging(environment) { $1 }
+            .merging(Backplan.sanitizerEnvironment) { $1 }.merging(environment) { $1 }
         let stdout = Pipe(), stderr = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr

@@ -56,7 +56,7 @@ struct LogoSafetyTests {
         var zero = png
         zero.replaceSubrange(16..<24, with: [UInt8](repeating: 0, count: 8))
         try zero.write(to: scratch.url.appendingPathComponent("zero.png"))
-        FileManager.default.createFile(atPath: scratch.url.appendingPathComponent("big.png").path, contents: nil)
+        try #require(FileManager.default.createFile(atPath: scratch.url.appendingPathComponent("big.png").path, contents: nil))
         let big = try FileHandle(forWritingTo: scratch.url.appendingPathComponent("big.png"))
         try big.truncate(atOffset: 3 << 30)
         try big.close()

@@ -71,10 +71,9 @@ package struct BatchJob: Sendable {
                 // The same plan, sender, recipient and subject: this message went out already; its files are as they were.
                 return result(.alreadySent(to: record.recipient, at: record.sentAt))
             }
-            if sending, let record = try? output.url(for: "\(folder)/\(Self.sentRecord)"),
-               (try? FileManager.default.attributesOfItem(atPath: record.path)) != nil {
+            if sending {
                 // The old record must not vouch for the new message: gone before that is written.
-                try AtomicFile.removeFile(at: record)
+                try AtomicFile.removeFile("\(folder)/\(Self.sentRecord)", inside: output.url)
             }
             _ = try output.write(files.map { ("\(folder)/\($0.path)", $0.data) }, durability: self.settings.durability)
             if let message, let sendmail = self.settings.email?.sendmail {
@@ -82,7 +81,7 @@ package struct BatchJob: Sendable {
                     try sendmail.send(message)
                 } catch {
                     // Without plan.eml the row is incomplete, so --skip-existing redoes and resends it.
-                    if let eml = try? output.url(for: "\(folder)/plan.eml") { try? AtomicFile.removeFile(at: eml) }
+                    _ = try? AtomicFile.removeFile("\(folder)/plan.eml", inside: output.url)
                     throw error
                 }
                 if let id = SentRecord.messageID(of: message) {

@@ -42,7 +42,7 @@ package struct SiteFolder {
         for file in previous.files {
             guard let url = try? output.url(for: file.path), let stamp = file.stamp, Self.stamp(of: url) == stamp else { return nil }
         }
-        return SiteReport(folder: output.url, written: [], unchanged: previous.files.map(\.path), removed: [], isManaged: true)
+        return SiteReport(folder: output.url, written: [], unchanged: previous.files.map(\.path), removed: [])
     }
 
     /// Brings the folder in step with the files at `paths`, made one at a time by `data(index)`, so
@@ -65,7 +65,6 @@ package struct SiteFolder {
             throw PublishError(path: output.url.path, problem: .invalid(
                 "the folder holds files that backplan site did not write; choose a new or empty folder, or pass --force to add the site beside them (no file of theirs is replaced)"))
         }
-        let isManaged = true
         let owned = Set(previous?.files.map(\.path) ?? [])
         // Made early: the files replacing something the site did not write, compared first.
         var early: [Int: Data] = [:]
@@ -78,7 +77,7 @@ package struct SiteFolder {
             early[index] = made
         }
 
-        var report = SiteReport(folder: output.url, written: [], unchanged: [], removed: [], isManaged: isManaged)
+        var report = SiteReport(folder: output.url, written: [], unchanged: [], removed: [])
         var stamps: [String: FileStamp] = [:]
         do {
             var batch = Batch(range: 0..<0)
@@ -103,18 +102,13 @@ package struct SiteFolder {
             try? writeManifest(kept.map { ManifestFile(path: $0, stamp: nil) }, build: nil)
             throw error
         }
-        guard isManaged else { return report }
 
         let current = Set(paths)
+        // Removed through the folder's descriptor, never following a link below it (`AtomicFile.removeFile(_:inside:)`).
         for stale in (previous?.files.map(\.path) ?? []).filter({ !current.contains($0) }).sorted() {
-            guard let url = try? output.url(for: stale), FileManager.default.fileExists(atPath: url.path) else { continue }
-            try checkInsideRealFolder(url, path: stale)
-            try AtomicFile.removeFile(at: url)
-            report.removed.append(stale)
-            var folder = url.deletingLastPathComponent().standardizedFileURL
-            while folder.path.count > output.url.path.count, folder.path.hasPrefix(output.url.path) {
-                AtomicFile.removeFolderIfEmpty(folder)
-                folder = folder.deletingLastPathComponent().standardizedFileURL
+            guard (try? output.url(for: stale)) != nil else { continue }
+            if try AtomicFile.removeFile(stale, inside: output.url, emptiedFolders: true) {
+                report.removed.append(stale)
             }
         }
         try writeManifest(paths.map { ManifestFile(path: $0, stamp: stamps[$0]) }, build: build)
@@ -257,18 +251,5 @@ package struct SiteFolder {
     private var isAbsentOrEmpty: Bool {
         guard let contents = try? FileManager.default.contentsOfDirectory(atPath: output.url.path) else { return true }
         return contents.isEmpty
-    }
-
-    /// Refuses a path whose existing folders lead outside the output folder through a symbolic link.
-    private func checkInsideRealFolder(_ url: URL, path: String) throws(PublishError) {
-        var parent = url.deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: parent.path), parent.path.count > output.url.path.count {
-            parent = parent.deletingLastPathComponent()
-        }
-        let root = output.url.resolvingSymlinksInPath().path
-        let real = parent.resolvingSymlinksInPath().path
-        guard real == root || real.hasPrefix(root.hasSuffix("/") ? root : root + "/") else {
-            throw PublishError(path: path, problem: .unsafePath)
-        }
     }
 }

@@ -11,18 +11,12 @@ public struct SiteReport: Equatable, Sendable {
     public var unchanged: [String]
     /// Files of an earlier build the site no longer produces, removed.
     public var removed: [String]
-    /// Whether BackPlan created the folder (it carries the manifest), so it may remove stale files there.
-    public var isManaged: Bool
 
     /// Every file of the site, written or not.
     public var fileCount: Int { written.count + unchanged.count }
 
     /// "31 files: 2 written, 29 unchanged, 1 removed".
     public var summary: String {
-        var text = "\(Plural.count(fileCount, "file")): \(written.count) written, \(unchanged.count) unchanged, \(removed.count) removed"
-        if !isManaged {
-            text += " (the folder was not created by backplan site, so nothing in it is removed)"
-        }
-        return text
+        "\(Plural.count(fileCount, "file")): \(written.count) written, \(unchanged.count) unchanged, \(removed.count) removed"
     }
 }

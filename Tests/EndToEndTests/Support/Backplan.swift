@@ -9,10 +9,22 @@ struct Backplan {
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-    /// The debug binary `swift build` made (`swift test` builds it first).
-    static var binary: URL {
-        let candidates = [".build/debug/backplan", ".build/release/backplan"].map { packageRoot.appendingPathComponent($0) }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
+    /// The `backplan` built beside this test program (`swift build --build-tests` builds both), else the ordinary
+    /// debug or release build.
+    ///
+    /// Beside the test program first, so the suite built with a sanitizer (`--sanitize=address --scratch-path .build-asan`)
+    /// runs the end-to-end tests on the sanitized `backplan` of that build, not on the ordinary one.
+    static let binary: URL = {
+        let testProgram = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        let candidates = [testProgram.deletingLastPathComponent().appendingPathComponent("backplan")]
+            + [".build/debug/backplan", ".build/release/backplan"].map { packageRoot.appendingPathComponent($0) }
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[1]
+    }()
+
+    /// The sanitizers' settings of the test run (`ASAN_OPTIONS`, `TSAN_OPTIONS`...), passed on to every `backplan` it
+    /// starts: a sanitized `backplan` then reports where the run asked (`log_path`), with the run's leak setting.
+    static let sanitizerEnvironment: [String: String] = ProcessInfo.processInfo.environment.filter { name, _ in
+        ["ASAN_OPTIONS", "TSAN_OPTIONS", "UBSAN_OPTIONS", "LSAN_OPTIONS"].contains(name)
     }
 
     /// The `SOURCE_DATE_EPOCH` every run gets unless a test unsets it: 2026-11-27T09:15:07Z.
@@ -24,6 +36,7 @@ struct Backplan {
                     unsetting: [String] = []) throws -> Result {
         var env = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "HOME": directory.path, "LANG": "C.UTF-8", "TZ": "UTC", "BACKPLAN_TODAY": "2026-03-01",
                    "SOURCE_DATE_EPOCH": sourceDateEpoch]
+        env.merge(sanitizerEnvironment) { $1 }
         env.merge(environment) { $1 }
         for name in unsetting { env[name] = nil }
         return try ChildProcess.run(binary, arguments, in: directory, stdin: stdin, environment: env)

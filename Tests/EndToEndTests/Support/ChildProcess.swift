@@ -26,11 +26,17 @@ enum ChildProcess {
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         let errors = DataBox()
-        let reader = Thread { errors.data = err.fileHandleForReading.readDataToEndOfFile() }
+        // Signalled after the data is stored: waiting on it orders that write before the read below
+        // (polling `Thread.isFinished` did not, and ThreadSanitizer reported the race).
+        let read = DispatchSemaphore(value: 0)
+        let reader = Thread {
+            errors.data = err.fileHandleForReading.readDataToEndOfFile()
+            read.signal()
+        }
         reader.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        while !reader.isFinished { usleep(1_000) }
+        read.wait()
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                       stderr: String(decoding: errors.data, as: UTF8.self))
     }
@@ -41,7 +47,7 @@ enum ChildProcess {
     }
 }
 
-/// Holds what a reader thread read; the thread has finished before the value is used.
+/// Holds what a reader thread read; the thread signals a semaphore once it is stored, and the value is used after the wait.
 final class DataBox: @unchecked Sendable {
     var data = Data()
 }
