@@ -70,7 +70,7 @@ struct SiteRendererTests {
     func page(_ path: SitePath) throws -> String {
         let renderer = SiteRenderer(templates: try TemplateSet(), catalog: .builtIn, settings: try #require(SiteSettings()))
         let page = try #require(renderer.pages(examplePlan: example).first { $0.path == path })
-        return try renderer.html(page)
+        return String(decoding: try renderer.html(page), as: UTF8.self)
     }
 
     /// Every `id` attribute of a page, in order.

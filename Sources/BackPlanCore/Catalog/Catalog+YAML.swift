@@ -19,7 +19,44 @@ extension Catalog {
     ///
     /// - Throws: `InputError` naming the file, line, column and key of the first problem.
     public init(yaml text: String, file: String) throws(InputError) {
+        // Move by move when the text allows it; on any problem, whole, so the error is the one reading it whole gives.
+        if let parts = CatalogText(text), let catalog = try? Catalog(parts: parts, file: file) {
+            self = catalog
+            return
+        }
+        try self.init(wholeYAML: text, file: file)
+    }
+
+    /// The catalog read from its whole text's tree, at once.
+    init(wholeYAML text: String, file: String) throws(InputError) {
         let root = try YAMLValue.parse(text, file: file)
+        try self.init(root: root, file: file) { value throws(InputError) in
+            let items = try value.sequence()
+            return try Self.moves(count: items.count, list: value) { index throws(InputError) in items[index] }
+        }
+    }
+
+    /// The catalog read move by move (`CatalogText`): the top-level part first, then each move's part
+    /// parsed and decoded alone, its tree dropped before the next. Throws on any problem, which the
+    /// caller does not show: it reads the whole text again for the error.
+    init(parts: CatalogText, file: String) throws(InputError) {
+        let root = try YAMLValue.parse(parts.head, file: file)
+        try self.init(root: root, file: file) { value throws(InputError) in
+            // The key must hold nothing in the top-level part: else the lines found were not the moves.
+            guard case .scalar(let scalar) = value.node, scalar.style == .plain, scalar.string.isEmpty else {
+                throw value.error(.invalid("the moves were not found where expected"))
+            }
+            return try Self.moves(count: parts.items.count, list: value) { index throws(InputError) in
+                let part = parts.items[index]
+                let items = try YAMLValue.parse(String(part.text), file: file).sequence()
+                guard items.count == 1 else { throw value.error(.invalid("a move's lines held \(items.count) items")) }
+                return YAMLValue(node: items[0].node, file: file, key: "moves[\(index + 1)]", lineOffset: part.lineOffset)
+            }
+        }
+    }
+
+    /// The catalog of the top-level mapping `root`, its moves read by `readMoves` from the `moves` key's value.
+    private init(root: YAMLValue, file: String, readMoves: (YAMLValue) throws(InputError) -> [Exercise]) throws(InputError) {
         var moves: [Exercise] = []
         var session: SessionRules?
         var phases: [Phase: PhaseInfo] = [:]
@@ -31,7 +68,7 @@ extension Catalog {
             case "phases": phases = try Self.phases(value)
             case "advice": advice = try Self.advice(value)
             case "faq": faq = try Self.faq(value)
-            default: moves = try Self.moves(value)
+            default: moves = try readMoves(value)
             }
         }
         self.init(
@@ -42,12 +79,17 @@ extension Catalog {
 
     private static let moveKeys = ["id", "name", "phase", "areas", "ways", "props", "dose", "steps", "figure"]
 
-    private static func moves(_ value: YAMLValue) throws(InputError) -> [Exercise] {
+    /// The `count` moves of the list `list`, each item given by `item(index)` when it is decoded.
+    private static func moves(
+        count: Int, list value: YAMLValue, item: (Int) throws(InputError) -> YAMLValue
+    ) throws(InputError) -> [Exercise] {
         var moves: [Exercise] = []
+        moves.reserveCapacity(count)
         var firstLine: [String: Int?] = [:]
         // Each move is checked on its own, so one run reports the first problem of every broken move.
         var problems: [InputError] = []
-        for item in try value.sequence() {
+        for index in 0..<count {
+            let item = try item(index)
             do throws(InputError) {
                 let move = try exercise(item)
                 if let line = firstLine[move.id] {

@@ -246,13 +246,15 @@ extension Figure {
     /// (so every figure keeps one scale and one panel width); up and down, only what it draws — the floor,
     /// every pose, the props and the cue — with a margin of about a stroke. A lying figure's picture is
     /// therefore low and wide, a standing one's about as tall as the person.
-    public var frame: (minX: Double, minY: Double, maxX: Double, maxY: Double) {
+    public var frame: (minX: Double, minY: Double, maxX: Double, maxY: Double) { frame(of: skeletons) }
+
+    /// `frame` from the figure's `skeletons`, already worked out (drawing needs them too).
+    public func frame(of skeletons: [FigureSkeleton]) -> (minX: Double, minY: Double, maxX: Double, maxY: Double) {
         var low = 0.0, high = 0.0
         func include(_ y: Double, _ reach: Double = 0) {
             low = min(low, y - reach)
             high = max(high, y + reach)
         }
-        let skeletons = skeletons
         for skeleton in skeletons {
             for (point, radius) in skeleton.outline { include(point.y, radius + 0.01) }
         }

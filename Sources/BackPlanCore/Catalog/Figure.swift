@@ -85,6 +85,26 @@ public struct SidedAngle: Equatable, Sendable, Codable {
 public enum FigureJoint: String, CaseIterable, Sendable, Codable {
     case torso, back, lean, twist, neck, shoulder, elbow, wrist, hip, spread, knee, ankle
 
+    /// Hashed by its case: as a `RawRepresentable` it would hash its name's text, and every
+    /// drawing of a figure looks its poses' angles up by joint thousands of times.
+    public func hash(into hasher: inout Hasher) {
+        let ordinal: Int = switch self {
+        case .torso: 0
+        case .back: 1
+        case .lean: 2
+        case .twist: 3
+        case .neck: 4
+        case .shoulder: 5
+        case .elbow: 6
+        case .wrist: 7
+        case .hip: 8
+        case .spread: 9
+        case .knee: 10
+        case .ankle: 11
+        }
+        hasher.combine(ordinal)
+    }
+
     /// Joints of the trunk take one value; limb joints may take `[right, left]`.
     public var isSided: Bool {
         switch self {

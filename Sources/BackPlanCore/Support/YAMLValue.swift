@@ -5,6 +5,15 @@ package struct YAMLValue {
     package let node: Node
     package let file: String
     package let key: String
+    /// Lines of the file before the text `node` was parsed from: 0 unless a part of the file was parsed alone.
+    package var lineOffset = 0
+
+    package init(node: Node, file: String, key: String, lineOffset: Int = 0) {
+        self.node = node
+        self.file = file
+        self.key = key
+        self.lineOffset = lineOffset
+    }
 
     /// Parses `text` into its root node.
     ///
@@ -23,7 +32,7 @@ package struct YAMLValue {
         do {
             // `Yams.compose`, with the parser kept: a node holds its anchor weakly, and the parser
             // holds the anchors, which the alias check needs to tell an alias from its anchor.
-            let parser = try Parser(yaml: text, resolver: .basic)
+            let parser = try Parser(yaml: text, resolver: .basic, encoding: encoding)
             root = try parser.singleRoot()
             expansion = withExtendedLifetime(parser) {
                 root.flatMap { YAMLAliasCheck.expansionProblem(in: $0, text: text) }
@@ -43,6 +52,12 @@ package struct YAMLValue {
         return YAMLValue(node: root, file: file, key: "")
     }
 
+    /// Yams' default encoding, read once: its getter reads the environment each time, a tenth of
+    /// reading a catalog move by move (one parser a move).
+    /// (Kept by name: Yams' `Encoding` is not `Sendable`.)
+    private static let encodingName = Parser.Encoding.default.rawValue
+    private static var encoding: Parser.Encoding { Parser.Encoding(rawValue: encodingName) ?? .utf8 }
+
     private static func located(_ error: YamlError, file: String) -> InputError {
         switch error {
         case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _),
@@ -60,7 +75,7 @@ package struct YAMLValue {
         }
     }
 
-    package var line: Int? { node.mark?.line }
+    package var line: Int? { node.mark.map { $0.line + lineOffset } }
     package var column: Int? { node.mark?.column }
 
     package func error(_ problem: InputError.Problem) -> InputError {
@@ -93,12 +108,12 @@ package struct YAMLValue {
         var entries: [(String, YAMLValue)] = []
         for (keyNode, valueNode) in mapping {
             guard case .scalar(let scalar) = keyNode else {
-                throw YAMLValue(node: keyNode, file: file, key: key).error(.wrongType(expected: "a key", found: "a \(keyNode)"))
+                throw YAMLValue(node: keyNode, file: file, key: key, lineOffset: lineOffset).error(.wrongType(expected: "a key", found: "a \(keyNode)"))
             }
             let name = scalar.string
-            let child = YAMLValue(node: valueNode, file: file, key: key.isEmpty ? name : "\(key).\(name)")
+            let child = YAMLValue(node: valueNode, file: file, key: key.isEmpty ? name : "\(key).\(name)", lineOffset: lineOffset)
             guard allowed.contains(name) else {
-                let located = YAMLValue(node: keyNode, file: file, key: child.key)
+                let located = YAMLValue(node: keyNode, file: file, key: child.key, lineOffset: lineOffset)
                 throw located.error(.unknownKey(allowed: allowed, suggestion: Suggestion.closest(to: name, in: allowed)))
             }
             entries.append((name, child))
@@ -115,7 +130,7 @@ package struct YAMLValue {
             throw error(.wrongType(expected: "a list", found: kindName))
         }
         return sequence.enumerated().map { index, item in
-            YAMLValue(node: item, file: file, key: "\(key)[\(index + 1)]")
+            YAMLValue(node: item, file: file, key: "\(key)[\(index + 1)]", lineOffset: lineOffset)
         }
     }
 

@@ -26,7 +26,7 @@ public struct SitePublisher: Sendable {
     public func files() throws -> [(path: String, data: Data)] {
         let build = try self.build()
         var files: [(path: String, data: Data)] = []
-        for (index, path) in build.paths.enumerated() { files.append((path.value, Data(try build.text(at: index).utf8))) }
+        for (index, path) in build.paths.enumerated() { files.append((path.value, try build.data(at: index))) }
         return files
     }
 
@@ -54,7 +54,7 @@ public struct SitePublisher: Sendable {
         let fingerprint = Self.buildFingerprint(inputs: inputs.fingerprint, settings: settings)
         if let report = siteFolder.upToDate(build: fingerprint) { return report }
         let build = try self.build()
-        return try siteFolder.sync(paths: build.paths.map(\.value), build: fingerprint) { Data(try build.text(at: $0).utf8) }
+        return try siteFolder.sync(paths: build.paths.map(\.value), build: fingerprint) { try build.data(at: $0) }
     }
 
     /// The report of a build with nothing to do in `folder`, or nil: the catalog's text and the

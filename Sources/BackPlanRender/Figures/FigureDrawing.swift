@@ -15,9 +15,9 @@ struct FigureDrawing {
     private static let near = "#000", far = "#9a9a9a", prop = "#555"
     private static let limbWidth = 5.0, farWidth = 4.2, trunkWidth = 7.5, propWidth = 1.6, armEdge = 2.5
 
-    init(figure: Figure) {
+    init(figure: Figure, frame: (minX: Double, minY: Double, maxX: Double, maxY: Double)) {
         self.figure = figure
-        frame = figure.frame
+        self.frame = frame
     }
 
     private func n(_ value: Double) -> String { FigureSVG.n(value) }
@@ -30,7 +30,14 @@ struct FigureDrawing {
     private func at(_ x: Double, _ y: Double) -> (x: Double, y: Double) { at(FigurePoint(x: x, y: y)) }
 
     private func polyline(_ points: [FigurePoint], color: String, width: Double) -> String {
-        let list = points.map { p in let q = at(p); return "\(n(q.x)),\(n(q.y))" }.joined(separator: " ")
+        var list = ""
+        for (index, point) in points.enumerated() {
+            let q = at(point)
+            if index > 0 { list += " " }
+            list += n(q.x)
+            list += ","
+            list += n(q.y)
+        }
         return "<polyline points=\"\(list)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"\(n(width))\" stroke-linecap=\"round\" stroke-linejoin=\"round\"/>\n"
     }
 

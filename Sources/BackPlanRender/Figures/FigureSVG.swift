@@ -33,17 +33,35 @@ package enum FigureSVG {
         case decorative
     }
 
+    /// A figure's poses as points and the part of the picture it fills, worked out once for all its drawings.
+    package struct Geometry: Sendable {
+        let figure: Figure
+        let skeletons: [FigureSkeleton]
+        let frame: (minX: Double, minY: Double, maxX: Double, maxY: Double)
+
+        package init(_ figure: Figure) {
+            self.figure = figure
+            skeletons = figure.skeletons
+            frame = figure.frame(of: skeletons)
+        }
+    }
+
     /// The SVG text of `figure`.
     package static func svg(_ figure: Figure, style: Style, idPrefix: String, embedding: Embedding = .document) -> String {
+        svg(Geometry(figure), style: style, idPrefix: idPrefix, embedding: embedding)
+    }
+
+    /// The SVG text of the figure of `geometry`.
+    package static func svg(_ geometry: Geometry, style: Style, idPrefix: String, embedding: Embedding = .document) -> String {
+        let figure = geometry.figure
         let prefix = safePrefix(idPrefix)
         // Across, the full frame; up and down, only what this figure draws.
-        let frame = figure.frame
+        let frame = geometry.frame
         let panelWidth = ((frame.maxX - frame.minX) * scale).rounded()
         let height = ((frame.maxY - frame.minY) * scale).rounded()
-        let skeletons = figure.skeletons
+        let skeletons = geometry.skeletons
         let panels = style == .poses ? skeletons.count : 1
         let width = panelWidth * Double(panels)
-        let title = XMLText.escape(figure.description)
 
         var svg = embedding == .document ? "<svg xmlns=\"http://www.w3.org/2000/svg\"" : "<svg"
         svg += " viewBox=\"0 0 \(n(width)) \(n(height))\""
@@ -52,12 +70,12 @@ package enum FigureSVG {
             svg += " aria-hidden=\"true\" focusable=\"false\" class=\"\(prefix)\">\n"
         } else {
             svg += " role=\"img\" aria-labelledby=\"\(prefix)-title\" class=\"\(prefix)\">\n"
-            svg += "<title id=\"\(prefix)-title\">\(title)</title>\n"
+            svg += "<title id=\"\(prefix)-title\">\(XMLText.escape(figure.description))</title>\n"
         }
         if style == .animated { svg += animationStyle(prefix: prefix, poses: skeletons.count) }
         svg += "<rect width=\"\(n(width))\" height=\"\(n(height))\" fill=\"#fff\"/>\n"
 
-        var drawing = FigureDrawing(figure: figure)
+        var drawing = FigureDrawing(figure: figure, frame: frame)
         switch style {
         case .poses:
             // The cue goes on the first panel; a there-and-back move's goes on its middle pose, where both ways start.
@@ -123,15 +141,24 @@ package enum FigureSVG {
         let tenths = (value * 10).rounded()
         if tenths == 0 { return "0" }
         let whole = Int(tenths)
-        let sign = whole < 0 ? "-" : ""
         let magnitude = abs(whole)
-        return magnitude % 10 == 0 ? "\(sign)\(magnitude / 10)" : "\(sign)\(magnitude / 10).\(magnitude % 10)"
+        // Appended piece by piece: an interpolation costs more, and figures print thousands of numbers.
+        var text = whole < 0 ? "-" : ""
+        text += String(magnitude / 10)
+        if magnitude % 10 != 0 {
+            text += "."
+            text += String(magnitude % 10)
+        }
+        return text
     }
 }
 
 /// XML escaping for text and attribute values.
 enum XMLText {
     static func escape(_ text: String) -> String {
+        // Most text has nothing to escape or drop: it is returned as it is, not rebuilt scalar by scalar.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">")
+            || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "'") }) else { return text }
         var out = ""
         for scalar in text.unicodeScalars {
             switch scalar {

@@ -57,8 +57,9 @@ struct SiteFigures: Sendable {
     /// The animated figure for the screen and the key poses side by side for paper; ids start with `fig-<name>`.
     private static func pageFigure(_ figure: Figure, name: String) -> String {
         let prefix = "fig-" + SitePath.slug(name)
-        let animated = FigureSVG.svg(figure, style: .animated, idPrefix: prefix, embedding: .inHTML)
-        let poses = FigureSVG.svg(figure, style: .poses, idPrefix: prefix + "-poses", embedding: .inHTML)
+        let geometry = FigureSVG.Geometry(figure)
+        let animated = FigureSVG.svg(geometry, style: .animated, idPrefix: prefix, embedding: .inHTML)
+        let poses = FigureSVG.svg(geometry, style: .poses, idPrefix: prefix + "-poses", embedding: .inHTML)
         return "<figure class=\"move-art\">\n<div class=\"move-art-screen\">\n\(animated)</div>\n<div class=\"move-art-print\">\n\(poses)</div>\n</figure>\n"
     }
 

@@ -1,4 +1,5 @@
 import BackPlanCore
+import Foundation
 
 /// Renders the whole site in memory, from the catalog and the templates. Pure: nothing is read or written.
 ///
@@ -62,14 +63,26 @@ package struct SiteRenderer: Sendable {
         return names
     }
 
-    /// A page's Markdown converted by libcmark, inside the page shell.
-    func html(_ page: SitePage) throws(TemplateError) -> String {
+    /// A page's Markdown converted by libcmark, inside the page shell, as UTF-8.
+    ///
+    /// Bytes from end to end: the Markdown, libcmark's HTML and the page are never
+    /// made Strings, which would check each one's UTF-8 again (a fifth of rendering a page).
+    func html(_ page: SitePage) throws(TemplateError) -> Data {
         var shell = SiteShell.context(for: page, catalog: catalog, settings: settings)
-        shell["body"] = .text(CommonMark.html(fromMarkdown: try templates.render(page.template, .object(page.context)), blocks: page.blocks))
+        shell["body"] = .utf8(try markdownHTML(page.template, of: page))
         if let aside = page.asideTemplate {
-            shell["aside"] = .text(CommonMark.html(fromMarkdown: try templates.render(aside, .object(page.context)), blocks: page.blocks))
+            shell["aside"] = .utf8(try markdownHTML(aside, of: page))
         }
-        return try templates.render("site-page.html", .object(shell))
+        return try templates.renderData("site-page.html", .object(shell), capacity: 16_384)
+    }
+
+    /// The HTML of `page`'s Markdown template `name`, its figure markers replaced by the page's blocks.
+    private func markdownHTML(_ name: String, of page: SitePage) throws(TemplateError) -> [UInt8] {
+        let markdown = try templates.renderData(name, .object(page.context), capacity: 16_384)
+        let blocks = page.blocks
+        return CommonMark.htmlUTF8(fromMarkdown: markdown, hasBlocks: !blocks.isEmpty) { text in
+            blocks[String(decoding: text, as: UTF8.self)].map { CommonMark.TrustedHTML(Array($0.utf8)) }
+        }
     }
 
     /// `sitemap.xml` of every page, when the site has a base URL.
@@ -124,11 +137,16 @@ package struct SiteBuild: Sendable {
 
     /// The text of the file at `paths[index]`.
     package func text(at index: Int) throws(TemplateError) -> String {
+        String(decoding: try data(at: index), as: UTF8.self)
+    }
+
+    /// The bytes of the file at `paths[index]`, as written.
+    package func data(at index: Int) throws(TemplateError) -> Data {
         switch sources[index] {
         case .style:
-            return try renderer.templates.render("site-style.css", TemplateValue.object([:]))
+            return try renderer.templates.renderData("site-style.css", TemplateValue.object([:]))
         case .sitemap:
-            return try renderer.sitemap(paths: paths)?.text ?? ""
+            return Data(try renderer.sitemap(paths: paths)?.text.utf8 ?? "".utf8)
         default:
             return try renderer.html(page(sources[index])!)
         }
