@@ -179,7 +179,9 @@ struct CompiledTemplateTests {
             objects += [card, step, dose]
         }
         #expect(objects.count == 13, "an object of every kind, notes and cards included")
+        // The case flags and data of advice, notes, remarks and reasons: each item lists those of its own case.
         let listed = objects.reduce(into: Set<String>()) { $0.formUnion(model.fieldNames(of: $1).map(\.rawValue)) }
+            .union(PlanModel.caseFields.map(\.rawValue))
         #expect(listed.subtracting(documented).isEmpty, "fields missing from docs/templates.md: \(listed.subtracting(documented).sorted())")
         #expect(Set(TemplateField.allCases.map(\.rawValue)) == listed, "every TemplateField is a field of some object, and no more")
         let probe = listed.union(documented).union(["missing", "Name", ""])

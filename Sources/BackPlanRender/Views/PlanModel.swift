@@ -107,7 +107,8 @@ package final class PlanModel: TemplateModel {
     /// Kept beside the `switch`es below; a test checks that every object answers exactly these names
     /// and that README documents them.
     package func fieldNames(of object: Int) -> [TemplateField] {
-        switch Number(object).kind {
+        let number = Number(object)
+        switch number.kind {
         case .root:
             return [
                 .name, .title, .planID, .seed, .paper, .start, .end, .startISO, .endISO, .weekCount, .days,
@@ -132,7 +133,11 @@ package final class PlanModel: TemplateModel {
             ]
         case .step: return [.number, .text]
         case .cardDose: return [.period, .dose]
-        case .note, .advice, .rule, .remark, .reason: return [.text]
+        case .rule: return [.text]
+        case .note: return plan.notes[number.item].fieldNames
+        case .advice: return plan.advice[number.item].fieldNames
+        case .remark: return plan.weeks[number.week].sessions[number.session].remarks[number.item].fieldNames
+        case .reason: return plan.after?.reasons[number.item].fieldNames ?? [.text]
         case .timeModel: return [.secondsPerRep, .restBetweenSets, .restBetweenRounds, .transition]
         case .brand: return [.name, .contact, .hasContact, .logoURI, .hasLogo, .hasLogoSize, .logoWidth, .logoHeight]
         }
@@ -146,11 +151,11 @@ package final class PlanModel: TemplateModel {
         case .session: return sessionField(name, number)
         case .block: return blockField(name, number)
         case .item: return itemField(name, number)
-        case .note: return name == .text ? .text(plan.notes[number.item].text) : nil
-        case .advice: return name == .text ? .text(plan.advice[number.item].text) : nil
+        case .note: return plan.notes[number.item].field(name)
+        case .advice: return plan.advice[number.item].field(name)
         case .rule: return name == .text ? .text(catalog.session.rules[number.item]) : nil
-        case .remark: return name == .text ? .text(plan.weeks[number.week].sessions[number.session].remarks[number.item].text) : nil
-        case .reason: return name == .text ? .text(plan.after?.reasons[number.item].text ?? "") : nil
+        case .remark: return plan.weeks[number.week].sessions[number.session].remarks[number.item].field(name)
+        case .reason: return plan.after.map { $0.reasons[number.item].field(name) } ?? (name == .text ? .text("") : nil)
         case .timeModel: return timeModelField(name)
         case .brand: return look.brand.flatMap { brandField(name, $0) }
         case .card: return cardField(name, number)
