@@ -229,7 +229,7 @@ struct CompiledTemplateTests {
             #expect(Array(documents.markdown) == Array(stringMarkdown.utf8), "person \(index)")
             var reference = planContext(plan: plan, catalog: catalog, look: look)
             let cards = PlanCard.cards(of: plan, catalog: catalog)
-            let numbers = Dictionary(uniqueKeysWithValues: cards.map { ($0.key, $0.number) })
+            let numbers = PlanCard.Numbers(cards)
             var blocks = Dictionary(uniqueKeysWithValues: plan.weeks.map { (WeekGrid.marker(week: $0.number), WeekGrid.html($0, cards: numbers)) })
             for (marker, html) in renderer.art.blocks(for: cards, siteURL: nil) { blocks[marker] = String(decoding: html, as: UTF8.self) }
             reference["body"] = .text(CommonMark.html(fromMarkdown: stringMarkdown, blocks: blocks))
