@@ -179,7 +179,9 @@ struct CompiledTemplateTests {
             objects += [card, step, dose]
         }
         #expect(objects.count == 13, "an object of every kind, notes and cards included")
+        // The case flags and data of advice, notes, remarks and reasons: each item lists those of its own case.
         let listed = objects.reduce(into: Set<String>()) { $0.formUnion(model.fieldNames(of: $1).map(\.rawValue)) }
+            .union(PlanModel.caseFields.map(\.rawValue))
         #expect(listed.subtracting(documented).isEmpty, "fields missing from docs/templates.md: \(listed.subtracting(documented).sorted())")
         #expect(Set(TemplateField.allCases.map(\.rawValue)) == listed, "every TemplateField is a field of some object, and no more")
         let probe = listed.union(documented).union(["missing", "Name", ""])
@@ -227,7 +229,7 @@ struct CompiledTemplateTests {
             #expect(Array(documents.markdown) == Array(stringMarkdown.utf8), "person \(index)")
             var reference = planContext(plan: plan, catalog: catalog, look: look)
             let cards = PlanCard.cards(of: plan, catalog: catalog)
-            let numbers = Dictionary(uniqueKeysWithValues: cards.map { ($0.key, $0.number) })
+            let numbers = PlanCard.Numbers(cards)
             var blocks = Dictionary(uniqueKeysWithValues: plan.weeks.map { (WeekGrid.marker(week: $0.number), WeekGrid.html($0, cards: numbers)) })
             for (marker, html) in renderer.art.blocks(for: cards, siteURL: nil) { blocks[marker] = String(decoding: html, as: UTF8.self) }
             reference["body"] = .text(CommonMark.html(fromMarkdown: stringMarkdown, blocks: blocks))

@@ -19,7 +19,11 @@ public struct Catalog: Equatable, Sendable {
     }
 
     /// The move with this id.
-    public func move(id: String) -> Exercise? { moves.first { $0.id == id } }
+    public func move(id: String) -> Exercise? {
+        // By index: `first(where:)` copied each move it passed over, retaining every string and list in it.
+        for index in moves.indices where moves[index].id == id { return moves[index] }
+        return nil
+    }
 
     /// The closest id to a mistyped one, for "did you mean".
     public func suggestion(for id: String) -> String? { Suggestion.closest(to: id, in: moves.map(\.id)) }

@@ -77,11 +77,30 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     }
 
     public var iso: String {
-        func pad(_ n: Int, _ width: Int) -> String {
-            let text = String(n)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
+        guard (0...9999).contains(year) else {
+            // Far outside any plan (a date counted from days): padded as the four-digit years are.
+            func pad(_ n: Int, _ width: Int) -> String {
+                let text = String(n)
+                return String(repeating: "0", count: max(0, width - text.count)) + text
+            }
+            return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
         }
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
+        // Ten ASCII bytes written in place: every session's date is asked for in a plan's files.
+        return String(unsafeUninitializedCapacity: 10) { bytes in
+            func put(_ number: Int, digits: Int, at start: Int) {
+                var rest = number
+                for position in stride(from: start + digits - 1, through: start, by: -1) {
+                    bytes[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+            }
+            put(year, digits: 4, at: 0)
+            bytes[4] = UInt8(ascii: "-")
+            put(month, digits: 2, at: 5)
+            bytes[7] = UInt8(ascii: "-")
+            put(day, digits: 2, at: 8)
+            return 10
+        }
     }
 
     public var description: String { iso }
@@ -127,10 +146,29 @@ public enum Weekday: String, CaseIterable, Codable, Sendable, Comparable {
     case mon, tue, wed, thu, fri, sat, sun
 
     public var title: String {
-        ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][index]
+        switch self {
+        case .mon: "Monday"
+        case .tue: "Tuesday"
+        case .wed: "Wednesday"
+        case .thu: "Thursday"
+        case .fri: "Friday"
+        case .sat: "Saturday"
+        case .sun: "Sunday"
+        }
     }
 
-    public var shortTitle: String { String(title.prefix(3)) }
+    /// "Mon": the title's first three letters.
+    public var shortTitle: String {
+        switch self {
+        case .mon: "Mon"
+        case .tue: "Tue"
+        case .wed: "Wed"
+        case .thu: "Thu"
+        case .fri: "Fri"
+        case .sat: "Sat"
+        case .sun: "Sun"
+        }
+    }
 
     public var index: Int { Weekday.allCases.firstIndex(of: self)! }
 

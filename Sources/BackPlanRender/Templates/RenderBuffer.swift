@@ -57,6 +57,21 @@ final class RenderBuffer {
         bytes.withUnsafeBufferPointer { append($0) }
     }
 
+    /// Appends `number`, not negative, in decimal digits, as `String(number)` writes it.
+    func append(decimal number: Int) {
+        precondition(number >= 0, "a negative number is appended as text")
+        var digits = 1
+        var rest = number / 10
+        while rest > 0 { digits += 1; rest /= 10 }
+        reserve(digits)
+        var value = number
+        for position in stride(from: count + digits - 1, through: count, by: -1) {
+            storage[position] = UInt8(ascii: "0") + UInt8(value % 10)
+            value /= 10
+        }
+        count += digits
+    }
+
     /// Appends the UTF-8 of `text`, read in place when it is stored as UTF-8 (a Swift string always is).
     func append(utf8Of text: String) {
         text.withUTF8Bytes { append($0) }

@@ -24,8 +24,15 @@ package enum TemplateField: String, CaseIterable, Sendable {
     case id, dose, hasEquipment, position, seconds, card
     // A card of "Your moves", its steps and its doses week by week.
     case phaseTitle, steps, doses, figureMarker, hasFigure, figureAlt, link, shortLink, hasLink, qrMarker, period
-    // A note, a piece of advice, a rule.
+    // A note, a piece of advice, a rule, a remark, a reason: its text; for all but rules, a flag per case
+    // and the case's data (`PlanModel+Cases.swift`).
     case text
+    case isSeeProfessionalFirst, isGentleOnly, isArticle
+    case isAreasUnreachable, isAreasLeftOutForTime, isAreasLeftOutOnMobilityDays, isNoStrengthening, isMobilityDays
+    case isIncludedMissing, isIncludedOnStrengthDaysOnly, isIncludedDidNotFit, isSessionsShort
+    case isMobilityDay, isModeratePain, isNoDynamicStretches, isNoCoolDown
+    case isPainWorse, isProgress, isRepeatDoses, isAskLess, isHurt, isReviewPassed
+    case pool, help, hasHelp, count, because, missed, short, hasShort, longestMinutes, asked, done, planned, names
     // The time model.
     case secondsPerRep, restBetweenSets, restBetweenRounds, transition
     // The brand.

@@ -64,7 +64,12 @@ struct TemplateRenderer {
             template.text.withUnsafeBufferPointer { output.append(UnsafeBufferPointer(rebasing: $0[range])) }
         case let .variable(path, escaped):
             guard let value = value(at: path, in: template) else { return }
-            if !escaped, case .utf8(let bytes) = value { return output.append(bytes) }
+            switch value {
+            case .utf8(let bytes) where !escaped: return output.append(bytes)
+            // Digits read the same escaped or not, in HTML and in CommonMark (a minus sign may not).
+            case .number(let number) where number >= 0: return output.append(decimal: number)
+            default: break
+            }
             let text = value.renderedText(model: model)
             (escaped ? escaping : .none).append(text, to: output)
         case let .section(path, section, inverted):

@@ -28,9 +28,9 @@ package enum Checklist {
     /// The data element and the script, for the end of the page's body, as UTF-8.
     ///
     /// Built as bytes, once per plan of a batch: the script's element is made once for the run.
-    package static func elements(_ plan: Plan, planID: String, cards: [String: Int]) -> [UInt8] {
+    package static func elements(_ plan: Plan, planID: String, cards: PlanCard.Numbers) -> [UInt8] {
         var bytes: [UInt8] = []
-        bytes.reserveCapacity(scriptElement.count + 256 + 48 * plan.sessions.count * 16)
+        bytes.reserveCapacity(byteEstimate(plan))
         bytes.append(utf8Of: "<script type=\"application/json\" id=\"backplan-checklist\">")
         appendData(plan, planID: planID, cards: cards, to: &bytes)
         bytes.append(utf8Of: "</script>\n")
@@ -40,15 +40,22 @@ package enum Checklist {
 
     private static let scriptElement = Array("<script>\(script)</script>".utf8)
 
+    /// A little more than `elements` takes for `plan`: the script, and the data of about 16 moves a session.
+    package static func byteEstimate(_ plan: Plan) -> Int {
+        var sessions = 0
+        for week in plan.weeks { sessions += week.sessions.count }
+        return scriptElement.count + 256 + 48 * sessions * 16
+    }
+
     /// The plan as the script reads it: its id, the log's columns and file name, and per session its
     /// date, its heading's day and its moves (id, and the bold label the day's list shows).
-    package static func data(_ plan: Plan, planID: String, cards: [String: Int]) -> String {
+    package static func data(_ plan: Plan, planID: String, cards: PlanCard.Numbers) -> String {
         var bytes: [UInt8] = []
         appendData(plan, planID: planID, cards: cards, to: &bytes)
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static func appendData(_ plan: Plan, planID: String, cards: [String: Int], to json: inout [UInt8]) {
+    private static func appendData(_ plan: Plan, planID: String, cards: PlanCard.Numbers, to json: inout [UInt8]) {
         json.append(utf8Of: "{\"columns\":[")
         for (index, column) in SessionLog.columns.enumerated() {
             if index > 0 { json.append(0x2C) }
@@ -59,35 +66,46 @@ package enum Checklist {
         json.append(utf8Of: ",\"plan_id\":")
         appendString(planID, to: &json)
         json.append(utf8Of: ",\"sessions\":[")
-        for (index, session) in plan.sessions.enumerated() {
-            if index > 0 { json.append(0x2C) }
-            json.append(utf8Of: "{\"date\":")
-            appendString(session.date.iso, to: &json)
-            // The day as the day's heading starts: "Monday 30 November".
-            json.append(utf8Of: ",\"day\":\"")
-            json.append(utf8Of: session.weekday.title)
-            json.append(0x20)
-            json.append(utf8Of: String(session.date.day))
-            json.append(0x20)
-            json.append(utf8Of: session.date.monthName)
-            json.append(utf8Of: "\",\"moves\":[")
-            var first = true
-            for block in session.blocks {
-                for item in block.items {
-                    if !first { json.append(0x2C) }
-                    first = false
-                    json.append(utf8Of: "{\"id\":")
-                    appendString(item.id, to: &json)
-                    json.append(utf8Of: ",\"label\":")
-                    if let card = cards[PlanCard.key(id: item.id, equipment: item.equipment)] {
-                        appendString("\(card). \(item.name)", to: &json)
-                    } else {
-                        appendString(item.name, to: &json)
-                    }
-                    json.append(0x7D)
-                }
+        var firstSession = true
+        for week in plan.weeks {
+            for session in week.sessions {
+                if !firstSession { json.append(0x2C) }
+                firstSession = false
+                appendSession(session, cards: cards, to: &json)
             }
-            json.append(utf8Of: "]}")
+        }
+        json.append(utf8Of: "]}")
+    }
+
+    private static func appendSession(_ session: Session, cards: PlanCard.Numbers, to json: inout [UInt8]) {
+        json.append(utf8Of: "{\"date\":")
+        appendString(session.date.iso, to: &json)
+        // The day as the day's heading starts: "Monday 30 November".
+        json.append(utf8Of: ",\"day\":\"")
+        json.append(utf8Of: session.weekday.title)
+        json.append(0x20)
+        json.append(utf8Of: String(session.date.day))
+        json.append(0x20)
+        json.append(utf8Of: session.date.monthName)
+        json.append(utf8Of: "\",\"moves\":[")
+        var first = true
+        for block in session.blocks {
+            // By index: `for item in items` copied each item, retaining every string and list in it.
+            let items = block.items
+            for item in items.indices {
+                if !first { json.append(0x2C) }
+                first = false
+                json.append(utf8Of: "{\"id\":")
+                appendString(items[item].id, to: &json)
+                // The label: "9. Row" as the day's list shows it, or the name alone for a move without a card.
+                json.append(utf8Of: ",\"label\":\"")
+                if let card = cards.number(id: items[item].id, equipment: items[item].equipment) {
+                    json.append(utf8Of: String(card))
+                    json.append(utf8Of: ". ")
+                }
+                appendEscaped(items[item].name, to: &json)
+                json.append(utf8Of: "\"}")
+            }
         }
         json.append(utf8Of: "]}")
     }
@@ -103,30 +121,45 @@ package enum Checklist {
     /// clinic's catalog) can end the element; control characters and U+2028/U+2029 escaped too.
     private static func appendString(_ text: String, to json: inout [UInt8]) {
         json.append(0x22)
+        appendEscaped(text, to: &json)
+        json.append(0x22)
+    }
+
+    /// Appends the inside of `appendString`'s JSON string: the runs of bytes that need no escape are copied whole.
+    private static func appendEscaped(_ text: String, to json: inout [UInt8]) {
         text.withUTF8Bytes { utf8 in
+            var plain = 0
             var index = 0
             while index < utf8.count {
                 let byte = utf8[index]
+                let escape: StaticString
                 switch byte {
-                case 0x22: json.append(utf8Of: "\\\"")
-                case 0x5C: json.append(utf8Of: "\\\\")
-                case 0x3C: json.append(utf8Of: "\\u003c")
-                case 0x3E: json.append(utf8Of: "\\u003e")
-                case 0x26: json.append(utf8Of: "\\u0026")
-                case 0x00..<0x20:
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x3C: escape = "\\u003c"
+                case 0x3E: escape = "\\u003e"
+                case 0x26: escape = "\\u0026"
+                case 0x00..<0x20: escape = ""
+                // U+2028 and U+2029 end a line in older JavaScript.
+                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
+                    escape = utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                default:
+                    index += 1
+                    continue
+                }
+                json.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain..<index]))
+                if byte < 0x20 {
                     json.append(utf8Of: "\\u00")
                     json.append(hexDigit(byte >> 4))
                     json.append(hexDigit(byte & 0xF))
-                case 0xE2 where index + 2 < utf8.count && utf8[index + 1] == 0x80 && (utf8[index + 2] == 0xA8 || utf8[index + 2] == 0xA9):
-                    // U+2028 and U+2029 end a line in older JavaScript.
-                    json.append(utf8Of: utf8[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
-                    index += 2
-                default: json.append(byte)
+                } else {
+                    json.append(utf8Of: escape)
                 }
-                index += 1
+                index += byte == 0xE2 ? 3 : 1
+                plain = index
             }
+            json.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain..<utf8.count]))
         }
-        json.append(0x22)
     }
 
     private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x61 + value - 10 }

@@ -25,6 +25,33 @@ package struct PlanCard: Equatable, Sendable {
         equipment.isEmpty ? id : id + "/" + equipment.map(\.rawValue).joined(separator: "+")
     }
 
+    /// The number of each card of a plan, found by a move's id and equipment.
+    ///
+    /// The day lists, the week grids and the checklist ask for the card of every
+    /// move of every session; a plan has a few dozen cards, so comparing them in
+    /// order costs less than making a key for each question and hashing it.
+    package struct Numbers: Sendable {
+        private let cards: [(id: String, equipment: [Equipment], number: Int)]
+
+        package init(_ cards: [PlanCard]) {
+            self.cards = cards.map { ($0.move.id, $0.equipment, $0.number) }
+        }
+
+        /// No cards: moves are shown without a number.
+        package static let none = Numbers([])
+
+        /// The number of the card of move `id` done with `equipment`; nil if the plan has none.
+        package func number(id: String, equipment: [Equipment]) -> Int? {
+            // Comparing lengths first skips the full comparison for most ids that differ.
+            let length = id.utf8.count
+            for index in cards.indices
+            where cards[index].id.utf8.count == length && cards[index].id == id && cards[index].equipment == equipment {
+                return cards[index].number
+            }
+            return nil
+        }
+    }
+
     package static func == (a: PlanCard, b: PlanCard) -> Bool {
         a.number == b.number && a.move == b.move && a.equipment == b.equipment && a.positions == b.positions && a.steps == b.steps
             && a.doses.map(\.period) == b.doses.map(\.period) && a.doses.map(\.dose) == b.doses.map(\.dose)
@@ -40,11 +67,13 @@ package struct PlanCard: Equatable, Sendable {
         for week in plan.weeks {
             for session in week.sessions {
                 for block in session.blocks {
-                    for item in block.items {
+                    // By index: `for item in items` copied each item, retaining every string and list in it.
+                    let items = block.items
+                    for item in items.indices {
                         // A plan has a few dozen cards: comparing the id (a small string) and equipment in order
                         // costs less than making each item's key and hashing it.
-                        let dose = item.dose
-                        if let index = order.firstIndex(where: { $0.item.id == item.id && $0.item.equipment == item.equipment }) {
+                        let dose = items[item].dose
+                        if let index = order.firstIndex(where: { $0.item.id == items[item].id && $0.item.equipment == items[item].equipment }) {
                             let last = order[index].doseByWeek.count - 1
                             if order[index].doseByWeek[last].week == week.number {
                                 if !order[index].doseByWeek[last].doses.contains(dose) { order[index].doseByWeek[last].doses.append(dose) }
@@ -52,7 +81,7 @@ package struct PlanCard: Equatable, Sendable {
                                 order[index].doseByWeek.append((week.number, [dose]))
                             }
                         } else {
-                            order.append(Seen(item: item, doseByWeek: [(week.number, [dose])]))
+                            order.append(Seen(item: items[item], doseByWeek: [(week.number, [dose])]))
                         }
                     }
                 }

@@ -18,8 +18,8 @@ package final class PlanModel: TemplateModel {
     let cards: [PlanCard]
     /// Each card's key (move and equipment), in card order.
     let cardKeys: [String]
-    /// A card's number by its key, for the day lists that refer to it.
-    let cardNumbers: [String: Int]
+    /// A card's number by its move and equipment, for the day lists that refer to it.
+    let cardNumbers: PlanCard.Numbers
     /// A move's dose repeats across a week's sessions: its text is made once.
     /// Keyed by the dose packed into a number and searched in order: a plan has a few dozen
     /// doses, and hashing a `Dose` cost more than making its text.
@@ -36,7 +36,7 @@ package final class PlanModel: TemplateModel {
         cardioExamples = catalog.session.cardioExamplesText
         cards = PlanCard.cards(of: plan, catalog: catalog)
         cardKeys = cards.map(\.key)
-        cardNumbers = Dictionary(uniqueKeysWithValues: zip(cardKeys, cards.map(\.number)))
+        cardNumbers = PlanCard.Numbers(cards)
     }
 
     /// Whether plan.html carries the checklist: asked for, and there are sessions to tick.
@@ -107,7 +107,8 @@ package final class PlanModel: TemplateModel {
     /// Kept beside the `switch`es below; a test checks that every object answers exactly these names
     /// and that README documents them.
     package func fieldNames(of object: Int) -> [TemplateField] {
-        switch Number(object).kind {
+        let number = Number(object)
+        switch number.kind {
         case .root:
             return [
                 .name, .title, .planID, .seed, .paper, .start, .end, .startISO, .endISO, .weekCount, .days,
@@ -132,7 +133,11 @@ package final class PlanModel: TemplateModel {
             ]
         case .step: return [.number, .text]
         case .cardDose: return [.period, .dose]
-        case .note, .advice, .rule, .remark, .reason: return [.text]
+        case .rule: return [.text]
+        case .note: return plan.notes[number.item].fieldNames
+        case .advice: return plan.advice[number.item].fieldNames
+        case .remark: return plan.weeks[number.week].sessions[number.session].remarks[number.item].fieldNames
+        case .reason: return plan.after?.reasons[number.item].fieldNames ?? [.text]
         case .timeModel: return [.secondsPerRep, .restBetweenSets, .restBetweenRounds, .transition]
         case .brand: return [.name, .contact, .hasContact, .logoURI, .hasLogo, .hasLogoSize, .logoWidth, .logoHeight]
         }
@@ -146,11 +151,11 @@ package final class PlanModel: TemplateModel {
         case .session: return sessionField(name, number)
         case .block: return blockField(name, number)
         case .item: return itemField(name, number)
-        case .note: return name == .text ? .text(plan.notes[number.item].text) : nil
-        case .advice: return name == .text ? .text(plan.advice[number.item].text) : nil
+        case .note: return plan.notes[number.item].field(name)
+        case .advice: return plan.advice[number.item].field(name)
         case .rule: return name == .text ? .text(catalog.session.rules[number.item]) : nil
-        case .remark: return name == .text ? .text(plan.weeks[number.week].sessions[number.session].remarks[number.item].text) : nil
-        case .reason: return name == .text ? .text(plan.after?.reasons[number.item].text ?? "") : nil
+        case .remark: return plan.weeks[number.week].sessions[number.session].remarks[number.item].field(name)
+        case .reason: return plan.after.map { $0.reasons[number.item].field(name) } ?? (name == .text ? .text("") : nil)
         case .timeModel: return timeModelField(name)
         case .brand: return look.brand.flatMap { brandField(name, $0) }
         case .card: return cardField(name, number)
@@ -232,29 +237,30 @@ package final class PlanModel: TemplateModel {
     }
 
     private func cardField(_ name: TemplateField, _ number: Number) -> TemplateValue? {
-        let card = cards[number.item]
+        // The card's fields read in place: copying a whole card retained each of its strings and lists.
+        let card = number.item
         switch name {
-        case .number: return .number(card.number)
-        case .id: return .text(card.move.id)
-        case .name: return .text(card.move.name)
-        case .phase: return .text(card.move.phase.rawValue)
-        case .phaseTitle: return .text(catalog.title(of: card.move.phase))
-        case .equipment: return .text(card.equipment.isEmpty ? "" : sentenceList(card.equipment.map(\.title)))
-        case .hasEquipment: return .flag(!card.equipment.isEmpty)
-        case .position: return .text(card.positions.map(\.rawValue).joined(separator: " or "))
-        case .steps: return .modelList(Number(.step, list: true, item: number.item).value, count: card.steps.count)
-        case .doses: return .modelList(Number(.cardDose, list: true, item: number.item).value, count: card.doses.count)
-        case .figureMarker: return .text(HandoutArt.figureMarker(card.key))
-        case .hasFigure: return .flag(art.figure(for: card) != nil)
-        case .figureAlt: return .text(art.figureAlt(for: card) ?? "")
-        case .link: return .text(look.pageLink(of: card.move.id) ?? "")
+        case .number: return .number(cards[card].number)
+        case .id: return .text(cards[card].move.id)
+        case .name: return .text(cards[card].move.name)
+        case .phase: return .text(cards[card].move.phase.rawValue)
+        case .phaseTitle: return .text(catalog.title(of: cards[card].move.phase))
+        case .equipment: return .text(cards[card].equipment.isEmpty ? "" : sentenceList(cards[card].equipment.map(\.title)))
+        case .hasEquipment: return .flag(!cards[card].equipment.isEmpty)
+        case .position: return .text(cards[card].positions.map(\.rawValue).joined(separator: " or "))
+        case .steps: return .modelList(Number(.step, list: true, item: card).value, count: cards[card].steps.count)
+        case .doses: return .modelList(Number(.cardDose, list: true, item: card).value, count: cards[card].doses.count)
+        case .figureMarker: return .text(HandoutArt.figureMarker(cards[card].key))
+        case .hasFigure: return .flag(art.figure(for: cards[card]) != nil)
+        case .figureAlt: return .text(art.figureAlt(for: cards[card]) ?? "")
+        case .link: return .text(look.pageLink(of: cards[card].move.id) ?? "")
         case .shortLink:
-            guard let url = look.pageLink(of: card.move.id) else { return .text("") }
+            guard let url = look.pageLink(of: cards[card].move.id) else { return .text("") }
             // On the site itself the page's path says nothing to a reader: the move's name instead.
-            return .text(look.sitePrefix != nil ? card.move.name : String(url.drop { $0 != "/" }.dropFirst(2)))
-        case .hasLink: return .flag(look.pageLink(of: card.move.id) != nil)
+            return .text(look.sitePrefix != nil ? cards[card].move.name : String(url.drop { $0 != "/" }.dropFirst(2)))
+        case .hasLink: return .flag(look.pageLink(of: cards[card].move.id) != nil)
         // On the site itself a QR code would point at the page being read: none.
-        case .qrMarker: return .text(look.sitePrefix == nil ? HandoutArt.qrMarker(card.move.id) : "")
+        case .qrMarker: return .text(look.sitePrefix == nil ? HandoutArt.qrMarker(cards[card].move.id) : "")
         default: return nil
         }
     }
@@ -322,14 +328,15 @@ package final class PlanModel: TemplateModel {
         case .position:
             return .text(items[item].positions.count == 1 ? items[item].positions[0].rawValue : items[item].positions.map(\.rawValue).joined(separator: " or "))
         case .seconds: return .number(items[item].estimatedSeconds)
-        case .card: return cardNumbers[PlanCard.key(id: items[item].id, equipment: items[item].equipment)].map { .number($0) }
+        case .card: return cardNumbers.number(id: items[item].id, equipment: items[item].equipment).map { .number($0) }
         default: return nil
         }
     }
 
     private func doseText(_ dose: Dose) -> String {
         guard let key = Self.key(of: dose) else { return dose.text }
-        for entry in doseTexts where entry.key == key { return entry.text }
+        // By index: `for entry in doseTexts` copied each entry passed over, retaining its text.
+        for index in doseTexts.indices where doseTexts[index].key == key { return doseTexts[index].text }
         let text = dose.text
         doseTexts.append((key, text))
         return text

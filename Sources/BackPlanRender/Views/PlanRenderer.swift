@@ -62,7 +62,7 @@ package struct PlanRenderer: Sendable {
     /// `plan.md`.
     package func markdown(_ plan: Plan, look: PlanLook) throws(TemplateError) -> String {
         let model = PlanModel(plan: plan, catalog: catalog, look: look, art: art)
-        return try templates.render(Self.markdownTemplate, model.root, model: model, capacity: Self.markdownCapacity(plan))
+        return try templates.render(Self.markdownTemplate, model.root, model: model, capacity: Self.markdownCapacity(plan, cards: model.cards.count))
     }
 
     /// `plan.md`, and when asked `plan.html`: the Markdown converted by libcmark, with each
@@ -73,7 +73,7 @@ package struct PlanRenderer: Sendable {
     /// figures, QR codes and logo are placed; the Markdown is the same either way.
     package func documents(_ plan: Plan, look: PlanLook, html: Bool) throws(TemplateError) -> (markdown: Data, html: Data?) {
         let model = PlanModel(plan: plan, catalog: catalog, look: look, art: art)
-        let markdown = try templates.renderData(Self.markdownTemplate, model.root, model: model, capacity: Self.markdownCapacity(plan))
+        let markdown = try templates.renderData(Self.markdownTemplate, model.root, model: model, capacity: Self.markdownCapacity(plan, cards: model.cards.count))
         guard html else { return (markdown, nil) }
         return (markdown, try self.html(converting: markdown, model: model))
     }
@@ -89,7 +89,8 @@ package struct PlanRenderer: Sendable {
     private func html(converting markdown: Data, model: PlanModel) throws(TemplateError) -> Data {
         let blocks = PlanBlocks(model: model, grids: model.plan.weeks.map { CommonMark.TrustedHTML(WeekGrid.htmlUTF8($0, cards: model.cardNumbers)) })
         let body = CommonMark.htmlUTF8(fromMarkdown: markdown) { blocks.block(for: $0) }
-        let capacity = body.count + 8192
+        // The page around the body (its style sheet and markup), and the checklist's data and script when it has them.
+        let capacity = body.count + 8192 + (model.look.checklist ? Checklist.byteEstimate(model.plan) : 0)
         model.body = body
         return try templates.renderData(Self.htmlTemplate, model.root, model: model, capacity: capacity)
     }
@@ -98,24 +99,24 @@ package struct PlanRenderer: Sendable {
     /// `look.siteURL`): for a page that shows the plan inside its own shell, as the site's example plan.
     package func markdownWithBlocks(_ plan: Plan, look: PlanLook) throws(TemplateError) -> (markdown: String, blocks: [String: String]) {
         let model = PlanModel(plan: plan, catalog: catalog, look: look, art: art)
-        let markdown = try templates.render(Self.markdownTemplate, model.root, model: model, capacity: Self.markdownCapacity(plan))
+        let markdown = try templates.render(Self.markdownTemplate, model.root, model: model, capacity: Self.markdownCapacity(plan, cards: model.cards.count))
         let blocks = grids(plan, cards: model.cardNumbers).merging(art.blocks(for: model.cards, siteURL: look.siteURL)) { grid, _ in grid }
         return (markdown, blocks.mapValues { String(decoding: $0, as: UTF8.self) })
     }
 
     /// About the size of a plan's Markdown with the built-in templates, so its buffer seldom grows:
-    /// a few kilobytes of advice and rules, a line per move and a few per session.
-    private static func markdownCapacity(_ plan: Plan) -> Int {
+    /// a few kilobytes of advice and rules, a line per move and a few per session, a card's steps and doses.
+    private static func markdownCapacity(_ plan: Plan, cards: Int) -> Int {
         var sessions = 0, items = 0
         for week in plan.weeks {
             sessions += week.sessions.count
             for session in week.sessions { for block in session.blocks { items += block.items.count } }
         }
-        return 4096 + 256 * sessions + 64 * items
+        return 4096 + 256 * sessions + 64 * items + 640 * cards
     }
 
     /// Each week's tick-box grid, keyed by its marker in the Markdown.
-    private func grids(_ plan: Plan, cards: [String: Int]) -> [String: [UInt8]] {
+    private func grids(_ plan: Plan, cards: PlanCard.Numbers) -> [String: [UInt8]] {
         var grids: [String: [UInt8]] = [:]
         for week in plan.weeks { grids[WeekGrid.marker(week: week.number)] = WeekGrid.htmlUTF8(week, cards: cards) }
         return grids

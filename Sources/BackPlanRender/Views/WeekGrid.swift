@@ -22,12 +22,12 @@ package enum WeekGrid {
     }
 
     /// The grid as text (the site's example plan and tests).
-    package static func html(_ week: Week, cards: [String: Int] = [:]) -> String { String(decoding: htmlUTF8(week, cards: cards), as: UTF8.self) }
+    package static func html(_ week: Week, cards: PlanCard.Numbers = .none) -> String { String(decoding: htmlUTF8(week, cards: cards), as: UTF8.self) }
 
     /// The grid as UTF-8, as libcmark takes it: built from valid text, so it is never decoded to be checked.
     ///
-    /// - Parameter cards: the number of each move's card in "Your moves", by `PlanCard.key`, shown before its name.
-    package static func htmlUTF8(_ week: Week, cards: [String: Int] = [:]) -> [UInt8] {
+    /// - Parameter cards: the number of each move's card in "Your moves", shown before its name.
+    package static func htmlUTF8(_ week: Week, cards: PlanCard.Numbers = .none) -> [UInt8] {
         precondition(week.sessions.count <= 64, "the grid keeps one bit per session, so at most 64 (a week has seven days)")
         let moves = self.moves(of: week)
         var html: [UInt8] = []
@@ -51,7 +51,7 @@ package enum WeekGrid {
         for _ in week.sessions { html.append(utf8Of: planned) }
         html.append(utf8Of: "</tr>\n")
         for move in moves {
-            startRow(cards[PlanCard.key(id: move.id, equipment: move.equipment)].map { "\($0). \(move.name)" } ?? move.name, in: &html)
+            startRow(move.name, card: cards.number(id: move.id, equipment: move.equipment), in: &html)
             for index in week.sessions.indices {
                 html.append(utf8Of: move.sessions & (1 << UInt64(index)) != 0 ? planned : notPlanned)
             }
@@ -94,11 +94,13 @@ package enum WeekGrid {
         return ordered
     }
 
-    /// `<tr><th scope="row">title</th>`: a row up to its cells.
-    private static func startRow(_ title: String, attributes: StaticString = "", in html: inout [UInt8]) {
-        html.append(utf8Of: "<tr")
-        html.append(utf8Of: attributes)
-        html.append(utf8Of: "><th scope=\"row\">")
+    /// `<tr><th scope="row">title</th>`: a row up to its cells; with a card, "9. " before the title.
+    private static func startRow(_ title: String, card: Int? = nil, in html: inout [UInt8]) {
+        html.append(utf8Of: "<tr><th scope=\"row\">")
+        if let card {
+            html.append(utf8Of: String(card))
+            html.append(utf8Of: ". ")
+        }
         html.append(utf8Of: HTML.escape(title))
         html.append(utf8Of: "</th>")
     }
