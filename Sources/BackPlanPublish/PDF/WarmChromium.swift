@@ -141,6 +141,8 @@ final class WarmChromium: @unchecked Sendable {
             while idle.isEmpty && warming > 0 && self.session === session { state.wait() }
             if self.session === session { return (session, idle.popLast()) }
         }
+        // Closed or interrupted while waiting for the page opened ahead: no new browser after that.
+        guard !closed else { throw interrupted ? Self.interruption : PublishError(path: "plan.pdf", problem: .invalid("chromium was already closed")) }
         guard crashes <= Self.restarts else {
             throw PublishError(path: "plan.pdf", problem: .invalid("chromium crashed \(crashes) times in this run and is not started again; this PDF was not printed"))
         }
