@@ -94,13 +94,18 @@ batch() {
   local roster="$work/roster-$n.csv" out="$work/batch-$label-$n" start end peak pages i
   [ -f "$roster" ] || { echo "name"; for i in $(seq "$n"); do echo "Person $i"; done; } >"$roster"
   start=$(date +%s%N)
-  BACKPLAN_PDF_MODE=$mode "$bin" batch "$roster" --format pdf --pdf-engine "$engine" --start 2026-11-30 --quiet --output "$out" &
+  # CPU time (user + system) of BackPlan and every helper it waited for: steadier than wall time on a shared machine.
+  local cpu_file="$work/cpu-${label//[^a-z0-9]/_}-$n" timer=()
+  [ -x /usr/bin/time ] && timer=(/usr/bin/time -f "%U %S" -o "$cpu_file")
+  BACKPLAN_PDF_MODE=$mode "${timer[@]}" "$bin" batch "$roster" --format pdf --pdf-engine "$engine" --start 2026-11-30 --quiet --output "$out" &
   peak=$(peak_tree_rss $!)
   wait $! || true
   end=$(date +%s%N)
   pages=$(for f in "$out"/*/plan.pdf; do pdfinfo "$f" | awk '/^Pages/ { print $2 }'; done | awk '{ s += $1 } END { print s + 0 }')
-  awk -v ns=$((end - start)) -v n="$n" -v p="$pages" -v l="$label" -v m="$peak" -v ok="$(ls "$out" | wc -l)" \
-    'BEGIN { s = ns / 1e9; printf "%-34s %4d rows (%d written) %7.1f s  %6.2f rows/s  %7.1f pages/s  peak %5d MB\n", l, n, ok, s, n / s, p / s, m }'
+  local cpu
+  cpu=$(awk '{ print $1 + $2 }' "$cpu_file" 2>/dev/null || echo 0)
+  awk -v ns=$((end - start)) -v n="$n" -v p="$pages" -v l="$label" -v m="$peak" -v ok="$(ls "$out" | wc -l)" -v c="$cpu" \
+    'BEGIN { s = ns / 1e9; printf "%-34s %4d rows (%d written) %7.1f s  %6.2f rows/s  %7.1f pages/s  peak %5d MB  CPU %5.2f s a row\n", l, n, ok, s, n / s, p / s, m, c / n }'
   rates[$label-$n]=$(awk -v ns=$((end - start)) -v n="$n" 'BEGIN { print n / (ns / 1e9) }')
 }
 declare -A rates=()
