@@ -67,7 +67,9 @@ let package = Package(
                 "BackPlanRender",
                 "BackPlanCore",
                 .product(name: "CSV", package: "CSV.swift"),
-            ]
+            ],
+            // The WeasyPrint driver, built into the binary and written to a private folder when a run prints with it.
+            resources: [.embedInCode("PDF/weasyprint-driver.py")]
         ),
         .executableTarget(
             name: "backplan",

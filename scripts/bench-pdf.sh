@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Time PDF generation with the release binary: one plan per engine, then a batch with the
-# warm Chromium against one engine process per row, with pages/s and the peak memory of
-# the whole process tree (browser and renderers included).
+# warm Chromium against one engine process per row, and with the WeasyPrint driver (one
+# Python process for the run) against one weasyprint process per row, with pages/s and the
+# peak memory of the whole process tree (browser, renderers and drivers included).
 # Usage: scripts/bench-pdf.sh [RUNS] [ROWS...]   (default 5 rounds of plans; batches of 100 rows)
 #   BENCH_PDF_FRESH_ROWS=n  rows of the one-Chromium-per-row batch (default: the first ROWS)
-#   BENCH_PDF_WEASYPRINT_ROWS=n  rows of the WeasyPrint batch (default 10: several seconds a row)
+#   BENCH_PDF_WEASYPRINT_ROWS=n  rows of the WeasyPrint batches (default 10: several seconds a row)
+#   BENCH_PDF_WEASYPRINT_REPEAT=n  times each WeasyPrint batch runs, driver and process per row taking turns (default 2)
+#   BENCH_PDF_CHROMIUM=0  leave Chromium out (to time WeasyPrint alone)
 #   BENCH_PDF_BIN=path  the backplan to time (default: the release build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +18,7 @@ fresh_rows=${BENCH_PDF_FRESH_ROWS:-${rows[0]}}
 bin=${BENCH_PDF_BIN:-$PWD/.build/release/backplan}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+use_chromium() { [ "${BENCH_PDF_CHROMIUM:-1}" != 0 ] && command -v chromium >/dev/null; }
 
 
 # Runs a command as a child subreaper, so that the CPU time of every descendant (browsers and renderers orphaned
@@ -82,7 +86,8 @@ declare -A medians=()
 
 # Each gets the output folder.
 no_pdf() { "$bin" plan --start 2026-11-30 --output "$1"; }
-weasyprint_plan() { "$bin" plan --start 2026-11-30 --pdf --pdf-engine weasyprint --output "$1"; }
+weasyprint_plan() { BACKPLAN_PDF_MODE=process-per-plan "$bin" plan --start 2026-11-30 --pdf --pdf-engine weasyprint --output "$1"; }
+weasyprint_driver_plan() { BACKPLAN_PDF_MODE=warm "$bin" plan --start 2026-11-30 --pdf --pdf-engine weasyprint --output "$1"; }
 warm_plan() { BACKPLAN_PDF_MODE=warm "$bin" plan --start 2026-11-30 --pdf --pdf-engine chromium --output "$1"; }
 process_plan() { BACKPLAN_PDF_MODE=process-per-plan "$bin" plan --start 2026-11-30 --pdf --pdf-engine chromium --output "$1"; }
 # The same plan.html the runs above print, printed by Chromium alone (the page written once, outside the timing).
@@ -98,10 +103,10 @@ echo "plan: the example person's 4-week plan, $runs rounds (the commands take tu
 mkdir -p "$work/page"
 "$bin" plan --start 2026-11-30 --format html --output "$work/page" >/dev/null
 contenders=("md+html+ics+json (no pdf)=no_pdf")
-command -v weasyprint >/dev/null && contenders+=("weasyprint (process)=weasyprint_plan")
-command -v chromium >/dev/null && contenders+=("chromium warm (DevTools pipe)=warm_plan" "chromium --print-to-pdf alone=bare_chromium" "chromium process per plan=process_plan")
+command -v weasyprint >/dev/null && contenders+=("weasyprint driver=weasyprint_driver_plan" "weasyprint process per plan=weasyprint_plan")
+use_chromium && contenders+=("chromium warm (DevTools pipe)=warm_plan" "chromium --print-to-pdf alone=bare_chromium" "chromium process per plan=process_plan")
 plan_rounds "${contenders[@]}"
-if command -v chromium >/dev/null; then
+if use_chromium; then
   awk -v w="${medians[chromium warm (DevTools pipe)]}" -v b="${medians[chromium --print-to-pdf alone]}" \
     'BEGIN { printf "plan --pdf warm / chromium alone (medians): %.2f (target: at most 1)\n", w / b }'
 fi
@@ -109,7 +114,7 @@ echo
 
 batch() {
   local label=$1 n=$2 mode=$3 engine=$4
-  local roster="$work/roster-$n.csv" out="$work/batch-$label-$n" start end peak pages
+  local roster="$work/roster-$n.csv" out="$work/batch-$label-$n" start end peak pages i
   [ -f "$roster" ] || { echo "name"; for i in $(seq "$n"); do echo "Person $i"; done; } >"$roster"
   start=$(date +%s%N)
   CPU_FILE="$work/cpu" BACKPLAN_PDF_MODE=$mode with_tree_cpu "$bin" batch "$roster" --format pdf --pdf-engine "$engine" --start 2026-11-30 --quiet --output "$out" &
@@ -126,7 +131,7 @@ batch() {
 declare -A rates=() cpus=()
 
 echo "batch --pdf (default --jobs, $(nproc)); peak = RSS of backplan and every descendant"
-if command -v chromium >/dev/null; then
+if use_chromium; then
   for n in "${rows[@]}"; do batch "chromium warm" "$n" warm chromium; done
   batch "chromium process per row" "$fresh_rows" process-per-plan chromium
   awk -v w="${rates[chromium warm-$fresh_rows]:-0}" -v p="${rates[chromium process per row-$fresh_rows]}" \
@@ -134,5 +139,13 @@ if command -v chromium >/dev/null; then
   awk -v w="${cpus[chromium warm-$fresh_rows]:-0}" -v p="${cpus[chromium process per row-$fresh_rows]}" \
     'BEGIN { if (w > 0) printf "CPU per row (BackPlan and every descendant), process per row / warm: %.1fx\n", p / w }'
 fi
-command -v weasyprint >/dev/null && batch "weasyprint process per row" "${BENCH_PDF_WEASYPRINT_ROWS:-10}" process-per-plan weasyprint
+if command -v weasyprint >/dev/null; then
+  weasy_rows=${BENCH_PDF_WEASYPRINT_ROWS:-10}
+  for round in $(seq "${BENCH_PDF_WEASYPRINT_REPEAT:-2}"); do
+    batch "weasyprint driver #$round" "$weasy_rows" warm weasyprint
+    batch "weasyprint process per row #$round" "$weasy_rows" process-per-plan weasyprint
+    awk -v d="${rates[weasyprint driver #$round-$weasy_rows]}" -v p="${rates[weasyprint process per row #$round-$weasy_rows]}" \
+      'BEGIN { printf "batch --pdf weasyprint driver / process per row, %d rows, round %d: %.2fx the rows per second\n", '"$weasy_rows"', '"$round"', d / p }'
+  done
+fi
 pgrep -f "$work" >/dev/null && echo "LEFT RUNNING: $(pgrep -fa "$work")" || echo "no process left running"

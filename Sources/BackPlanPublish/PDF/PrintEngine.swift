@@ -9,7 +9,7 @@ import Foundation
 public final class PrintEngine: Sendable {
     /// How plans are printed.
     public enum Mode: String, Sendable, CaseIterable {
-        /// One engine for the run (Chromium); WeasyPrint still runs once per plan.
+        /// One engine for the run: a Chromium, or WeasyPrint drivers (`WarmWeasyPrint`) when WeasyPrint is chosen.
         case warm
         /// A new engine process for every plan, as before: kept to measure against and as a fallback.
         case processPerDocument = "process-per-plan"
@@ -21,6 +21,7 @@ public final class PrintEngine: Sendable {
     /// The time limit of one document, in seconds.
     public let timeout: TimeInterval
     let chromium: WarmChromium?
+    let weasyprint: WarmWeasyPrint?
 
     /// Starts the run's engine: with `mode` `.warm` and Chromium, the browser starts booting now.
     ///
@@ -38,6 +39,11 @@ public final class PrintEngine: Sendable {
         self.timeout = timeout
         chromium = mode == .warm && engine.kind == .chromium
             ? try WarmChromium(executable: engine.executable, timeout: timeout, handlesSignals: handlesSignals) : nil
+        // A `weasyprint` that is not a Python script (a wrapper) is run once per plan.
+        weasyprint = try mode == .warm && engine.kind == .weasyprint
+            ? WarmWeasyPrint.interpreter(of: engine.executable).map { interpreter throws(PublishError) in
+                try WarmWeasyPrint(engine: engine, interpreter: interpreter, timeout: timeout, handlesSignals: handlesSignals)
+            } : nil
     }
 
     /// The engine asked for, else the default one installed (see `defaultOrder`), started for a run.
@@ -69,20 +75,22 @@ public final class PrintEngine: Sendable {
     ///
     /// - Throws: `PublishError` with the engine's message when this document fails or passes its time limit; the engine goes on for the next.
     public func pdf(fromHTML html: String) throws(PublishError) -> Data {
-        if let chromium {
-            // The warm browser gets the same guards as a browser per document: nothing outside the page is fetched.
+        if chromium != nil || weasyprint != nil {
+            // The warm engines get the same guards as an engine per document: nothing outside the page is fetched.
             if let reference = PrintedPage.externalReference(in: html) {
                 throw PublishError(path: "plan.pdf", problem: .invalid(
                     "the page refers to \(reference), which the PDF engine would fetch; templates and catalog text may only use images embedded as data: addresses"))
             }
-            return try chromium.pdf(fromHTML: PrintedPage.locked(html))
         }
+        if let chromium { return try chromium.pdf(fromHTML: PrintedPage.locked(html)) }
+        if let weasyprint { return try weasyprint.pdf(fromHTML: html) }
         return try engine.pdf(fromHTML: html)
     }
 
     /// Stops the warm engine and removes its temporary folder; nothing to do for one process per plan.
     public func close() {
         chromium?.close()
+        weasyprint?.close()
     }
 
     /// Kills the warm engine at once (browser and renderers), without waiting for it, and removes its temporary folder.
@@ -93,5 +101,6 @@ public final class PrintEngine: Sendable {
     /// Nothing to do for one engine process per plan.
     public func interrupt() {
         chromium?.interrupt()
+        weasyprint?.interrupt()
     }
 }
