@@ -7,6 +7,16 @@ import Foundation
 /// file. Whether each file also waits for the disk is the caller's choice
 /// (`Durability`): one plan does, a batch run syncs once at its end.
 package enum AtomicFile {
+    /// Removes a helper's temporary folder, trying again for up to a second: a helper killed a moment ago may still
+    /// be finishing a write there (a file made again, a folder not yet empty), which would otherwise leave it behind.
+    static func removeTemporaryFolder(_ folder: URL) {
+        for _ in 0..<50 {
+            try? FileManager.default.removeItem(at: folder)
+            if !FileManager.default.fileExists(atPath: folder.path) { return }
+            usleep(20_000)
+        }
+    }
+
     /// Whether a write waits until its files are on the disk.
     package enum Durability: Sendable {
         /// Each file is flushed (`fsync`) before it replaces its target, and its folder after:

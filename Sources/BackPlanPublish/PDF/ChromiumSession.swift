@@ -112,12 +112,7 @@ package final class ChromiumSession: @unchecked Sendable {
         pipe.end("chromium was closed")
         if !wasKilled { endStrays() }
         if let singleton { try? FileManager.default.removeItem(at: singleton) }
-        // A process still finishing a write when the signal came can make a file again while the folder is removed: try a few times.
-        for _ in 0..<50 {
-            try? FileManager.default.removeItem(at: folder)
-            if !FileManager.default.fileExists(atPath: folder.path) { break }
-            usleep(20_000)
-        }
+        AtomicFile.removeTemporaryFolder(folder)
     }
 
     /// The folder of TMPDIR holding the browser's singleton socket, linked from the profile; a browser killed with SIGKILL leaves it behind.

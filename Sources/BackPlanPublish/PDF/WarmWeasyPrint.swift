@@ -157,7 +157,7 @@ final class WarmWeasyPrint: @unchecked Sendable {
         signalSources = []
         state.unlock()
         for driver in drivers { driver.kill() }
-        try? FileManager.default.removeItem(at: folder)
+        AtomicFile.removeTemporaryFolder(folder)
         for source in sources { source.cancel() }
         if !sources.isEmpty {
             for signalNumber in Self.fatalSignals { signal(signalNumber, SIG_DFL) }
@@ -177,7 +177,7 @@ final class WarmWeasyPrint: @unchecked Sendable {
         state.broadcast()
         state.unlock()
         for driver in drivers { driver.kill() }
-        try? FileManager.default.removeItem(at: folder)
+        AtomicFile.removeTemporaryFolder(folder)
     }
 
     // MARK: - Drivers and crashes
