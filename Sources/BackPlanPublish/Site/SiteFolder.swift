@@ -56,7 +56,7 @@ package struct SiteFolder {
     /// in the manifest for `upToDate(build:)`.
     ///
     /// Files are made `batchSize` at a time on every core (`data` must be safe to call from
-    /// several threads at once), and compared and written in path order.
+    /// several threads at once), the next batch while one is written, and compared and written in path order.
     package func sync(paths: [String], build: String?, data: @escaping @Sendable (Int) throws -> Data) throws -> SiteReport {
         var urls: [URL] = []
         for path in paths { urls.append(try output.url(for: path)) }
@@ -79,13 +79,31 @@ package struct SiteFolder {
 
         var report = SiteReport(folder: output.url, written: [], unchanged: [], removed: [])
         var stamps: [String: FileStamp] = [:]
+        // The next batch is made while this one is written: making a page is CPU work, writing it mostly
+        // the kernel's (creating, renaming), and the two overlap on two cores.
+        let skipping = Set(early.keys)
+        var ahead: (batch: Batch, made: DispatchGroup)?
+        defer { ahead?.made.wait() }
+        func makeAhead(from start: Int) {
+            guard start < urls.count else { return ahead = nil }
+            let next = Batch(range: start..<min(start + Self.batchSize, urls.count))
+            let made = DispatchGroup()
+            DispatchQueue.global().async(group: made) { next.make(skipping: skipping, data) }
+            ahead = (next, made)
+        }
         do {
             var batch = Batch(range: 0..<0)
             // Writes refuse any symbolic link below the folder (`AtomicFile.writeTogether(_:inside:)`).
             for (index, url) in urls.enumerated() {
                 if !batch.range.contains(index) {
-                    batch = Batch(range: index..<min(index + Self.batchSize, urls.count))
-                    batch.make(skipping: Set(early.keys), data)
+                    if let ahead, ahead.batch.range.lowerBound == index {
+                        ahead.made.wait()
+                        batch = ahead.batch
+                    } else {
+                        batch = Batch(range: index..<min(index + Self.batchSize, urls.count))
+                        batch.make(skipping: skipping, data)
+                    }
+                    makeAhead(from: batch.range.upperBound)
                 }
                 let made = try early.removeValue(forKey: index) ?? batch.take(index)
                 if Self.hasContents(url, made) {
