@@ -352,40 +352,21 @@ final class WeasyPrintDriver: @unchecked Sendable {
             Glibc.close(jobs.read); Glibc.close(jobs.write)
             throw error
         }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, jobs.read, 0)
-        posix_spawn_file_actions_adddup2(&actions, answers.write, 1)
-        posix_spawn_file_actions_addopen(&actions, 2, log, O_WRONLY | O_CREAT | O_APPEND, 0o600)
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        // A process group of its own, default signal handling and an empty mask whatever BackPlan set for itself.
-        var all = sigset_t(), none = sigset_t()
-        sigfillset(&all)
-        sigemptyset(&none)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setpgroup(&attributes, 0)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
-
-        let argv = arguments.map { strdup($0) } + [nil]
-        let envp = environment.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer {
-            argv.forEach { free($0) }
-            envp.forEach { free($0) }
+        // Searching the PATH: `#!/usr/bin/env python3` names env by its path, and a bare `python3` is looked up on it.
+        let started = Spawn.inGroup(arguments, environment: environment, searchingPath: true) { actions in
+            posix_spawn_file_actions_adddup2(&actions, jobs.read, 0)
+            posix_spawn_file_actions_adddup2(&actions, answers.write, 1)
+            posix_spawn_file_actions_addopen(&actions, 2, log, O_WRONLY | O_CREAT | O_APPEND, 0o600)
         }
-        var pid: pid_t = 0
-        // posix_spawnp: `#!/usr/bin/env python3` names env by its path, and a bare `python3` is looked up on the PATH.
-        let code = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
         Glibc.close(jobs.read)
         Glibc.close(answers.write)
-        guard code == 0 else {
+        let pid: pid_t
+        switch started {
+        case .success(let started): pid = started
+        case .failure(let failure):
             Glibc.close(jobs.write)
             Glibc.close(answers.read)
-            throw SpawnError(call: "posix_spawn \(arguments[0])", code: code)
+            throw SpawnError(call: "posix_spawn \(arguments[0])", code: failure.code)
         }
         self.pid = pid
         input = jobs.write

@@ -62,49 +62,27 @@ package enum ChildProcess {
             throw ChildProcessStartError(code: code)
         }
 
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        if input != nil {
-            posix_spawn_file_actions_adddup2(&actions, inputPipe[0], 0)
-        } else {
-            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        let spawned = Spawn.inGroup([executable] + arguments, environment: environment) { actions in
+            if input != nil {
+                posix_spawn_file_actions_adddup2(&actions, inputPipe[0], 0)
+            } else {
+                posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            }
+            posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 1)
+            posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 2)
+            // Descriptors BackPlan inherited without close-on-exec (a test runner's pipes, a shell's)
+            // would otherwise pass to the helper and to whatever it leaves running.
+            if let closeFrom = closeFromFunction { _ = closeFrom(&actions, 3) }
         }
-        posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 1)
-        posix_spawn_file_actions_adddup2(&actions, outputPipe[1], 2)
-        // Descriptors BackPlan inherited without close-on-exec (a test runner's pipes, a shell's)
-        // would otherwise pass to the helper and to whatever it leaves running.
-        if let closeFrom = closeFromFunction { _ = closeFrom(&actions, 3) }
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        posix_spawnattr_setpgroup(&attributes, 0)
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        // BackPlan ignores SIGPIPE (a helper that quits early must give an error, not kill it);
-        // an ignored signal stays ignored across exec, so the child gets the default back.
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGPIPE, SIGINT, SIGQUIT, SIGTERM, SIGHUP] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        let envp = environment.map { $0.sorted { $0.key < $1.key }.map { strdup("\($0.key)=\($0.value)") } + [nil] }
-        defer { for pointer in envp ?? [] { free(pointer) } }
-
-        var pid: pid_t = 0
-        let started = envp.map { posix_spawn(&pid, executable, &actions, &attributes, argv, $0) }
-            ?? posix_spawn(&pid, executable, &actions, &attributes, argv, environ)
         close(outputPipe[1])
         if input != nil { close(inputPipe[0]) }
-        guard started == 0 else {
+        let pid: pid_t
+        switch spawned {
+        case .success(let started): pid = started
+        case .failure(let failure):
             close(outputPipe[0])
             if input != nil { close(inputPipe[1]) }
-            throw ChildProcessStartError(code: started)
+            throw ChildProcessStartError(code: failure.code)
         }
         // After SIGINT or SIGTERM (`Interruption`) the group is killed, now or when the signal comes.
         if !Interruption.shared.started(pid) {
