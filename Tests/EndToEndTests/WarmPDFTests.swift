@@ -126,30 +126,35 @@ struct WarmPDFTests {
 
     @Test("SIGINT or SIGTERM in the middle of a batch closes the browser, removes its folder and exits 130 or 143", arguments: [SIGINT, SIGTERM])
     func interrupted(signalNumber: Int32) throws {
+        try Self.interruptBatch(engine: "chromium", rows: 60, signal: signalNumber, waitingUpTo: 120)
+    }
+
+    /// Runs `batch --format pdf` of `rows` people with `engine`, sends `signal` once the first PDFs are written (so the
+    /// engine is busy printing), and expects the run's own interruption path: exit 128 + the signal, stopped early, nothing left.
+    static func interruptBatch(engine: String, rows: Int, signal: Int32, waitingUpTo seconds: TimeInterval,
+                               sourceLocation: SourceLocation = #_sourceLocation) throws {
         let scratch = try ScratchFolder()
-        try scratch.write("roster.csv", "name\n" + (1...60).map { "Person \($0)\n" }.joined())
+        try scratch.write("roster.csv", "name\n" + (1...rows).map { "Person \($0)\n" }.joined())
         var environment = ProcessInfo.processInfo.environment
         environment.merge(try Self.environment(scratch)) { $1 }
         environment["HOME"] = scratch.url.path
         let process = Process()
         process.executableURL = Backplan.binary
-        process.arguments = ["batch", "roster.csv", "--format", "pdf", "--pdf-engine", "chromium", "--weeks", "1", "--quiet"]
+        process.arguments = ["batch", "roster.csv", "--format", "pdf", "--pdf-engine", engine, "--weeks", "1", "--quiet"]
         process.currentDirectoryURL = scratch.url
         process.environment = environment
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        // Wait for the first PDFs, so the browser is busy printing when the signal comes.
-        let deadline = Date().addingTimeInterval(120)
+        let deadline = Date().addingTimeInterval(seconds)
         while process.isRunning, Date() < deadline, !scratch.exists("Output/person-2/plan.pdf") { usleep(50_000) }
-        try #require(process.isRunning, "the batch ended before it could be interrupted")
-        kill(process.processIdentifier, signalNumber)
+        try #require(process.isRunning, "the batch ended before it could be interrupted", sourceLocation: sourceLocation)
+        kill(process.processIdentifier, signal)
         process.waitUntilExit()
-        // The run's own interruption path stops the browser, then ends with 128 + the signal.
-        #expect(process.terminationReason == .exit)
-        #expect(process.terminationStatus == 128 + signalNumber)
-        #expect(!scratch.exists("Output/person-60/plan.pdf"), "the run stopped early")
+        #expect(process.terminationReason == .exit, sourceLocation: sourceLocation)
+        #expect(process.terminationStatus == 128 + signal, sourceLocation: sourceLocation)
+        #expect(!scratch.exists("Output/person-\(rows)/plan.pdf"), "the run stopped early", sourceLocation: sourceLocation)
         usleep(200_000)
-        try Self.expectNothingLeft(scratch)
+        try expectNothingLeft(scratch, sourceLocation: sourceLocation)
     }
 }

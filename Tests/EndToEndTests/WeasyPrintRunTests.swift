@@ -64,28 +64,6 @@ struct WeasyPrintRunTests {
     @Test("SIGINT or SIGTERM in the middle of a batch kills the drivers, removes their folder and exits 130 or 143",
           .timeLimit(.minutes(5)), arguments: [SIGINT, SIGTERM])
     func interrupted(signalNumber: Int32) throws {
-        let scratch = try ScratchFolder()
-        try scratch.write("roster.csv", "name\n" + (1...40).map { "Person \($0)\n" }.joined())
-        var environment = ProcessInfo.processInfo.environment
-        environment.merge(try WarmPDFTests.environment(scratch)) { $1 }
-        environment["HOME"] = scratch.url.path
-        let process = Process()
-        process.executableURL = Backplan.binary
-        process.arguments = ["batch", "roster.csv", "--format", "pdf", "--pdf-engine", "weasyprint", "--weeks", "1", "--quiet"]
-        process.currentDirectoryURL = scratch.url
-        process.environment = environment
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        // Wait for the first PDFs, so the drivers are busy printing when the signal comes.
-        let deadline = Date().addingTimeInterval(180)
-        while process.isRunning, Date() < deadline, !scratch.exists("Output/person-2/plan.pdf") { usleep(50_000) }
-        try #require(process.isRunning, "the batch ended before it could be interrupted")
-        kill(process.processIdentifier, signalNumber)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .exit)
-        #expect(process.terminationStatus == 128 + signalNumber)
-        #expect(!scratch.exists("Output/person-40/plan.pdf"), "the run stopped early")
-        try WarmPDFTests.expectNothingLeft(scratch)
+        try WarmPDFTests.interruptBatch(engine: "weasyprint", rows: 40, signal: signalNumber, waitingUpTo: 180)
     }
 }
