@@ -25,22 +25,7 @@ struct OutputFolderSafetyTests {
         try scratch.write("victim/mine.txt", "mine\n")
         let out = scratch.path("out"), victim = scratch.path("victim")
         let folder = OutputFolder(path: out)
-        final class Flag: @unchecked Sendable { var stop = false; let lock = NSLock() }  // set under `lock`
-        let flag = Flag()
-        let swapper = Thread {
-            // Moves the real folder aside and puts a link to the victim in its place, over and over.
-            while true {
-                flag.lock.lock(); let stop = flag.stop; flag.lock.unlock()
-                if stop { break }
-                rename(out + "/ann", out + "/ann-real")
-                symlink(victim, out + "/ann")
-                usleep(50)
-                unlink(out + "/ann")
-                rename(out + "/ann-real", out + "/ann")
-                usleep(50)
-            }
-        }
-        swapper.start()
+        let swapper = LinkSwapper(out + "/ann", with: victim)
         var written = 0, refused = 0
         // At least 2 s and 50 writes (a loaded machine or a sanitizer makes writes slow), at most 20 s.
         let start = Date()
@@ -53,8 +38,7 @@ struct OutputFolderSafetyTests {
                 refused += 1
             }
         }
-        flag.lock.lock(); flag.stop = true; flag.lock.unlock()
-        while !swapper.isFinished { usleep(1_000) }
+        swapper.stop()
         #expect(written + refused >= 50 || Date().timeIntervalSince(start) >= 20)
         #expect(try FileManager.default.contentsOfDirectory(atPath: victim) == ["mine.txt"])
     }

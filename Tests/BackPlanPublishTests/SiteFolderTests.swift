@@ -75,22 +75,7 @@ struct SiteFolderTests {
         try FileManager.default.createDirectory(atPath: victim, withIntermediateDirectories: true)
         for name in names { try Data("mine\n".utf8).write(to: URL(fileURLWithPath: victim + "/" + name.dropFirst("exercises/".count))) }
         let folder = SiteFolder(path: site)
-        final class Flag: @unchecked Sendable { var stop = false; let lock = NSLock() }  // set under `lock`
-        let flag = Flag()
-        let swapper = Thread {
-            // Moves the real folder aside and puts a link to the victim in its place, over and over.
-            while true {
-                flag.lock.lock(); let stop = flag.stop; flag.lock.unlock()
-                if stop { break }
-                rename(site + "/exercises", site + "/exercises-real")
-                symlink(victim, site + "/exercises")
-                usleep(50)
-                unlink(site + "/exercises")
-                rename(site + "/exercises-real", site + "/exercises")
-                usleep(50)
-            }
-        }
-        swapper.start()
+        let swapper = LinkSwapper(site + "/exercises", with: victim)
         var removed = 0, refused = 0
         // At least 2 s and 50 rounds (a loaded machine or a sanitizer makes them slow), at most 20 s.
         let start = Date()
@@ -102,8 +87,7 @@ struct SiteFolderTests {
                 refused += 1
             }
         }
-        flag.lock.lock(); flag.stop = true; flag.lock.unlock()
-        while !swapper.isFinished { usleep(1_000) }
+        swapper.stop()
         #expect(removed + refused >= 50 || Date().timeIntervalSince(start) >= 20)
         #expect(try FileManager.default.contentsOfDirectory(atPath: victim).count == names.count)
     }
