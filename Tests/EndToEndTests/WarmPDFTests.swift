@@ -12,6 +12,14 @@ struct WarmPDFTests {
         return ["TMPDIR": temporary.path, "BACKPLAN_PDF_MODE": "warm"].merging(extra) { $1 }
     }
 
+    /// The options of a page-equality look: `--paper a4|letter`, or for "branded" a clinic's brand file (with an SVG logo) written into `scratch`.
+    static func paper(_ look: String, in scratch: ScratchFolder) throws -> [String] {
+        guard look == "branded" else { return ["--paper", look] }
+        try scratch.write("brand/brand.yaml", "name: Riverside Physio\nphone: \"+44 1234 567890\"\nlogo: logo.svg\n")
+        try scratch.write("brand/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"40\"><rect width=\"120\" height=\"40\" fill=\"#000\"/></svg>")
+        return ["--brand", "brand/brand.yaml"]
+    }
+
     /// No process mentions the run's TMPDIR (the browser's --user-data-dir is inside) and no browser folder is left.
     static func expectNothingLeft(_ scratch: ScratchFolder, sourceLocation: SourceLocation = #_sourceLocation) throws {
         let temporary = scratch.url.appendingPathComponent("tmp").path
@@ -57,14 +65,7 @@ struct WarmPDFTests {
           arguments: ["a4", "letter", "branded"])
     func samePages(look: String) throws {
         let scratch = try ScratchFolder()
-        var arguments = ["plan", "--format", "html,pdf", "--pdf-engine", "chromium", "--start", "2026-11-30"]
-        if look == "branded" {
-            try scratch.write("brand/brand.yaml", "name: Riverside Physio\nphone: \"+44 1234 567890\"\nlogo: logo.svg\n")
-            try scratch.write("brand/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"40\"><rect width=\"120\" height=\"40\" fill=\"#000\"/></svg>")
-            arguments += ["--brand", "brand/brand.yaml"]
-        } else {
-            arguments += ["--paper", look]
-        }
+        let arguments = ["plan", "--format", "html,pdf", "--pdf-engine", "chromium", "--start", "2026-11-30"] + (try Self.paper(look, in: scratch))
         let warm = try Backplan.run(arguments + ["--output", "warm"], in: scratch.url, environment: try Self.environment(scratch))
         try #require(warm.status == 0, "\(warm.stderr)")
         let fresh = try Backplan.run(arguments + ["--output", "fresh"], in: scratch.url,

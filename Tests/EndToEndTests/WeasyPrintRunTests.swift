@@ -21,14 +21,7 @@ struct WeasyPrintRunTests {
           arguments: ["a4", "letter", "branded"])
     func samePages(look: String) throws {
         let scratch = try ScratchFolder()
-        var arguments = ["plan", "--format", "pdf", "--pdf-engine", "weasyprint", "--start", "2026-11-30"]
-        if look == "branded" {
-            try scratch.write("brand/brand.yaml", "name: Riverside Physio\nphone: \"+44 1234 567890\"\nlogo: logo.svg\n")
-            try scratch.write("brand/logo.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"120\" height=\"40\"><rect width=\"120\" height=\"40\" fill=\"#000\"/></svg>")
-            arguments += ["--brand", "brand/brand.yaml"]
-        } else {
-            arguments += ["--paper", look]
-        }
+        let arguments = ["plan", "--format", "pdf", "--pdf-engine", "weasyprint", "--start", "2026-11-30"] + (try WarmPDFTests.paper(look, in: scratch))
         let driver = try Backplan.run(arguments + ["--output", "driver"], in: scratch.url, environment: try WarmPDFTests.environment(scratch))
         try #require(driver.status == 0, "\(driver.stderr)")
         let fresh = try Backplan.run(arguments + ["--output", "fresh"], in: scratch.url,
