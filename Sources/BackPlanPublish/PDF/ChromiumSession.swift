@@ -46,8 +46,6 @@ package final class ChromiumSession: @unchecked Sendable {
         } catch {
             throw PublishError(path: folder.path, problem: .cannotWrite(AtomicFile.reason(error)))
         }
-        // Writing to a browser that died must be an error here, not SIGPIPE killing BackPlan.
-        signal(SIGPIPE, SIG_IGN)
         var arguments = [executable.path] + Self.flags + ["--user-data-dir=\(profile.path)", "--remote-debugging-pipe"]
         if getuid() == 0 { arguments.append("--no-sandbox") }  // Chromium refuses to sandbox as root
         arguments.append("about:blank")

@@ -86,8 +86,6 @@ final class WarmWeasyPrint: Sendable {
             try? FileManager.default.removeItem(at: folder)
             throw PublishError(path: folder.path, problem: .cannotWrite(AtomicFile.reason(error)))
         }
-        // Writing to a driver that died must be an error here, not SIGPIPE killing BackPlan.
-        signal(SIGPIPE, SIG_IGN)
         if let first = try? start() {
             state.withLock { $0.idle.append(first) }
         }
