@@ -2,10 +2,10 @@ import Foundation
 
 /// The PDF printer of one run (`plan`, `email`, `batch`): one warm engine for every plan, or one engine process per plan.
 ///
-/// Starting an engine is most of a PDF's time (about 1 s of Chromium's
-/// 1.3 s for a plan), so a run starts one and keeps it: a Chromium driven
-/// over its DevTools pipe prints each further plan in about a third of a
-/// second. `close()` must be called at the end of the run, also after errors.
+/// Starting an engine is most of a PDF's time, so a run starts one and
+/// keeps it: a Chromium driven over its DevTools pipe prints each further
+/// plan without starting again (figures in docs/benchmarks.md). `close()`
+/// must be called at the end of the run, also after errors.
 ///
 /// A warm engine runs in process groups of its own, out of reach of a
 /// terminal's Ctrl-C, so it registers `interrupt()` with `Interruption`: once
