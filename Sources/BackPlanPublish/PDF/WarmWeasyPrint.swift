@@ -263,7 +263,8 @@ final class WarmWeasyPrint: Sendable {
 
 /// One driver process: jobs written to its stdin, one JSON line each, and its answers read from its stdout, one line each.
 ///
-/// `@unchecked Sendable`: used by one document at a time (`WarmWeasyPrint` hands it out); `reaped` and `killed` are guarded by `lock`.
+/// `@unchecked Sendable`: `buffer` and `ready` are used by one document at a time (`WarmWeasyPrint` hands it out);
+/// the process's end is in `ending`, which any thread may read or kill.
 final class WeasyPrintDriver: @unchecked Sendable {
     enum Failure: Error {
         case timedOut
@@ -279,10 +280,14 @@ final class WeasyPrintDriver: @unchecked Sendable {
     private let log: String
     private var buffer: [UInt8] = []
     private var ready: Bool?
-    private let lock = NSLock()
-    private var reaped = false
-    private var status: Int32 = 0
-    private var killed = false
+    private let ending = Mutex(Ending())
+
+    /// Whether the driver was killed, and reaped with its wait status.
+    private struct Ending {
+        var killed = false
+        var reaped = false
+        var status: Int32 = 0
+    }
 
     /// The longest answer read: answers are a few hundred bytes, error messages at most a few KB.
     static let lineLimit = 1 << 20
@@ -336,10 +341,10 @@ final class WeasyPrintDriver: @unchecked Sendable {
 
     /// Whether the driver has exited (reaping it if so).
     var hasExited: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        if !reaped, waitpid(pid, &status, WNOHANG) == pid { reaped = true }
-        return reaped
+        ending.withLock { ending in
+            if !ending.reaped, waitpid(pid, &ending.status, WNOHANG) == pid { ending.reaped = true }
+            return ending.reaped
+        }
     }
 
     /// The last lines the driver wrote to stderr, for error messages.
@@ -350,13 +355,13 @@ final class WeasyPrintDriver: @unchecked Sendable {
 
     /// Kills the driver's whole process group and reaps it. Safe to call more than once.
     func kill() {
-        lock.lock()
-        defer { lock.unlock() }
-        if !killed { _ = killpg(pid, SIGKILL) }
-        killed = true
-        if !reaped {
-            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-            reaped = true
+        ending.withLock { ending in
+            if !ending.killed { _ = killpg(pid, SIGKILL) }
+            ending.killed = true
+            if !ending.reaped {
+                while waitpid(pid, &ending.status, 0) < 0 && errno == EINTR {}
+                ending.reaped = true
+            }
         }
         Interruption.shared.ended(pid)
     }
@@ -422,13 +427,14 @@ final class WeasyPrintDriver: @unchecked Sendable {
 
     /// "exited with status 1", "was killed by signal 9": waits a moment for the driver to end when it closed its output.
     private func exitDescription(waiting: Bool) -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        if !reaped {
-            for _ in 0..<(waiting ? 50 : 1) {
-                if waitpid(pid, &status, WNOHANG) == pid { reaped = true; break }
-                usleep(20_000)
+        let (reaped, status) = ending.withLock { ending in
+            if !ending.reaped {
+                for _ in 0..<(waiting ? 50 : 1) {
+                    if waitpid(pid, &ending.status, WNOHANG) == pid { ending.reaped = true; break }
+                    usleep(20_000)
+                }
             }
+            return (ending.reaped, ending.status)
         }
         guard reaped else { return "closed its output" }
         let signal = status & 0x7F
