@@ -37,6 +37,9 @@ package struct PlanCard: Equatable, Sendable {
             self.cards = cards.map { ($0.move.id, $0.equipment, $0.number) }
         }
 
+        /// How many cards there are; their numbers run from 1 to `count`.
+        package var count: Int { cards.count }
+
         /// No cards: moves are shown without a number.
         package static let none = Numbers([])
 

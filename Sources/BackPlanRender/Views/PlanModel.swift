@@ -11,8 +11,10 @@ package final class PlanModel: TemplateModel {
     let plan: Plan
     let catalog: Catalog
     let look: PlanLook
-    /// plan.html's `{{{body}}}`: the HTML libcmark made of plan.md.
+    /// plan.html's `{{{body}}}`: the HTML libcmark made of plan.md, when held as an array (the site's example plan, tests).
     var body: [UInt8]?
+    /// plan.html's `{{{body}}}` read where libcmark wrote it, during `withBody(_:_:)`.
+    private var borrowedBody: UnsafeBufferPointer<UInt8>?
     private let cardioExamples: String
     /// "Your moves": each move of the plan once, numbered.
     let cards: [PlanCard]
@@ -37,6 +39,30 @@ package final class PlanModel: TemplateModel {
         cards = PlanCard.cards(of: plan, catalog: catalog)
         cardKeys = cards.map(\.key)
         cardNumbers = PlanCard.Numbers(cards)
+    }
+
+    /// `work` with `{{{body}}}` read from `html` in place, not copied out of libcmark's memory first;
+    /// `html` must stay valid until `work` returns.
+    func withBody<Result>(_ html: UnsafeBufferPointer<UInt8>, _ work: () -> Result) -> Result {
+        borrowedBody = html
+        defer { borrowedBody = nil }
+        return work()
+    }
+
+    /// What `.modelBytes` values stand for.
+    private enum Bytes: Int {
+        case body, checklist
+    }
+
+    package func writeBytes(_ bytes: Int, to output: RenderBuffer) {
+        switch Bytes(rawValue: bytes) {
+        case .body:
+            if let borrowedBody { output.append(borrowedBody) } else { body?.withUnsafeBufferPointer { output.append($0) } }
+        case .checklist:
+            Checklist.writeElements(plan, planID: look.planID, cards: cardNumbers, to: output)
+        case nil:
+            preconditionFailure("no bytes numbered \(bytes)")
+        }
     }
 
     /// Whether plan.html carries the checklist: asked for, and there are sessions to tick.
@@ -213,7 +239,7 @@ package final class PlanModel: TemplateModel {
             let brand = look.brand.map { [$0.name, $0.phone].compactMap { $0 }.joined(separator: " · ") }
             return .text(HTML.cssString(["Plan \(look.planID)", brand].compactMap { $0 }.joined(separator: " · ")))
         case .brand: return look.brand == nil ? nil : .modelObject(Number(.brand).value)
-        case .body: return body.map { .utf8($0) }
+        case .body: return body == nil && borrowedBody == nil ? nil : .modelBytes(Bytes.body.rawValue)
         case .cards: return .modelList(Number(.card, list: true).value, count: cards.count)
         case .hasCards: return .flag(!cards.isEmpty)
         case .largePrint: return .flag(look.largePrint)
@@ -231,7 +257,7 @@ package final class PlanModel: TemplateModel {
         // Only in plan.html, and only when the plan has sessions to log.
         case .hasChecklist: return .flag(hasChecklist)
         case .checklistPolicy: return .text(hasChecklist ? Checklist.policyElement : "")
-        case .checklistScript: return hasChecklist ? .utf8(Checklist.elements(plan, planID: look.planID, cards: cardNumbers)) : .text("")
+        case .checklistScript: return hasChecklist ? .modelBytes(Bytes.checklist.rawValue) : .text("")
         default: return nil
         }
     }
