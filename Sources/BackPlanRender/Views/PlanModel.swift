@@ -22,10 +22,8 @@ package final class PlanModel: TemplateModel {
     let cardKeys: [String]
     /// A card's number by its move and equipment, for the day lists that refer to it.
     let cardNumbers: PlanCard.Numbers
-    /// A move's dose repeats across a week's sessions: its text is made once.
-    /// Keyed by the dose packed into a number and searched in order: a plan has a few dozen
-    /// doses, and hashing a `Dose` cost more than making its text.
-    private var doseTexts: [(key: Int, text: String)] = []
+    /// Each dose's text, made once for the day lists and the cards.
+    private let doseTexts = DoseTexts()
 
     /// The figures and QR codes of the run, made once per move.
     let art: HandoutArt
@@ -36,7 +34,7 @@ package final class PlanModel: TemplateModel {
         self.look = look
         self.art = art ?? HandoutArt(catalog: catalog)
         cardioExamples = catalog.session.cardioExamplesText
-        cards = PlanCard.cards(of: plan, catalog: catalog)
+        cards = PlanCard.cards(of: plan, catalog: catalog, doseTexts: doseTexts)
         cardKeys = cards.map(\.key)
         cardNumbers = PlanCard.Numbers(cards)
     }
@@ -359,31 +357,7 @@ package final class PlanModel: TemplateModel {
         }
     }
 
-    private func doseText(_ dose: Dose) -> String {
-        guard let key = Self.key(of: dose) else { return dose.text }
-        // By index: `for entry in doseTexts` copied each entry passed over, retaining its text.
-        for index in doseTexts.indices where doseTexts[index].key == key { return doseTexts[index].text }
-        let text = dose.text
-        doseTexts.append((key, text))
-        return text
-    }
-
-    /// The dose's numbers in 12 bits each (0 for none, n + 1 for n) and its side flag; nil if a number is outside 0..<4095.
-    private static func key(of dose: Dose) -> Int? {
-        var key = dose.perSide ? 1 : 0
-        var fits = true
-        func add(_ number: Int?) {
-            guard let number else { key <<= 12; return }
-            fits = fits && number >= 0 && number < 0xFFF
-            key = key << 12 | ((number &+ 1) & 0xFFF)
-        }
-        add(dose.sets)
-        add(dose.reps)
-        add(dose.holdSeconds)
-        add(dose.rounds)
-        add(dose.seconds)
-        return fits ? key : nil
-    }
+    private func doseText(_ dose: Dose) -> String { doseTexts.text(dose) }
 
     private func timeModelField(_ name: TemplateField) -> TemplateValue? {
         switch name {
