@@ -274,8 +274,8 @@ package final class PlanModel: TemplateModel {
         case .position: return .text(cards[card].positions.map(\.rawValue).joined(separator: " or "))
         case .steps: return .modelList(Number(.step, list: true, item: card).value, count: cards[card].steps.count)
         case .doses: return .modelList(Number(.cardDose, list: true, item: card).value, count: cards[card].doses.count)
-        case .figureMarker: return .text(HandoutArt.figureMarker(cards[card].key))
-        case .hasFigure: return .flag(art.figure(for: cards[card]) != nil)
+        case .figureMarker: return .text(HandoutArt.figureMarker(cardKeys[card]))
+        case .hasFigure: return .flag(art.figure(for: cards[card], key: cardKeys[card]) != nil)
         case .figureAlt: return .text(art.figureAlt(for: cards[card]) ?? "")
         case .link: return .text(look.pageLink(of: cards[card].move.id) ?? "")
         case .shortLink:
@@ -305,7 +305,7 @@ package final class PlanModel: TemplateModel {
         let sessions = plan.weeks[number.week].sessions
         let session = number.session
         switch name {
-        case .day: return .text("\(sessions[session].weekday.title) \(sessions[session].date.day) \(sessions[session].date.monthName)")
+        case .day: return .text(sessions[session].date.dayHeading)
         case .date: return .text(sessions[session].date.iso)
         case .weekday: return .text(sessions[session].weekday.rawValue)
         case .estimatedMinutes: return .text(Planner.minutesText(sessions[session].estimatedMinutes))
