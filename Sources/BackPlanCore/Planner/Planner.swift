@@ -169,11 +169,22 @@ package func sentenceList(_ items: [String]) -> String {
 }
 
 /// A move the person can do and the ways they can do it.
-struct Candidate: Equatable, Sendable {
-    var move: Exercise
-    var ways: [Way]
+/// A move of the pool with the ways this person can do it.
+///
+/// A class: the planner passes candidates around and searches them many times a plan,
+/// and copying one is then a reference, not every string and list of its move.
+final class Candidate: Equatable, Sendable {
+    let move: Exercise
+    let ways: [Way]
+
+    init(move: Exercise, ways: [Way]) {
+        self.move = move
+        self.ways = ways
+    }
 
     var id: String { move.id }
+
+    static func == (a: Candidate, b: Candidate) -> Bool { a.move == b.move && a.ways == b.ways }
 }
 
 /// How often each move of the pool was used, by pool index, for variety within a week and rotation across weeks.

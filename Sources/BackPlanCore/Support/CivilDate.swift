@@ -106,7 +106,53 @@ public struct CivilDate: Hashable, Comparable, Sendable, Codable, CustomStringCo
     public var description: String { iso }
 
     /// "30 November 2026".
-    public var longText: String { "\(day) \(monthName) \(year)" }
+    public var longText: String {
+        guard (1...9999).contains(year) else { return "\(day) \(monthName) \(year)" }
+        return Self.written { $0.put(day); $0.put(monthName); $0.put(year) }
+    }
+
+    /// "Monday 30 November": a session's day as a plan's day lists head it.
+    public var dayHeading: String {
+        Self.written { $0.put(weekday.title); $0.put(day); $0.put(monthName) }
+    }
+
+    /// Words and numbers of at most 32 bytes in all, separated by spaces, written in place:
+    /// a plan's files ask for its start, its end, each week's days and each session's day.
+    private static func written(_ parts: (inout Words) -> Void) -> String {
+        String(unsafeUninitializedCapacity: 32) { bytes in
+            var words = Words(bytes: bytes)
+            parts(&words)
+            return words.count
+        }
+    }
+
+    private struct Words {
+        let bytes: UnsafeMutableBufferPointer<UInt8>
+        var count = 0
+
+        init(bytes: UnsafeMutableBufferPointer<UInt8>) { self.bytes = bytes }
+
+        mutating func put(_ word: String) {
+            separate()
+            for byte in word.utf8 { bytes[count] = byte; count += 1 }
+        }
+
+        /// `number`, from 0 to 9999, in digits.
+        mutating func put(_ number: Int) {
+            separate()
+            let digits = number < 10 ? 1 : number < 100 ? 2 : number < 1000 ? 3 : 4
+            var rest = number
+            for position in stride(from: count + digits - 1, through: count, by: -1) {
+                bytes[position] = UInt8(ascii: "0") + UInt8(rest % 10)
+                rest /= 10
+            }
+            count += digits
+        }
+
+        private mutating func separate() {
+            if count > 0 { bytes[count] = UInt8(ascii: " "); count += 1 }
+        }
+    }
 
     /// "November".
     public var monthName: String { CivilDate.monthNames[month - 1] }

@@ -46,10 +46,19 @@ package enum CommonMark {
         fromMarkdown markdown: some ContiguousBytes, memory: Memory = .arena, hasBlocks: Bool = true,
         block: (UnsafeBufferPointer<UInt8>) -> TrustedHTML?
     ) -> [UInt8] {
+        withHTMLUTF8(fromMarkdown: markdown, memory: memory, hasBlocks: hasBlocks, block: block) { Array($0) }
+    }
+
+    /// `htmlUTF8(fromMarkdown:memory:hasBlocks:block:)` handed to `body` where libcmark wrote it, valid only during
+    /// the call: for a caller that places the HTML in a larger document, so it is copied once, not twice.
+    package static func withHTMLUTF8<Result>(
+        fromMarkdown markdown: some ContiguousBytes, memory: Memory = .arena, hasBlocks: Bool = true,
+        block: (UnsafeBufferPointer<UInt8>) -> TrustedHTML?, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
         markdown.withUnsafeBytes { raw in
             withHTML(of: raw.assumingMemoryBound(to: UInt8.self), hasBlocks: hasBlocks, block: block, memory: memory) { rendered in
                 let count = strlen(rendered)
-                return rendered.withMemoryRebound(to: UInt8.self, capacity: count) { Array(UnsafeBufferPointer(start: $0, count: count)) }
+                return rendered.withMemoryRebound(to: UInt8.self, capacity: count) { body(UnsafeBufferPointer(start: $0, count: count)) }
             }
         }
     }

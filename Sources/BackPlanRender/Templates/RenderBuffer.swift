@@ -6,7 +6,7 @@ import Foundation
 /// tags, values). `Array.append(contentsOf:)` takes each through its generic
 /// sequence path; this buffer grows by doubling and copies with `memcpy`. A class, so the renderer, a value
 /// type, holds one reference to it rather than copying on write.
-final class RenderBuffer {
+package final class RenderBuffer {
     private var storage: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     /// Bytes written so far.
@@ -46,7 +46,7 @@ final class RenderBuffer {
         self.count = count
     }
 
-    func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    package func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
         reserve(bytes.count)
         (storage + count).initialize(from: base, count: bytes.count)
@@ -70,6 +70,27 @@ final class RenderBuffer {
             value /= 10
         }
         count += digits
+    }
+
+    /// Appends one byte.
+    func append(byte: UInt8) {
+        reserve(1)
+        storage[count] = byte
+        count += 1
+    }
+
+    /// Appends fixed text, such as markup.
+    func append(utf8Of text: StaticString) {
+        text.withUTF8Buffer { append($0) }
+    }
+
+    /// Appends again the bytes already written at `range`.
+    func appendCopy(of range: Range<Int>) {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "copying from past a render buffer's end")
+        reserve(range.count)
+        // After `reserve`, which may have moved the storage.
+        (storage + count).initialize(from: storage + range.lowerBound, count: range.count)
+        count += range.count
     }
 
     /// Appends the UTF-8 of `text`, read in place when it is stored as UTF-8 (a Swift string always is).

@@ -11,7 +11,7 @@ import Foundation
 /// partial indents a token that starts a line of its own render call.
 struct TemplateRenderer {
     private let templates: [String: CompiledTemplate]
-    /// Where `.modelObject` and `.modelList` values are read.
+    /// Where `.modelObject`, `.modelList` and `.modelBytes` values are read.
     private let model: (any TemplateModel)?
     private var stack: [TemplateValue]
     /// UTF-8 bytes: appending them is a copy, where appending to a String also checks its encoding.
@@ -66,6 +66,7 @@ struct TemplateRenderer {
             guard let value = value(at: path, in: template) else { return }
             switch value {
             case .utf8(let bytes) where !escaped: return output.append(bytes)
+            case .modelBytes(let bytes) where !escaped: return modelOfValues.writeBytes(bytes, to: output)
             // Digits read the same escaped or not, in HTML and in CommonMark (a minus sign may not).
             case .number(let number) where number >= 0: return output.append(decimal: number)
             default: break
@@ -155,7 +156,7 @@ struct TemplateRenderer {
         return value
     }
 
-    /// The model that `.modelObject` and `.modelList` values belong to.
+    /// The model that `.modelObject`, `.modelList` and `.modelBytes` values belong to.
     @inline(__always)
     private var modelOfValues: any TemplateModel {
         guard let model else { preconditionFailure("a template value from a model is rendered without its model") }
@@ -181,7 +182,7 @@ extension TemplateValue {
         case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
         case .number(let number): String(number)
         case .flag(let flag): flag ? "true" : "false"
-        case .list, .object, .modelObject, .modelList: String(describing: materialized(in: model).mustacheValue)
+        case .list, .object, .modelObject, .modelList, .modelBytes: String(describing: materialized(in: model).mustacheValue)
         }
     }
 }

@@ -16,6 +16,9 @@ package enum TemplateValue: Sendable, Equatable {
     case modelObject(Int)
     /// A list of the render's `TemplateModel` with `count` items, which the model gives one by one.
     case modelList(Int, count: Int)
+    /// UTF-8 the render's `TemplateModel` writes itself, by the number the model gave it: a large piece
+    /// (plan.html's body, its checklist) copied once, from where the model holds it, into the output.
+    case modelBytes(Int)
 
     /// The value as swift-mustache reads it: `String` (for `.text` and `.utf8`), `Int`, `Bool`, `[Any]` or `[String: Any]`.
     ///
@@ -28,7 +31,7 @@ package enum TemplateValue: Sendable, Equatable {
         case .flag(let flag): flag
         case .list(let items): items.map(\.mustacheValue)
         case .object(let fields): fields.mustacheValue
-        case .modelObject, .modelList: preconditionFailure("a template value from a model is read as a tree only once materialized")
+        case .modelObject, .modelList, .modelBytes: preconditionFailure("a template value from a model is read as a tree only once materialized")
         }
     }
 
@@ -37,7 +40,7 @@ package enum TemplateValue: Sendable, Equatable {
         switch self {
         case .list(let items): for item in items { item.collectNames(into: &names) }
         case .object(let fields): fields.collectNames(into: &names)
-        case .text, .utf8, .number, .flag, .modelObject, .modelList: break
+        case .text, .utf8, .number, .flag, .modelObject, .modelList, .modelBytes: break
         }
     }
 
@@ -60,6 +63,11 @@ package enum TemplateValue: Sendable, Equatable {
         case let .modelList(list, count):
             guard let model else { preconditionFailure("a model list rendered without its model") }
             return .list((0..<count).map { model.item($0, of: list).materialized(in: model) })
+        case .modelBytes(let bytes):
+            guard let model else { preconditionFailure("a model's bytes rendered without their model") }
+            let copy = RenderBuffer(capacity: 1024)
+            model.writeBytes(bytes, to: copy)
+            return .utf8(copy.bytes)
         }
     }
 
@@ -78,6 +86,8 @@ package protocol TemplateModel: AnyObject {
     func item(_ index: Int, of list: Int) -> TemplateValue
     /// The names of the fields of `object`, in order: what a tree of it holds.
     func fieldNames(of object: Int) -> [TemplateField]
+    /// Appends the UTF-8 of `.modelBytes(bytes)` to `output`.
+    func writeBytes(_ bytes: Int, to output: RenderBuffer)
 }
 
 extension TemplateModel {

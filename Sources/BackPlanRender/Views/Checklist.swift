@@ -26,16 +26,19 @@ package enum Checklist {
     package static let scriptHash = "sha256-" + Data(SHA256.digest(script.utf8)).base64EncodedString()
 
     /// The data element and the script, for the end of the page's body, as UTF-8.
-    ///
-    /// Built as bytes, once per plan of a batch: the script's element is made once for the run.
     package static func elements(_ plan: Plan, planID: String, cards: PlanCard.Numbers) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(byteEstimate(plan))
-        bytes.append(utf8Of: "<script type=\"application/json\" id=\"backplan-checklist\">")
-        appendData(plan, planID: planID, cards: cards, to: &bytes)
-        bytes.append(utf8Of: "</script>\n")
-        bytes.append(contentsOf: scriptElement)
-        return bytes
+        let output = RenderBuffer(capacity: byteEstimate(plan))
+        writeElements(plan, planID: planID, cards: cards, to: output)
+        return output.bytes
+    }
+
+    /// Appends `elements` to `output`: the data element, made for the plan, then the script's
+    /// element, made once for the run.
+    static func writeElements(_ plan: Plan, planID: String, cards: PlanCard.Numbers, to output: RenderBuffer) {
+        output.append(utf8Of: "<script type=\"application/json\" id=\"backplan-checklist\">" as StaticString)
+        appendData(plan, planID: planID, cards: cards, to: output)
+        output.append(utf8Of: "</script>\n" as StaticString)
+        scriptElement.withUnsafeBufferPointer { output.append($0) }
     }
 
     private static let scriptElement = Array("<script>\(script)</script>".utf8)
@@ -50,83 +53,114 @@ package enum Checklist {
     /// The plan as the script reads it: its id, the log's columns and file name, and per session its
     /// date, its heading's day and its moves (id, and the bold label the day's list shows).
     package static func data(_ plan: Plan, planID: String, cards: PlanCard.Numbers) -> String {
-        var bytes: [UInt8] = []
-        appendData(plan, planID: planID, cards: cards, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        let output = RenderBuffer(capacity: 1024)
+        appendData(plan, planID: planID, cards: cards, to: output)
+        return output.text
     }
 
-    private static func appendData(_ plan: Plan, planID: String, cards: PlanCard.Numbers, to json: inout [UInt8]) {
-        json.append(utf8Of: "{\"columns\":[")
+    private static func appendData(_ plan: Plan, planID: String, cards: PlanCard.Numbers, to json: RenderBuffer) {
+        json.append(utf8Of: "{\"columns\":[" as StaticString)
         for (index, column) in SessionLog.columns.enumerated() {
-            if index > 0 { json.append(0x2C) }
-            appendString(column, to: &json)
+            if index > 0 { json.append(byte: 0x2C) }
+            appendString(column, to: json)
         }
-        json.append(utf8Of: "],\"file\":")
-        appendString(logFileName, to: &json)
-        json.append(utf8Of: ",\"plan_id\":")
-        appendString(planID, to: &json)
-        json.append(utf8Of: ",\"sessions\":[")
+        json.append(utf8Of: "],\"file\":" as StaticString)
+        appendString(logFileName, to: json)
+        json.append(utf8Of: ",\"plan_id\":" as StaticString)
+        appendString(planID, to: json)
+        json.append(utf8Of: ",\"sessions\":[" as StaticString)
         var firstSession = true
+        var moves = MoveEntries(cards: cards)
         for week in plan.weeks {
             for session in week.sessions {
-                if !firstSession { json.append(0x2C) }
+                if !firstSession { json.append(byte: 0x2C) }
                 firstSession = false
-                appendSession(session, cards: cards, to: &json)
+                appendSession(session, moves: &moves, to: json)
             }
         }
-        json.append(utf8Of: "]}")
+        json.append(utf8Of: "]}" as StaticString)
     }
 
-    private static func appendSession(_ session: Session, cards: PlanCard.Numbers, to json: inout [UInt8]) {
-        json.append(utf8Of: "{\"date\":")
-        appendString(session.date.iso, to: &json)
+    private static func appendSession(_ session: Session, moves: inout MoveEntries, to json: RenderBuffer) {
+        json.append(utf8Of: "{\"date\":" as StaticString)
+        appendString(session.date.iso, to: json)
         // The day as the day's heading starts: "Monday 30 November".
-        json.append(utf8Of: ",\"day\":\"")
+        json.append(utf8Of: ",\"day\":\"" as StaticString)
         json.append(utf8Of: session.weekday.title)
-        json.append(0x20)
-        json.append(utf8Of: String(session.date.day))
-        json.append(0x20)
+        json.append(byte: 0x20)
+        json.append(decimal: session.date.day)
+        json.append(byte: 0x20)
         json.append(utf8Of: session.date.monthName)
-        json.append(utf8Of: "\",\"moves\":[")
+        json.append(utf8Of: "\",\"moves\":[" as StaticString)
         var first = true
         for block in session.blocks {
             // By index: `for item in items` copied each item, retaining every string and list in it.
             let items = block.items
             for item in items.indices {
-                if !first { json.append(0x2C) }
+                if !first { json.append(byte: 0x2C) }
                 first = false
-                json.append(utf8Of: "{\"id\":")
-                appendString(items[item].id, to: &json)
-                // The label: "9. Row" as the day's list shows it, or the name alone for a move without a card.
-                json.append(utf8Of: ",\"label\":\"")
-                if let card = cards.number(id: items[item].id, equipment: items[item].equipment) {
-                    json.append(utf8Of: String(card))
-                    json.append(utf8Of: ". ")
-                }
-                appendEscaped(items[item].name, to: &json)
-                json.append(utf8Of: "\"}")
+                moves.append(items, item, to: json)
             }
         }
-        json.append(utf8Of: "]}")
+        json.append(utf8Of: "]}" as StaticString)
+    }
+
+    /// A move's entry in a session's list: `{"id":…,"label":…}`, where the label is "9. Row" as the
+    /// day's list shows it, or the name alone for a move without a card.
+    ///
+    /// A plan lists the same few dozen moves in every session: a carded move's entry is made the first
+    /// time, then copied from where it was written.
+    private struct MoveEntries {
+        let cards: PlanCard.Numbers
+        /// Where each card's entry was first written in the output, by card number.
+        var written: [Range<Int>?]
+
+        init(cards: PlanCard.Numbers) {
+            self.cards = cards
+            written = Array(repeating: nil, count: cards.count + 1)
+        }
+
+        /// Appends the entry of `items[item]` (the block's items and an index: an item passed alone is a copy).
+        mutating func append(_ items: [PlanItem], _ item: Int, to json: RenderBuffer) {
+            guard let card = cards.number(id: items[item].id, equipment: items[item].equipment), card < written.count else {
+                return Self.appendEntry(items[item].id, name: items[item].name, card: nil, to: json)
+            }
+            if let range = written[card] { return json.appendCopy(of: range) }
+            let start = json.count
+            Self.appendEntry(items[item].id, name: items[item].name, card: card, to: json)
+            written[card] = start..<json.count
+        }
+
+        private static func appendEntry(_ id: String, name: String, card: Int?, to json: RenderBuffer) {
+            json.append(utf8Of: "{\"id\":" as StaticString)
+            appendString(id, to: json)
+            json.append(utf8Of: ",\"label\":\"" as StaticString)
+            if let card {
+                json.append(decimal: card)
+                json.append(utf8Of: ". " as StaticString)
+            }
+            appendEscaped(name, to: json)
+            json.append(utf8Of: "\"}" as StaticString)
+        }
     }
 
     /// `text` as a JSON string that is safe inside a `<script>` element.
     static func string(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        appendString(text, to: &bytes)
-        return String(decoding: bytes, as: UTF8.self)
+        let output = RenderBuffer(capacity: text.utf8.count + 2)
+        appendString(text, to: output)
+        return output.text
     }
 
     /// Appends `text` as a JSON string: `<`, `>` and `&` as `\u` escapes, so no text (a move's name from a
     /// clinic's catalog) can end the element; control characters and U+2028/U+2029 escaped too.
-    private static func appendString(_ text: String, to json: inout [UInt8]) {
-        json.append(0x22)
-        appendEscaped(text, to: &json)
-        json.append(0x22)
+    private static func appendString(_ text: String, to json: RenderBuffer) {
+        json.append(byte: 0x22)
+        appendEscaped(text, to: json)
+        json.append(byte: 0x22)
     }
 
     /// Appends the inside of `appendString`'s JSON string: the runs of bytes that need no escape are copied whole.
-    private static func appendEscaped(_ text: String, to json: inout [UInt8]) {
+    private static func appendEscaped(_ text: String, to json: RenderBuffer) {
         text.withUTF8Bytes { utf8 in
             var plain = 0
             var index = 0
@@ -147,18 +181,18 @@ package enum Checklist {
                     index += 1
                     continue
                 }
-                json.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain..<index]))
+                json.append(UnsafeBufferPointer(rebasing: utf8[plain..<index]))
                 if byte < 0x20 {
-                    json.append(utf8Of: "\\u00")
-                    json.append(hexDigit(byte >> 4))
-                    json.append(hexDigit(byte & 0xF))
+                    json.append(utf8Of: "\\u00" as StaticString)
+                    json.append(byte: hexDigit(byte >> 4))
+                    json.append(byte: hexDigit(byte & 0xF))
                 } else {
                     json.append(utf8Of: escape)
                 }
                 index += byte == 0xE2 ? 3 : 1
                 plain = index
             }
-            json.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[plain..<utf8.count]))
+            json.append(UnsafeBufferPointer(rebasing: utf8[plain..<utf8.count]))
         }
     }
 

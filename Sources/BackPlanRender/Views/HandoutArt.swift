@@ -49,9 +49,14 @@ package final class HandoutArt: Sendable {
 
     /// The SVG of a card's figure; nil for a move without one.
     package func figure(for card: PlanCard) -> CommonMark.TrustedHTML? {
-        Self.cached(card.key, in: figures) {
+        figure(for: card, key: card.key)
+    }
+
+    /// `figure(for:)` for a caller that holds the card's `key` already.
+    func figure(for card: PlanCard, key: String) -> CommonMark.TrustedHTML? {
+        Self.cached(key, in: figures) {
             guard let figure = card.move.figure(for: card.way) else { return nil }
-            let svg = FigureSVG.svg(figure, style: .poses, idPrefix: "f-" + card.key, embedding: .inHTML)
+            let svg = FigureSVG.svg(figure, style: .poses, idPrefix: "f-" + key, embedding: .inHTML)
             return CommonMark.TrustedHTML(Array("<figure class=\"move-figure\">\(svg)</figure>\n".utf8))
         }
     }

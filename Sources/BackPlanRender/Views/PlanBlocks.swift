@@ -36,7 +36,7 @@ struct PlanBlocks {
         if Self.starts(name, with: Self.figure) {
             let key = UnsafeBufferPointer(rebasing: name.dropFirst(Self.figure.utf8CodeUnitCount))
             guard let index = model.cardKeys.firstIndex(where: { Self.equal(key, $0) }) else { return nil }
-            return figure(of: model.cards[index])
+            return figure(of: model.cards[index], key: model.cardKeys[index])
         }
         if Self.starts(name, with: Self.qr) {
             let id = UnsafeBufferPointer(rebasing: name.dropFirst(Self.qr.utf8CodeUnitCount))
@@ -64,12 +64,12 @@ struct PlanBlocks {
         return text.withUTF8 { equal(bytes, $0.baseAddress!, $0.count) }
     }
 
-    private func figure(of card: PlanCard) -> CommonMark.TrustedHTML? {
+    private func figure(of card: PlanCard, key: String) -> CommonMark.TrustedHTML? {
         switch model.look.pictures {
         case .inline:
-            return model.art.figure(for: card)
+            return model.art.figure(for: card, key: key)
         case .linked(let linked):
-            let html = linked["figure " + card.key].map { picture in
+            let html = linked["figure " + key].map { picture in
                 "<figure class=\"move-figure\">\(HandoutArt.image(picture, alt: model.art.figureAlt(for: card) ?? card.move.name))</figure>\n"
             }
             return CommonMark.TrustedHTML(Array((html ?? "").utf8))

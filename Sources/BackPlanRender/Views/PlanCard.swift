@@ -37,6 +37,9 @@ package struct PlanCard: Equatable, Sendable {
             self.cards = cards.map { ($0.move.id, $0.equipment, $0.number) }
         }
 
+        /// How many cards there are; their numbers run from 1 to `count`.
+        package var count: Int { cards.count }
+
         /// No cards: moves are shown without a number.
         package static let none = Numbers([])
 
@@ -59,6 +62,11 @@ package struct PlanCard: Equatable, Sendable {
 
     /// The cards of `plan`: warm-up moves first, then strengthening, then cool-down, each in order of first appearance.
     package static func cards(of plan: Plan, catalog: Catalog) -> [PlanCard] {
+        cards(of: plan, catalog: catalog, doseTexts: DoseTexts())
+    }
+
+    /// `cards(of:catalog:)` with the doses' texts taken from, and added to, `doseTexts`.
+    static func cards(of plan: Plan, catalog: Catalog, doseTexts: DoseTexts) -> [PlanCard] {
         struct Seen {
             var item: PlanItem
             var doseByWeek: [(week: Int, doses: [Dose])]
@@ -94,14 +102,14 @@ package struct PlanCard: Equatable, Sendable {
                 let way = move.ways.first { $0.equipment == entry.item.equipment } ?? move.ways[0]
                 cards.append(PlanCard(
                     number: cards.count + 1, move: move, way: way, equipment: entry.item.equipment, positions: entry.item.positions,
-                    steps: move.steps(for: way), doses: merged(entry.doseByWeek)))
+                    steps: move.steps(for: way), doses: merged(entry.doseByWeek, doseTexts: doseTexts)))
             }
         }
         return cards
     }
 
     /// Runs of consecutive weeks with the same doses, as "Week 3" or "Weeks 1-2".
-    private static func merged(_ weeks: [(week: Int, doses: [Dose])]) -> [(period: String, dose: String)] {
+    private static func merged(_ weeks: [(week: Int, doses: [Dose])], doseTexts: DoseTexts) -> [(period: String, dose: String)] {
         var runs: [(first: Int, last: Int, doses: [Dose])] = []
         for (week, doses) in weeks {
             if let last = runs.last, last.last == week - 1, last.doses == doses {
@@ -111,7 +119,7 @@ package struct PlanCard: Equatable, Sendable {
             }
         }
         return runs.map { run in
-            (run.first == run.last ? "Week \(run.first)" : "Weeks \(run.first)-\(run.last)", run.doses.map(\.text).joined(separator: " or "))
+            (run.first == run.last ? "Week \(run.first)" : "Weeks \(run.first)-\(run.last)", run.doses.map(doseTexts.text).joined(separator: " or "))
         }
     }
 }

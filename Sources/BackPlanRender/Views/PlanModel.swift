@@ -11,8 +11,10 @@ package final class PlanModel: TemplateModel {
     let plan: Plan
     let catalog: Catalog
     let look: PlanLook
-    /// plan.html's `{{{body}}}`: the HTML libcmark made of plan.md.
+    /// plan.html's `{{{body}}}`: the HTML libcmark made of plan.md, when held as an array (the site's example plan, tests).
     var body: [UInt8]?
+    /// plan.html's `{{{body}}}` read where libcmark wrote it, during `withBody(_:_:)`.
+    private var borrowedBody: UnsafeBufferPointer<UInt8>?
     private let cardioExamples: String
     /// "Your moves": each move of the plan once, numbered.
     let cards: [PlanCard]
@@ -20,10 +22,8 @@ package final class PlanModel: TemplateModel {
     let cardKeys: [String]
     /// A card's number by its move and equipment, for the day lists that refer to it.
     let cardNumbers: PlanCard.Numbers
-    /// A move's dose repeats across a week's sessions: its text is made once.
-    /// Keyed by the dose packed into a number and searched in order: a plan has a few dozen
-    /// doses, and hashing a `Dose` cost more than making its text.
-    private var doseTexts: [(key: Int, text: String)] = []
+    /// Each dose's text, made once for the day lists and the cards.
+    private let doseTexts = DoseTexts()
 
     /// The figures and QR codes of the run, made once per move.
     let art: HandoutArt
@@ -34,9 +34,33 @@ package final class PlanModel: TemplateModel {
         self.look = look
         self.art = art ?? HandoutArt(catalog: catalog)
         cardioExamples = catalog.session.cardioExamplesText
-        cards = PlanCard.cards(of: plan, catalog: catalog)
+        cards = PlanCard.cards(of: plan, catalog: catalog, doseTexts: doseTexts)
         cardKeys = cards.map(\.key)
         cardNumbers = PlanCard.Numbers(cards)
+    }
+
+    /// `work` with `{{{body}}}` read from `html` in place, not copied out of libcmark's memory first;
+    /// `html` must stay valid until `work` returns.
+    func withBody<Result>(_ html: UnsafeBufferPointer<UInt8>, _ work: () -> Result) -> Result {
+        borrowedBody = html
+        defer { borrowedBody = nil }
+        return work()
+    }
+
+    /// What `.modelBytes` values stand for.
+    private enum Bytes: Int {
+        case body, checklist
+    }
+
+    package func writeBytes(_ bytes: Int, to output: RenderBuffer) {
+        switch Bytes(rawValue: bytes) {
+        case .body:
+            if let borrowedBody { output.append(borrowedBody) } else { body?.withUnsafeBufferPointer { output.append($0) } }
+        case .checklist:
+            Checklist.writeElements(plan, planID: look.planID, cards: cardNumbers, to: output)
+        case nil:
+            preconditionFailure("no bytes numbered \(bytes)")
+        }
     }
 
     /// Whether plan.html carries the checklist: asked for, and there are sessions to tick.
@@ -213,7 +237,7 @@ package final class PlanModel: TemplateModel {
             let brand = look.brand.map { [$0.name, $0.phone].compactMap { $0 }.joined(separator: " · ") }
             return .text(HTML.cssString(["Plan \(look.planID)", brand].compactMap { $0 }.joined(separator: " · ")))
         case .brand: return look.brand == nil ? nil : .modelObject(Number(.brand).value)
-        case .body: return body.map { .utf8($0) }
+        case .body: return body == nil && borrowedBody == nil ? nil : .modelBytes(Bytes.body.rawValue)
         case .cards: return .modelList(Number(.card, list: true).value, count: cards.count)
         case .hasCards: return .flag(!cards.isEmpty)
         case .largePrint: return .flag(look.largePrint)
@@ -231,7 +255,7 @@ package final class PlanModel: TemplateModel {
         // Only in plan.html, and only when the plan has sessions to log.
         case .hasChecklist: return .flag(hasChecklist)
         case .checklistPolicy: return .text(hasChecklist ? Checklist.policyElement : "")
-        case .checklistScript: return hasChecklist ? .utf8(Checklist.elements(plan, planID: look.planID, cards: cardNumbers)) : .text("")
+        case .checklistScript: return hasChecklist ? .modelBytes(Bytes.checklist.rawValue) : .text("")
         default: return nil
         }
     }
@@ -250,8 +274,8 @@ package final class PlanModel: TemplateModel {
         case .position: return .text(cards[card].positions.map(\.rawValue).joined(separator: " or "))
         case .steps: return .modelList(Number(.step, list: true, item: card).value, count: cards[card].steps.count)
         case .doses: return .modelList(Number(.cardDose, list: true, item: card).value, count: cards[card].doses.count)
-        case .figureMarker: return .text(HandoutArt.figureMarker(cards[card].key))
-        case .hasFigure: return .flag(art.figure(for: cards[card]) != nil)
+        case .figureMarker: return .text(HandoutArt.figureMarker(cardKeys[card]))
+        case .hasFigure: return .flag(art.figure(for: cards[card], key: cardKeys[card]) != nil)
         case .figureAlt: return .text(art.figureAlt(for: cards[card]) ?? "")
         case .link: return .text(look.pageLink(of: cards[card].move.id) ?? "")
         case .shortLink:
@@ -281,7 +305,7 @@ package final class PlanModel: TemplateModel {
         let sessions = plan.weeks[number.week].sessions
         let session = number.session
         switch name {
-        case .day: return .text("\(sessions[session].weekday.title) \(sessions[session].date.day) \(sessions[session].date.monthName)")
+        case .day: return .text(sessions[session].date.dayHeading)
         case .date: return .text(sessions[session].date.iso)
         case .weekday: return .text(sessions[session].weekday.rawValue)
         case .estimatedMinutes: return .text(Planner.minutesText(sessions[session].estimatedMinutes))
@@ -333,31 +357,7 @@ package final class PlanModel: TemplateModel {
         }
     }
 
-    private func doseText(_ dose: Dose) -> String {
-        guard let key = Self.key(of: dose) else { return dose.text }
-        // By index: `for entry in doseTexts` copied each entry passed over, retaining its text.
-        for index in doseTexts.indices where doseTexts[index].key == key { return doseTexts[index].text }
-        let text = dose.text
-        doseTexts.append((key, text))
-        return text
-    }
-
-    /// The dose's numbers in 12 bits each (0 for none, n + 1 for n) and its side flag; nil if a number is outside 0..<4095.
-    private static func key(of dose: Dose) -> Int? {
-        var key = dose.perSide ? 1 : 0
-        var fits = true
-        func add(_ number: Int?) {
-            guard let number else { key <<= 12; return }
-            fits = fits && number >= 0 && number < 0xFFF
-            key = key << 12 | ((number &+ 1) & 0xFFF)
-        }
-        add(dose.sets)
-        add(dose.reps)
-        add(dose.holdSeconds)
-        add(dose.rounds)
-        add(dose.seconds)
-        return fits ? key : nil
-    }
+    private func doseText(_ dose: Dose) -> String { doseTexts.text(dose) }
 
     private func timeModelField(_ name: TemplateField) -> TemplateValue? {
         switch name {

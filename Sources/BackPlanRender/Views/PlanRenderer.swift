@@ -88,11 +88,16 @@ package struct PlanRenderer: Sendable {
 
     private func html(converting markdown: Data, model: PlanModel) throws(TemplateError) -> Data {
         let blocks = PlanBlocks(model: model, grids: model.plan.weeks.map { CommonMark.TrustedHTML(WeekGrid.htmlUTF8($0, cards: model.cardNumbers)) })
-        let body = CommonMark.htmlUTF8(fromMarkdown: markdown) { blocks.block(for: $0) }
-        // The page around the body (its style sheet and markup), and the checklist's data and script when it has them.
-        let capacity = body.count + 8192 + (model.look.checklist ? Checklist.byteEstimate(model.plan) : 0)
-        model.body = body
-        return try templates.renderData(Self.htmlTemplate, model.root, model: model, capacity: capacity)
+        let templates = templates
+        // The page is rendered while libcmark's HTML is still in its memory, so the body is copied once, into the page.
+        let page = CommonMark.withHTMLUTF8(fromMarkdown: markdown, block: { blocks.block(for: $0) }) { body in
+            // The page around the body (its style sheet and markup), and the checklist's data and script when it has them.
+            let capacity = body.count + 8192 + (model.look.checklist ? Checklist.byteEstimate(model.plan) : 0)
+            return model.withBody(body) {
+                Result { () throws(TemplateError) in try templates.renderData(Self.htmlTemplate, model.root, model: model, capacity: capacity) }
+            }
+        }
+        return try page.get()
     }
 
     /// `plan.md` and the trusted HTML its markers stand for (tick grids, cards, figures; QR codes only with
