@@ -85,6 +85,20 @@ struct CommonMarkTests {
         }
     }
 
+    @Test("a list too large for the thread's arena gives the same bytes, its blocks placed as runs")
+    func largePlacedBlocks() {
+        let item = "- <!-- m1 -->\n  **[A move](a.html)**: for the neck; body weight; 2 sets of 10.\n"
+        let markdown = Array(("# Moves\n\n" + String(repeating: item, count: CommonMark.largeDocument / item.utf8.count + 10)).utf8)
+        #expect(markdown.count > CommonMark.largeDocument)
+        let block = TrustedHTML(Array("<span class=\"thumb\">one</span>\n".utf8))
+        let lookup = { (text: UnsafeBufferPointer<UInt8>) in String(decoding: text, as: UTF8.self) == "<!-- m1 -->" ? block : nil }
+        let chunks = CommonMark.htmlChunks(fromMarkdown: markdown, block: lookup)
+        #expect(chunks.joined == CommonMark.htmlUTF8(fromMarkdown: markdown, block: lookup))
+        let address = block.bytes.withUnsafeBufferPointer { $0.baseAddress }
+        #expect(chunks.parts.filter { part in part.withUnsafeBufferPointer { $0.baseAddress } == address }.count
+            == markdown.count / item.utf8.count)
+    }
+
     @Test("script tags and javascript links come out inert")
     func inert() {
         let html = CommonMark.html(fromMarkdown: "<script>alert(1)</script>\n\n[x](javascript:alert(1))\n")

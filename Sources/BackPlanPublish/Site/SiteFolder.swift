@@ -65,8 +65,9 @@ package struct SiteFolder {
     /// `sync(paths:build:data:)` with each file made as runs (`ByteChunks`), written and compared run by run, never joined:
     /// a page listing every move holds its own HTML once and shares its figures with the other pages.
     package func sync(paths: [String], build: String?, chunks data: @escaping @Sendable (Int) throws -> ByteChunks) throws -> SiteReport {
-        var urls: [URL] = []
-        for path in paths { urls.append(try output.url(for: path)) }
+        // Every path checked before anything is written; each file's URL is made again when it is reached
+        // (a URL a file, held for 10,000 pages, weighed more than the batch being made).
+        for path in paths { _ = try output.url(for: path) }
         let previous = try manifest()
         if previous == nil, !force, !isAbsentOrEmpty {
             throw PublishError(path: output.url.path, problem: .invalid(
@@ -75,7 +76,9 @@ package struct SiteFolder {
         let owned = Set(previous?.files.map(\.path) ?? [])
         // Made early: the files replacing something the site did not write, compared first.
         var early: [Int: ByteChunks] = [:]
-        for (index, url) in urls.enumerated() where !owned.contains(paths[index]) && Self.exists(url) {
+        for (index, path) in paths.enumerated() where !owned.contains(path) {
+            let url = try output.url(for: path)
+            guard Self.exists(url) else { continue }
             let made = try data(index)
             if !Self.regularFileHolds(url, made) {
                 throw PublishError(path: paths[index], problem: .cannotWrite(
@@ -92,8 +95,8 @@ package struct SiteFolder {
         var ahead: (batch: Batch, made: DispatchGroup)?
         defer { ahead?.made.wait() }
         func makeAhead(from start: Int) {
-            guard start < urls.count else { return ahead = nil }
-            let next = Batch(range: start..<min(start + Self.batchSize, urls.count))
+            guard start < paths.count else { return ahead = nil }
+            let next = Batch(range: start..<min(start + Self.batchSize, paths.count))
             let made = DispatchGroup()
             DispatchQueue.global().async(group: made) { next.make(skipping: skipping, data) }
             ahead = (next, made)
@@ -101,13 +104,14 @@ package struct SiteFolder {
         do {
             var batch = Batch(range: 0..<0)
             // Writes refuse any symbolic link below the folder (`AtomicFile.writeTogether(_:inside:)`).
-            for (index, url) in urls.enumerated() {
+            for (index, path) in paths.enumerated() {
+                let url = try output.url(for: path)
                 if !batch.range.contains(index) {
                     if let ahead, ahead.batch.range.lowerBound == index {
                         ahead.made.wait()
                         batch = ahead.batch
                     } else {
-                        batch = Batch(range: index..<min(index + Self.batchSize, urls.count))
+                        batch = Batch(range: index..<min(index + Self.batchSize, paths.count))
                         batch.make(skipping: skipping, data)
                     }
                     makeAhead(from: batch.range.upperBound)
