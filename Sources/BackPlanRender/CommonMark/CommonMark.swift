@@ -102,7 +102,13 @@ package enum CommonMark {
         var index = 0
         let count = html.count
         while index < count {
-            guard html[index] == 0x01, index > 0, html[index - 1] == UInt8(ascii: "<") else {
+            // The next \u{1}, found by memchr: a page's HTML is mostly text with none.
+            let found = html.withUnsafeBufferPointer { buffer in
+                memchr(buffer.baseAddress! + index, 0x01, count - index).map { UnsafeRawPointer(buffer.baseAddress!).distance(to: UnsafeRawPointer($0)) }
+            }
+            guard let found else { break }
+            index = found
+            guard index > 0, html[index - 1] == UInt8(ascii: "<") else {
                 index += 1
                 continue
             }
