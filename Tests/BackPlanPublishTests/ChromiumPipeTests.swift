@@ -170,7 +170,7 @@ struct ChromiumPipeTests {
     @Test("interrupt() kills the browser at once: the plan being printed fails saying so, later ones too, nothing is left")
     func interrupted() async throws {
         let engine = try #require(Self.chromium)
-        let printer = try PrintEngine(engine, mode: .warm, timeout: 60, handlesSignals: false)
+        let printer = try PrintEngine(engine, mode: .warm, timeout: 60)
         defer { printer.close() }
         let warm = try #require(printer.chromium)
         let folder = try #require(warm.browserFolder)

@@ -64,7 +64,7 @@ final class CountingListener: @unchecked Sendable {
 struct WarmWeasyPrintTests {
     static func printer(timeout: TimeInterval = 120) throws -> WarmWeasyPrint {
         let engine = try #require(InstalledWeasyPrint.engine)
-        return try WarmWeasyPrint(engine: engine, interpreter: try #require(InstalledWeasyPrint.interpreter), timeout: timeout, handlesSignals: false)
+        return try WarmWeasyPrint(engine: engine, interpreter: try #require(InstalledWeasyPrint.interpreter), timeout: timeout)
     }
 
     static func page(_ body: String) -> String {
@@ -238,7 +238,7 @@ struct WarmWeasyPrintLifeTests {
     func restartedOnce() throws {
         let setup = try Self.setup()
         defer { try? FileManager.default.removeItem(at: setup.folder) }
-        let printer = try WarmWeasyPrint(engine: setup.engine, interpreter: setup.interpreter, timeout: 30, handlesSignals: false)
+        let printer = try WarmWeasyPrint(engine: setup.engine, interpreter: setup.interpreter, timeout: 30)
         defer { printer.close() }
         #expect(try printer.pdf(fromHTML: Self.page("one")).starts(with: Data("%PDF".utf8)))
         #expect {
@@ -266,7 +266,7 @@ struct WarmWeasyPrintLifeTests {
     func timeLimit() throws {
         let setup = try Self.setup()
         defer { try? FileManager.default.removeItem(at: setup.folder) }
-        let printer = try WarmWeasyPrint(engine: setup.engine, interpreter: setup.interpreter, timeout: 2, handlesSignals: false)
+        let printer = try WarmWeasyPrint(engine: setup.engine, interpreter: setup.interpreter, timeout: 2)
         defer { printer.close() }
         _ = try printer.pdf(fromHTML: Self.page("warm up"))
         let hung = try #require(printer.driverProcesses.first)
@@ -291,7 +291,7 @@ struct WarmWeasyPrintLifeTests {
     func interrupted() async throws {
         let setup = try Self.setup()
         defer { try? FileManager.default.removeItem(at: setup.folder) }
-        let printer = try WarmWeasyPrint(engine: setup.engine, interpreter: setup.interpreter, timeout: 60, handlesSignals: false)
+        let printer = try WarmWeasyPrint(engine: setup.engine, interpreter: setup.interpreter, timeout: 60)
         _ = try printer.pdf(fromHTML: Self.page("warm up"))
         let drivers = printer.driverProcesses
         let hanging = Task.detached { Result { () throws(PublishError) in try printer.pdf(fromHTML: Self.page("HANG")) } }
@@ -312,7 +312,7 @@ struct WarmWeasyPrintLifeTests {
         defer { try? FileManager.default.removeItem(at: setup.folder) }
         setenv("STAND_IN_READY", "0", 1)
         defer { unsetenv("STAND_IN_READY") }
-        let printer = try WarmWeasyPrint(engine: setup.engine, interpreter: setup.interpreter, timeout: 30, handlesSignals: false)
+        let printer = try WarmWeasyPrint(engine: setup.engine, interpreter: setup.interpreter, timeout: 30)
         defer { printer.close() }
         for _ in 0..<2 {
             #expect(try printer.pdf(fromHTML: Self.page("one")) == Data("%PDF-1.4 process".utf8))

@@ -4,8 +4,7 @@ import Yams
 /// parsed and decoded alone and its YAML tree dropped before the next is parsed.
 ///
 /// Parsing the whole file builds a tree of every node at once (most of the memory of
-/// reading a large catalog: about 45 MB for 2,500 moves); a move's part holds one move's
-/// tree. The parts are found by lines, for the plain shape catalogs have: a top-level
+/// reading a large catalog); a move's part holds one move's tree. The parts are found by lines, for the plain shape catalogs have: a top-level
 /// `moves:` line with nothing after it but a comment, then its items, each starting with
 /// `- ` at one indentation, up to the next line at the first column. The top-level part is
 /// the whole text with the items' lines left empty, so its lines keep their numbers, and a

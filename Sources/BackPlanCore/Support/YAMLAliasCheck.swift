@@ -5,8 +5,9 @@ import Yams
 /// An alias (`*a`) stands for a whole anchored node, so nine aliases of a node
 /// of nine aliases... make a 400-byte file stand for billions of nodes. Yams
 /// shares such nodes when it composes, but its duplicate-key check hashes every
-/// key in full, so an alias used as a key (or inside a key) took 34 s, and any
-/// reader walking the values would walk the expansion. So:
+/// key in full, so an alias used as a key (or inside a key) made reading a tiny
+/// file take as long as the expansion is large, and any reader walking the
+/// values would walk the expansion. So:
 ///
 /// - before composing, `keyProblem(in:)` scans the text (linear, no tree) for an
 ///   alias in a key, implicit (`*a: 1`, `[*a]: 1`, `{*a: 1}`) or explicit

@@ -20,9 +20,9 @@ package struct YAMLValue {
     /// With Yams' basic resolver: every read below works out a scalar's type
     /// from its text and style by hand, so the default resolver's regular
     /// expressions would only serve Yams' check for duplicate keys, which hashes
-    /// each key's resolved type. They were half the cost of loading the catalog
-    /// (compiling them alone took about as many instructions as three plans). Keys that differ
-    /// only in quoting (`true` and `'true'`) now count as duplicates, as they read the same.
+    /// each key's resolved type, and compiling them is a large part of loading
+    /// the catalog (docs/benchmarks.md). Keys that differ only in quoting
+    /// (`true` and `'true'`) now count as duplicates, as they read the same.
     package static func parse(_ text: String, file: String) throws(InputError) -> YAMLValue {
         if let (message, line, column) = YAMLAliasCheck.keyProblem(in: text) {
             throw InputError(file: file, line: line, column: column, problem: .malformed(message))

@@ -10,8 +10,8 @@ import Foundation
 /// plans and a bounded number of rows and results at any moment, whatever the
 /// roster's length, and what is reported never depends on scheduling.
 ///
-/// Chunks exist because handing over work wakes a thread, which costs about a
-/// tenth of a plan: a chunk of rows pays that once. A chunk holds one row for
+/// Chunks exist because handing over work wakes a thread, which costs a
+/// sizeable part of a plan: a chunk of rows pays that once. A chunk holds one row for
 /// every `2 × jobs` rows read so far, at least one and at most `largestChunk`,
 /// so the first rows, and all of a short roster, spread over every worker.
 public struct BatchRunner: Sendable {

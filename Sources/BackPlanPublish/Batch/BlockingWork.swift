@@ -8,7 +8,9 @@ import Synchronization
 /// one shape BackPlan gives such work: `run` for async callers (a batch's
 /// rows that wait on children), `start` for a synchronous caller that does
 /// something else meanwhile (`Inputs.load` compiles the templates while it
-/// parses the catalog). `BackgroundFlush` keeps a thread of its own for a run.
+/// parses the catalog, `BackgroundFlush` flushes while a batch writes, the
+/// warm engines read their pipes). It is the only place BackPlan creates a
+/// thread.
 package enum BlockingWork {
     /// The result of `work`, run on a new thread named `name`.
     package static func run<T: Sendable>(_ name: String, _ work: @escaping @Sendable () -> T) async -> T {
@@ -20,6 +22,7 @@ package enum BlockingWork {
     }
 
     /// Starts `work` on a new thread named `name`; `Started.value` waits for its result.
+    @discardableResult
     package static func start<T: Sendable>(_ name: String, _ work: @escaping @Sendable () -> T) -> Started<T> {
         let started = Started<T>()
         let thread = Thread { started.finish(work()) }

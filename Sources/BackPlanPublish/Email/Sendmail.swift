@@ -35,8 +35,6 @@ package struct Sendmail: Sendable {
     ///   with a non-zero status, is killed or runs out of time (its output, stderr included, is in the error).
     package func send(_ message: Data) throws(EmailError) {
         guard let executable else { throw EmailError(place: "--sendmail", problem: .programNotFound(program)) }
-        // A program that quits before reading its input must give an error here, not kill BackPlan with SIGPIPE.
-        signal(SIGPIPE, SIG_IGN)
         let outcome: ChildProcess.Outcome
         do throws(ChildProcessStartError) {
             outcome = try ChildProcess.run(executable.path, ["-i", "-t"], input: message, timeout: timeout)

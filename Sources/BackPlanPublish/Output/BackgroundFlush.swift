@@ -1,6 +1,7 @@
 import Foundation
+import Synchronization
 
-/// Flushes a file system to the disk on a thread of its own while more files are being written,
+/// Flushes a file system to the disk in the background while more files are being written,
 /// so that the flush a batch run ends with has little left to do.
 ///
 /// Without it the disk sees nothing until the end: the kernel starts writing
@@ -10,80 +11,91 @@ import Foundation
 /// a flush when none is under way, the disk writes while the workers plan,
 /// and `finish()` flushes only what came after the last one.
 ///
-/// A flush waits on the disk, so it runs on a thread of its own, never on
-/// one of the concurrency pool's few threads. A failed background flush is
-/// kept and thrown by `finish()`, so an error of the disk is never lost.
-/// The thread waits for requests until `finish()`: an instance must be finished.
-package final class BackgroundFlush: @unchecked Sendable {
-    private let folder: URL
-    // Guards every property below.
-    private let condition = NSCondition()
-    private var requested = false
-    private var stopping = false
-    private var threadEnded = false
-    private var failure: PublishError?
-    private var flushes = 0
+/// A flush waits on the disk, so it runs on a thread of its own
+/// (`BlockingWork`), never on one of the concurrency pool's few threads; no
+/// thread is kept between flushes. A failed background flush is kept and
+/// thrown by `finish()`, so an error of the disk is never lost.
+package final class BackgroundFlush: Sendable {
+    private struct State {
+        /// The flush under way, if one is.
+        var running: BlockingWork.Started<Void>?
+        /// A request came while a flush was under way: one more flush follows it.
+        var requested = false
+        var finishing = false
+        var failure: PublishError?
+        var flushes = 0
+    }
 
-    package init(folder: URL) {
-        self.folder = folder
-        let thread = Thread { [self] in work() }
-        thread.name = "backplan.flush"
-        thread.start()
+    private let flush: @Sendable () throws(PublishError) -> Void
+    private let state = Mutex(State())
+
+    /// Flushes the file system holding `folder`.
+    package convenience init(folder: URL) {
+        self.init { () throws(PublishError) in try AtomicFile.syncFileSystem(of: folder) }
+    }
+
+    /// Runs `flush` for each flush: one that waits on the disk.
+    package init(flushing flush: @escaping @Sendable () throws(PublishError) -> Void) {
+        self.flush = flush
     }
 
     /// Asks for a flush of everything written so far; returns at once.
     ///
     /// Requests made while a flush is under way become one flush after it.
+    /// Requests after `finish()` do nothing.
     package func request() {
-        condition.lock()
-        requested = true
-        condition.signal()
-        condition.unlock()
+        state.withLock { state in
+            guard !state.finishing else { return }
+            if state.running == nil {
+                state.running = startFlush()
+            } else {
+                state.requested = true
+            }
+        }
     }
 
-    /// The flushes the thread has finished so far.
+    /// The background flushes finished so far.
     package var completedFlushes: Int {
-        condition.lock()
-        defer { condition.unlock() }
-        return flushes
+        state.withLock { $0.flushes }
     }
 
-    /// Stops the thread, then flushes what is left and returns once every file written before the call is on the disk.
+    /// Waits for the flush under way, then flushes what is left and returns once every file written before the call is on the disk.
     ///
-    /// Call it once, always: until then the thread waits for requests.
-    /// The last flush is made even after a failed one, so what can reach the disk does.
+    /// Call it once, at the end: later requests do nothing. The last flush is
+    /// made even after a failed one, so what can reach the disk does.
     ///
-    /// - Returns: the number of flushes the thread made, the final one not counted.
+    /// - Returns: the number of background flushes, the final one not counted.
     /// - Throws: the first failure of any flush, the background ones first.
     @discardableResult
     package func finish() throws(PublishError) -> Int {
-        condition.lock()
-        stopping = true
-        requested = false
-        condition.signal()
-        while !threadEnded { condition.wait() }
-        let failure = self.failure, flushes = self.flushes
-        condition.unlock()
-        let last = Result { () throws(PublishError) in try AtomicFile.syncFileSystem(of: folder) }
+        let running = state.withLock { state in
+            state.finishing = true
+            state.requested = false
+            return state.running
+        }
+        // A flush that ends after this point starts no other: `finishing` is set.
+        running?.value
+        let (failure, flushes) = state.withLock { ($0.failure, $0.flushes) }
+        let last = Result { () throws(PublishError) in try flush() }
         if let failure { throw failure }
         try last.get()
         return flushes
     }
 
-    private func work() {
-        condition.lock()
-        while true {
-            while !requested && !stopping { condition.wait() }
-            if stopping { break }
-            requested = false
-            condition.unlock()
-            let outcome = Result { () throws(PublishError) in try AtomicFile.syncFileSystem(of: folder) }
-            condition.lock()
-            flushes += 1
-            if case .failure(let error) = outcome, failure == nil { failure = error }
+    /// Starts a flush; when it ends, starts the one asked for meanwhile, if any. Call with `state` locked.
+    private func startFlush() -> BlockingWork.Started<Void> {
+        BlockingWork.start("backplan.flush") { [self] in
+            let outcome = Result { () throws(PublishError) in try flush() }
+            state.withLock { state in
+                state.flushes += 1
+                if case .failure(let error) = outcome, state.failure == nil { state.failure = error }
+                if state.requested && !state.finishing {
+                    state.requested = false
+                    state.running = startFlush()
+                } else {
+                    state.running = nil
+                }
+            }
         }
-        threadEnded = true
-        condition.broadcast()
-        condition.unlock()
     }
 }

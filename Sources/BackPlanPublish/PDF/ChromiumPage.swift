@@ -21,7 +21,7 @@ extension ChromiumSession {
     }
 
     /// The blank tab the browser opened with, attached like `newPage`: at start-up it is there already, while making
-    /// a context and a tab costs a few hundred milliseconds of a loaded machine. A new page when there is none.
+    /// a context and a tab is work the first plan would wait for. A new page when there is none.
     package func firstPage(deadline: Date) throws(DevToolsError) -> ChromiumPage {
         // The tab is listed once the browser has made it, a moment after it answers.
         let patience = min(deadline, Date().addingTimeInterval(2))

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -12,17 +13,15 @@ import Glibc
 /// reaches BackPlan only, which then closes the browser itself. Its profile
 /// and log live in one temporary folder, removed on close.
 ///
-/// `@unchecked Sendable`: `pid`, `folder` and `pipe` are constants and the
-/// pipe is itself thread-safe; `reaped` is guarded by `lock`.
-package final class ChromiumSession: @unchecked Sendable {
+/// `pid`, `folder` and `pipe` are constants and the pipe is itself
+/// thread-safe; whether the browser was killed and reaped is in `ending`.
+package final class ChromiumSession: Sendable {
     /// The browser's process id, also its process group's.
     package let pid: pid_t
     /// The temporary folder: `profile/` (the user data dir) and `chromium.log`.
     package let folder: URL
     let pipe: DevToolsPipe
-    private let lock = NSCondition()
-    private var reaped = false
-    private var killed = false
+    private let ending = Mutex((killed: false, reaped: false))
 
     /// The flags of every warm browser; `--user-data-dir` and the pipe come on top.
     static let flags = [
@@ -46,8 +45,6 @@ package final class ChromiumSession: @unchecked Sendable {
         } catch {
             throw PublishError(path: folder.path, problem: .cannotWrite(AtomicFile.reason(error)))
         }
-        // Writing to a browser that died must be an error here, not SIGPIPE killing BackPlan.
-        signal(SIGPIPE, SIG_IGN)
         var arguments = [executable.path] + Self.flags + ["--user-data-dir=\(profile.path)", "--remote-debugging-pipe"]
         if getuid() == 0 { arguments.append("--no-sandbox") }  // Chromium refuses to sandbox as root
         arguments.append("about:blank")
@@ -78,12 +75,12 @@ package final class ChromiumSession: @unchecked Sendable {
 
     /// Whether the browser process has exited (reaping it if so).
     package var hasExited: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        if reaped { return true }
-        var status: Int32 = 0
-        if waitpid(pid, &status, WNOHANG) == pid { reaped = true }
-        return reaped
+        ending.withLock { ending in
+            if ending.reaped { return true }
+            var status: Int32 = 0
+            if waitpid(pid, &status, WNOHANG) == pid { ending.reaped = true }
+            return ending.reaped
+        }
     }
 
     /// Closes the browser: SIGKILL to its whole process group (renderers included), then removes the folder. Safe to call more than once.
@@ -96,19 +93,20 @@ package final class ChromiumSession: @unchecked Sendable {
 
     /// Stops the browser and every process of its group at once, reaps it and removes the folder.
     package func kill() {
-        lock.lock()
-        // The group outlives its leader while renderers are alive: signal it even when the leader has exited.
-        let wasKilled = killed
-        if !killed { _ = killpg(pid, SIGKILL) }
-        killed = true
-        // Read before the profile goes: where the browser keeps its singleton socket.
-        let singleton = wasKilled ? nil : singletonFolder()
-        if !reaped {
-            var status: Int32 = 0
-            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-            reaped = true
+        let (wasKilled, singleton) = ending.withLock { ending in
+            // The group outlives its leader while renderers are alive: signal it even when the leader has exited.
+            let wasKilled = ending.killed
+            if !ending.killed { _ = killpg(pid, SIGKILL) }
+            ending.killed = true
+            // Read before the profile goes: where the browser keeps its singleton socket.
+            let singleton = wasKilled ? nil : singletonFolder()
+            if !ending.reaped {
+                var status: Int32 = 0
+                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+                ending.reaped = true
+            }
+            return (wasKilled, singleton)
         }
-        lock.unlock()
         pipe.end("chromium was closed")
         if !wasKilled { endStrays() }
         if let singleton { try? FileManager.default.removeItem(at: singleton) }

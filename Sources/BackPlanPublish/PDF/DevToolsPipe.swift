@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -34,7 +35,7 @@ package enum DevToolsError: Error, Equatable, Sendable, CustomStringConvertible 
 ///
 /// `@unchecked Sendable`: every mutable property is read and written only
 /// with `state` locked; the file descriptors are constants, writes are
-/// serialised by `writing`, and only the reader thread reads.
+/// serialised by `writing`, and only the reader thread (`BlockingWork`) reads.
 package final class DevToolsPipe: @unchecked Sendable {
     /// One message, parsed.
     package typealias Message = [String: Any]
@@ -51,15 +52,13 @@ package final class DevToolsPipe: @unchecked Sendable {
     private var gone: String?
     private var readerEnded = false
     /// Serialises writes, so two messages never interleave on the pipe.
-    private let writing = NSCondition()
+    private let writing = Mutex(())
 
     /// Takes ownership of both descriptors; starts the reader thread.
     package init(toBrowser: Int32, fromBrowser: Int32) {
         self.toBrowser = toBrowser
         self.fromBrowser = fromBrowser
-        let thread = Thread { [self] in read() }
-        thread.name = "backplan.devtools"
-        thread.start()
+        BlockingWork.start("backplan.devtools") { [self] in read() }
     }
 
     deinit {
@@ -182,22 +181,22 @@ package final class DevToolsPipe: @unchecked Sendable {
             throw .failed(message["method"] as? String ?? "?", message: "parameters are not JSON")
         }
         bytes.append(0)
-        writing.lock()
-        defer { writing.unlock() }
-        let ok = bytes.withUnsafeBytes { buffer -> Bool in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(toBrowser, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return false
+        let failure: Int32? = writing.withLock { _ in
+            bytes.withUnsafeBytes { buffer -> Int32? in
+                var offset = 0
+                while offset < buffer.count {
+                    let written = write(toBrowser, buffer.baseAddress! + offset, buffer.count - offset)
+                    if written < 0 {
+                        if errno == EINTR { continue }
+                        return errno
+                    }
+                    offset += written
                 }
-                offset += written
+                return nil
             }
-            return true
         }
-        if !ok {
-            let reason = "chromium stopped reading its DevTools pipe (\(String(cString: strerror(errno))))"
+        if let failure {
+            let reason = "chromium stopped reading its DevTools pipe (\(String(cString: strerror(failure))))"
             end(reason)
             throw .browserGone(reason)
         }

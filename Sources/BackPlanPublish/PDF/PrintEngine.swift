@@ -2,10 +2,15 @@ import Foundation
 
 /// The PDF printer of one run (`plan`, `email`, `batch`): one warm engine for every plan, or one engine process per plan.
 ///
-/// Starting an engine is most of a PDF's time (about 1 s of Chromium's
-/// 1.3 s for a plan), so a run starts one and keeps it: a Chromium driven
-/// over its DevTools pipe prints each further plan in about a third of a
-/// second. `close()` must be called at the end of the run, also after errors.
+/// Starting an engine is most of a PDF's time, so a run starts one and
+/// keeps it: a Chromium driven over its DevTools pipe prints each further
+/// plan without starting again (figures in docs/benchmarks.md). `close()`
+/// must be called at the end of the run, also after errors.
+///
+/// A warm engine runs in process groups of its own, out of reach of a
+/// terminal's Ctrl-C, so it registers `interrupt()` with `Interruption`: once
+/// the program catches signals (`Interruption.shared.catchSignals()`, as the
+/// `backplan` commands do), SIGINT or SIGTERM kills it and removes its folder.
 public final class PrintEngine: Sendable {
     /// How plans are printed.
     public enum Mode: String, Sendable, CaseIterable {
@@ -22,36 +27,46 @@ public final class PrintEngine: Sendable {
     public let timeout: TimeInterval
     let chromium: WarmChromium?
     let weasyprint: WarmWeasyPrint?
+    /// The warm engine's action with `Interruption`, removed when it is closed.
+    private let interruptAction: Int?
 
     /// Starts the run's engine: with `mode` `.warm` and Chromium, the browser starts booting now.
     ///
-    /// With `handlesSignals` (the default) the warm browser handles SIGINT,
-    /// SIGTERM and SIGHUP itself: it is killed, its folder removed, and the
-    /// process dies of the signal. A run with an interruption path of its own
-    /// passes false and calls `interrupt()` from that path instead.
+    /// A warm engine is killed on SIGINT and SIGTERM once the program catches
+    /// them with `Interruption.shared.catchSignals()`: call that first.
     ///
     /// - Throws: `PublishError` when the browser cannot be started.
-    public init(_ engine: PDFEngine, mode: Mode = .warm, timeout: TimeInterval = 120, handlesSignals: Bool = true) throws(PublishError) {
+    public init(_ engine: PDFEngine, mode: Mode = .warm, timeout: TimeInterval = 120) throws(PublishError) {
         var engine = engine
         engine.timeout = timeout
         self.engine = engine
         self.mode = mode
         self.timeout = timeout
         chromium = mode == .warm && engine.kind == .chromium
-            ? try WarmChromium(executable: engine.executable, timeout: timeout, handlesSignals: handlesSignals) : nil
+            ? try WarmChromium(executable: engine.executable, timeout: timeout) : nil
         // A `weasyprint` that is not a Python script (a wrapper) is run once per plan.
         weasyprint = try mode == .warm && engine.kind == .weasyprint
             ? WarmWeasyPrint.interpreter(of: engine.executable).map { interpreter throws(PublishError) in
-                try WarmWeasyPrint(engine: engine, interpreter: interpreter, timeout: timeout, handlesSignals: handlesSignals)
+                try WarmWeasyPrint(engine: engine, interpreter: interpreter, timeout: timeout)
             } : nil
+        // Weakly: an engine dropped without `close()` is still closed by its deinit.
+        interruptAction = chromium == nil && weasyprint == nil ? nil
+            : Interruption.shared.onInterrupt { [weak chromium, weak weasyprint] in
+                chromium?.interrupt()
+                weasyprint?.interrupt()
+            }
+    }
+
+    deinit {
+        if let interruptAction { Interruption.shared.removeAction(interruptAction) }
     }
 
     /// The engine asked for, else the default one installed (see `defaultOrder`), started for a run.
     ///
     /// - Throws: `PublishError` naming what to install when no engine is found.
-    public static func find(_ preferred: PDFEngineKind?, searchPath: String, mode: Mode = .warm, timeout: TimeInterval = 120,
-                            handlesSignals: Bool = true) throws(PublishError) -> PrintEngine {
-        try PrintEngine(try locate(preferred, searchPath: searchPath), mode: mode, timeout: timeout, handlesSignals: handlesSignals)
+    public static func find(_ preferred: PDFEngineKind?, searchPath: String, mode: Mode = .warm,
+                            timeout: TimeInterval = 120) throws(PublishError) -> PrintEngine {
+        try PrintEngine(try locate(preferred, searchPath: searchPath), mode: mode, timeout: timeout)
     }
 
     /// The engine asked for, else the first installed of `defaultOrder`.
@@ -89,13 +104,14 @@ public final class PrintEngine: Sendable {
 
     /// Stops the warm engine and removes its temporary folder; nothing to do for one process per plan.
     public func close() {
+        if let interruptAction { Interruption.shared.removeAction(interruptAction) }
         chromium?.close()
         weasyprint?.close()
     }
 
     /// Kills the warm engine at once (browser and renderers), without waiting for it, and removes its temporary folder.
     ///
-    /// For a run's interruption path (Ctrl-C, SIGTERM): plans being printed
+    /// For a run's interruption path (Ctrl-C, SIGTERM; `Interruption` calls it): plans being printed
     /// and later ones fail with "the run was interrupted". Safe from any
     /// thread and more than once; `close()` afterwards does nothing more.
     /// Nothing to do for one engine process per plan.

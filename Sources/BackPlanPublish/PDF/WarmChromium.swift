@@ -9,9 +9,9 @@ import Glibc
 /// Failures stay with their plan: a page that times out or fails is closed
 /// and its plan fails with the reason; a browser that crashes fails the
 /// plans it was printing and is started again once, after which every later
-/// plan fails with a message saying so. SIGINT, SIGTERM and SIGHUP close the
-/// browser (its whole process group) and remove its folder before BackPlan
-/// dies of the same signal, so no browser outlives the run.
+/// plan fails with a message saying so. `interrupt()` kills the browser (its
+/// whole process group) and removes its folder at once: `PrintEngine` has
+/// `Interruption` call it on SIGINT and SIGTERM, so no browser outlives the run.
 ///
 /// `@unchecked Sendable`: every mutable property is guarded by `state`; no
 /// call that waits on the browser is made with it locked.
@@ -27,24 +27,17 @@ final class WarmChromium: @unchecked Sendable {
     private var idle: [ChromiumPage] = []
     private var crashes = 0
     private var closed = false
-    /// Set by a fatal signal: the process is about to die of it, so nothing may finish or report in the meantime.
-    private var aborting = false
     /// Set by `interrupt()`: plans in flight and later ones fail saying so.
     private var interrupted = false
     /// Pages being opened ahead of the first plan.
     private var warming = 0
-    private var signalSources: [any DispatchSourceSignal] = []
 
     /// Starts the browser at once, so it boots while the first plan is made.
-    ///
-    /// With `handlesSignals`, SIGINT, SIGTERM and SIGHUP kill the browser and then the process; without, the run's
-    /// own interruption path must call `interrupt()`.
-    init(executable: URL, timeout: TimeInterval, handlesSignals: Bool = true) throws(PublishError) {
+    init(executable: URL, timeout: TimeInterval) throws(PublishError) {
         self.executable = executable
         self.timeout = timeout
         let session = try ChromiumSession(executable: executable)
         self.session = session
-        if handlesSignals { installSignalHandlers() }
         openPageAhead(on: session)
     }
 
@@ -54,7 +47,7 @@ final class WarmChromium: @unchecked Sendable {
         warming += 1
         state.unlock()
         let deadline = Date().addingTimeInterval(timeout)
-        let thread = Thread { [self] in
+        BlockingWork.start("backplan.chromium-start") { [self] in
             let page = try? session.firstPage(deadline: deadline)
             state.lock()
             warming -= 1
@@ -62,8 +55,6 @@ final class WarmChromium: @unchecked Sendable {
             state.broadcast()
             state.unlock()
         }
-        thread.name = "backplan.chromium-start"
-        thread.start()
     }
 
     deinit { close() }
@@ -110,19 +101,12 @@ final class WarmChromium: @unchecked Sendable {
     /// Closes the browser and its folder; later prints fail. Safe to call more than once.
     func close() {
         state.lock()
-        holdIfAborting()
         closed = true
         let session = self.session
         self.session = nil
         idle = []
-        let sources = signalSources
-        signalSources = []
         state.unlock()
         session?.close()
-        for source in sources { source.cancel() }
-        if !sources.isEmpty {
-            for signalNumber in Self.fatalSignals { signal(signalNumber, SIG_DFL) }
-        }
     }
 
     // MARK: - Pages and crashes
@@ -131,7 +115,6 @@ final class WarmChromium: @unchecked Sendable {
     private func checkout() throws(PublishError) -> (ChromiumSession, ChromiumPage?) {
         state.lock()
         defer { state.unlock() }
-        holdIfAborting()
         guard !closed else { throw interrupted ? Self.interruption : PublishError(path: "plan.pdf", problem: .invalid("chromium was already closed")) }
         if let current = session, current.pipe.goneReason != nil || current.hasExited {
             noteCrash(of: current)
@@ -175,7 +158,6 @@ final class WarmChromium: @unchecked Sendable {
         case .browserGone(let reason):
             let log = session.logTail
             state.lock()
-            holdIfAborting()
             if interrupted {
                 state.unlock()
                 return Self.interruption
@@ -190,43 +172,7 @@ final class WarmChromium: @unchecked Sendable {
         }
     }
 
-    // MARK: - Signals
-
-    static let fatalSignals = [SIGINT, SIGTERM, SIGHUP]
-
-    /// On a fatal signal: kill the browser's process group, remove its folder, then die of the same signal.
-    ///
-    /// The browser sits in a process group of its own, so a terminal's Ctrl-C never reaches it: without this it would outlive BackPlan.
-    private func installSignalHandlers() {
-        let sources = Self.fatalSignals.map { signalNumber in
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler { [weak self] in
-                self?.abort()
-                signal(signalNumber, SIG_DFL)
-                // To the process, not this thread: libdispatch's threads block signals, so raise() here would never land.
-                kill(getpid(), signalNumber)
-            }
-            source.resume()
-            return source
-        }
-        state.lock()
-        signalSources = sources
-        state.unlock()
-    }
-
-    /// Blocks for good once a fatal signal arrived: the handler ends the process, and a row must not report the browser it killed as a failure. Call with `state` locked.
-    private func holdIfAborting() {
-        while aborting { state.wait() }
-    }
-
-    /// Kills the browser at once, without asking it to close, and holds every plan until the signal ends the process.
-    private func abort() {
-        state.lock()
-        aborting = true
-        state.unlock()
-        interrupt()
-    }
+    // MARK: - Interruption
 
     static let interruption = PublishError(path: "plan.pdf", problem: .invalid("the run was interrupted; this PDF was not printed"))
 

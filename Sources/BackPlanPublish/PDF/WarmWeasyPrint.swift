@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 #if canImport(Glibc)
 import Glibc
@@ -17,9 +18,8 @@ import Glibc
 /// When the driver cannot import WeasyPrint, plans are printed with one
 /// `weasyprint` process each, as without it.
 ///
-/// `@unchecked Sendable`: every mutable property is guarded by `state`; no
-/// call that waits on a driver is made with it locked.
-final class WarmWeasyPrint: @unchecked Sendable {
+/// Every mutable property is in `state`; no call that waits on a driver is made with it locked.
+final class WarmWeasyPrint: Sendable {
     /// How often a driver that died is started again within a run.
     static let restarts = 1
 
@@ -31,18 +31,26 @@ final class WarmWeasyPrint: @unchecked Sendable {
     private let timeout: TimeInterval
     /// The private folder: `driver.py`, `empty/` (the base URL), `driver.log`, and the pages and PDFs being printed.
     let folder: URL
-    // Guards everything below.
-    private let state = NSCondition()
-    private var idle: [WeasyPrintDriver] = []
-    private var running: [pid_t: WeasyPrintDriver] = [:]
-    private var crashes = 0
-    private var closed = false
-    private var interrupted = false
-    private var aborting = false
-    /// The driver could not import WeasyPrint: print with one process per plan.
-    private var fallback = false
-    private var documents = 0
-    private var signalSources: [any DispatchSourceSignal] = []
+    private let state = Mutex(State())
+
+    private struct State {
+        var idle: [WeasyPrintDriver] = []
+        var running: [pid_t: WeasyPrintDriver] = [:]
+        var crashes = 0
+        var closed = false
+        var interrupted = false
+        /// The driver could not import WeasyPrint: print with one process per plan.
+        var fallback = false
+        var documents = 0
+
+        /// Forgets every driver, idle or printing; the caller kills them once `state` is unlocked.
+        mutating func stopAll() -> [WeasyPrintDriver] {
+            let drivers = Array(running.values)
+            running = [:]
+            idle = []
+            return drivers
+        }
+    }
 
     /// The command that runs Python scripts with the same Python as `executable`, when it is a Python script (its `#!` line).
     static func interpreter(of executable: URL) -> [String]? {
@@ -62,7 +70,7 @@ final class WarmWeasyPrint: @unchecked Sendable {
     /// Writes the driver to a private folder and starts the first driver, so WeasyPrint is imported while the first plan is made.
     ///
     /// - Throws: `PublishError` when the folder or the driver cannot be written.
-    init(engine: PDFEngine, interpreter: [String], timeout: TimeInterval, handlesSignals: Bool = true) throws(PublishError) {
+    init(engine: PDFEngine, interpreter: [String], timeout: TimeInterval) throws(PublishError) {
         self.engine = engine
         self.interpreter = interpreter
         self.timeout = timeout
@@ -78,13 +86,8 @@ final class WarmWeasyPrint: @unchecked Sendable {
             try? FileManager.default.removeItem(at: folder)
             throw PublishError(path: folder.path, problem: .cannotWrite(AtomicFile.reason(error)))
         }
-        // Writing to a driver that died must be an error here, not SIGPIPE killing BackPlan.
-        signal(SIGPIPE, SIG_IGN)
-        if handlesSignals { installSignalHandlers() }
         if let first = try? start() {
-            state.lock()
-            idle.append(first)
-            state.unlock()
+            state.withLock { $0.idle.append(first) }
         }
     }
 
@@ -92,9 +95,7 @@ final class WarmWeasyPrint: @unchecked Sendable {
 
     /// The process ids of the drivers running now (for tests that kill one on purpose).
     var driverProcesses: [pid_t] {
-        state.lock()
-        defer { state.unlock() }
-        return Array(running.keys)
+        state.withLock { Array($0.running.keys) }
     }
 
     /// Prints `html` within the time limit of one document; the caller has checked that it refers to nothing outside itself (`PrintedPage`).
@@ -121,13 +122,14 @@ final class WarmWeasyPrint: @unchecked Sendable {
         guard let reply else {
             // The driver's Python cannot import WeasyPrint: the `weasyprint` command prints, once a plan.
             driver.kill()
-            state.lock()
-            fallback = true
-            running[driver.pid] = nil
-            let others = idle
-            idle = []
-            for other in others { running[other.pid] = nil }
-            state.unlock()
+            let others = state.withLock { state in
+                state.fallback = true
+                state.running[driver.pid] = nil
+                let others = state.idle
+                state.idle = []
+                for other in others { state.running[other.pid] = nil }
+                return others
+            }
             for other in others { other.kill() }
             return try engine.pdf(fromHTML: html)
         }
@@ -147,35 +149,23 @@ final class WarmWeasyPrint: @unchecked Sendable {
 
     /// Stops every driver (its whole process group) and removes the folder; later prints fail. Safe to call more than once.
     func close() {
-        state.lock()
-        while aborting { state.wait() }
-        closed = true
-        let drivers = Array(running.values)
-        running = [:]
-        idle = []
-        let sources = signalSources
-        signalSources = []
-        state.unlock()
+        let drivers = state.withLock { state in
+            state.closed = true
+            return state.stopAll()
+        }
         for driver in drivers { driver.kill() }
         AtomicFile.removeTemporaryFolder(folder)
-        for source in sources { source.cancel() }
-        if !sources.isEmpty {
-            for signalNumber in Self.fatalSignals { signal(signalNumber, SIG_DFL) }
-        }
     }
 
-    /// Kills every driver at once and removes the folder: for a run's interruption path (SIGINT, SIGTERM).
+    /// Kills every driver at once and removes the folder: for a run's interruption path (SIGINT, SIGTERM; `PrintEngine` has `Interruption` call it).
     ///
     /// Plans being printed and later ones fail with "the run was interrupted". Safe from any thread and more than once.
     func interrupt() {
-        state.lock()
-        interrupted = true
-        closed = true
-        let drivers = Array(running.values)
-        running = [:]
-        idle = []
-        state.broadcast()
-        state.unlock()
+        let drivers = state.withLock { state in
+            state.interrupted = true
+            state.closed = true
+            return state.stopAll()
+        }
         for driver in drivers { driver.kill() }
         AtomicFile.removeTemporaryFolder(folder)
     }
@@ -202,10 +192,10 @@ final class WarmWeasyPrint: @unchecked Sendable {
         } catch {
             throw PublishError(path: interpreter[0], problem: .invalid("cannot start the weasyprint driver: \(error)"))
         }
-        state.lock()
-        running[driver.pid] = driver
-        let stopped = closed
-        state.unlock()
+        let stopped = state.withLock { state in
+            state.running[driver.pid] = driver
+            return state.closed
+        }
         // After SIGINT or SIGTERM (`Interruption`) the group is killed, now or when the signal comes.
         if stopped || !Interruption.shared.started(driver.pid) { driver.kill() }
         return driver
@@ -213,30 +203,24 @@ final class WarmWeasyPrint: @unchecked Sendable {
 
     /// An idle driver, else a new one, and a number of this document's own; nil to print with one `weasyprint` process.
     private func checkout() throws(PublishError) -> (WeasyPrintDriver, Int)? {
-        state.lock()
-        while aborting { state.wait() }
-        guard !closed else {
-            state.unlock()
-            throw interrupted ? Self.interruption : PublishError(path: "plan.pdf", problem: .invalid("weasyprint was already closed"))
-        }
-        if fallback {
-            state.unlock()
-            return nil
-        }
-        documents += 1
-        let number = documents
-        while let driver = idle.popLast() {
-            if !driver.hasExited {
-                state.unlock()
-                return (driver, number)
+        // nil for the fallback, else an idle driver if one is alive, this document's number and the crashes so far.
+        let taken = try state.withLock { state throws(PublishError) -> (idle: WeasyPrintDriver?, number: Int, crashes: Int)? in
+            guard !state.closed else {
+                throw state.interrupted ? Self.interruption : PublishError(path: "plan.pdf", problem: .invalid("weasyprint was already closed"))
             }
-            // Died while idle: counted as a crash.
-            crashes += 1
-            running[driver.pid] = nil
-            driver.kill()
+            if state.fallback { return nil }
+            state.documents += 1
+            while let driver = state.idle.popLast() {
+                if !driver.hasExited { return (driver, state.documents, state.crashes) }
+                // Died while idle (and reaped, so killing it waits for nothing): counted as a crash.
+                state.crashes += 1
+                state.running[driver.pid] = nil
+                driver.kill()
+            }
+            return (nil, state.documents, state.crashes)
         }
-        let crashes = self.crashes
-        state.unlock()
+        guard let (idle, number, crashes) = taken else { return nil }
+        if let idle { return (idle, number) }
         guard crashes <= Self.restarts else {
             throw PublishError(path: "plan.pdf", problem: .invalid("the weasyprint driver died \(crashes) times in this run and is not started again; this PDF was not printed"))
         }
@@ -244,25 +228,22 @@ final class WarmWeasyPrint: @unchecked Sendable {
     }
 
     private func giveBack(_ driver: WeasyPrintDriver) {
-        state.lock()
-        if running[driver.pid] === driver { idle.append(driver) }
-        state.unlock()
+        state.withLock { state in
+            if state.running[driver.pid] === driver { state.idle.append(driver) }
+        }
     }
 
     /// The row's error for `error`; the driver is killed and forgotten, and counted as a crash when it died by itself.
     private func failure(_ error: WeasyPrintDriver.Failure, driver: WeasyPrintDriver) -> PublishError {
         let log = driver.logTail
         driver.kill()
-        state.lock()
-        while aborting { state.wait() }
-        running[driver.pid] = nil
-        if interrupted {
-            state.unlock()
-            return Self.interruption
+        let crashes: Int? = state.withLock { state in
+            state.running[driver.pid] = nil
+            if state.interrupted { return nil }
+            if case .gone = error { state.crashes += 1 }
+            return state.crashes
         }
-        if case .gone = error { crashes += 1 }
-        let crashes = self.crashes
-        state.unlock()
+        guard let crashes else { return Self.interruption }
         switch error {
         case .timedOut:
             return PublishError(path: "plan.pdf", problem: .invalid(
@@ -275,40 +256,15 @@ final class WarmWeasyPrint: @unchecked Sendable {
         }
     }
 
-    // MARK: - Signals
-
-    static let fatalSignals = [SIGINT, SIGTERM, SIGHUP]
+    // MARK: - Interruption
 
     static let interruption = PublishError(path: "plan.pdf", problem: .invalid("the run was interrupted; this PDF was not printed"))
-
-    /// On a fatal signal: kill every driver's process group, remove the folder, then die of the same signal.
-    private func installSignalHandlers() {
-        let sources = Self.fatalSignals.map { signalNumber in
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: .global())
-            source.setEventHandler { [weak self] in
-                if let self {
-                    self.state.lock()
-                    self.aborting = true
-                    self.state.unlock()
-                    self.interrupt()
-                }
-                signal(signalNumber, SIG_DFL)
-                // To the process, not this thread: libdispatch's threads block signals, so raise() here would never land.
-                kill(getpid(), signalNumber)
-            }
-            source.resume()
-            return source
-        }
-        state.lock()
-        signalSources = sources
-        state.unlock()
-    }
 }
 
 /// One driver process: jobs written to its stdin, one JSON line each, and its answers read from its stdout, one line each.
 ///
-/// `@unchecked Sendable`: used by one document at a time (`WarmWeasyPrint` hands it out); `reaped` and `killed` are guarded by `lock`.
+/// `@unchecked Sendable`: `buffer` and `ready` are used by one document at a time (`WarmWeasyPrint` hands it out);
+/// the process's end is in `ending`, which any thread may read or kill.
 final class WeasyPrintDriver: @unchecked Sendable {
     enum Failure: Error {
         case timedOut
@@ -324,10 +280,14 @@ final class WeasyPrintDriver: @unchecked Sendable {
     private let log: String
     private var buffer: [UInt8] = []
     private var ready: Bool?
-    private let lock = NSLock()
-    private var reaped = false
-    private var status: Int32 = 0
-    private var killed = false
+    private let ending = Mutex(Ending())
+
+    /// Whether the driver was killed, and reaped with its wait status.
+    private struct Ending {
+        var killed = false
+        var reaped = false
+        var status: Int32 = 0
+    }
 
     /// The longest answer read: answers are a few hundred bytes, error messages at most a few KB.
     static let lineLimit = 1 << 20
@@ -381,10 +341,10 @@ final class WeasyPrintDriver: @unchecked Sendable {
 
     /// Whether the driver has exited (reaping it if so).
     var hasExited: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        if !reaped, waitpid(pid, &status, WNOHANG) == pid { reaped = true }
-        return reaped
+        ending.withLock { ending in
+            if !ending.reaped, waitpid(pid, &ending.status, WNOHANG) == pid { ending.reaped = true }
+            return ending.reaped
+        }
     }
 
     /// The last lines the driver wrote to stderr, for error messages.
@@ -395,13 +355,13 @@ final class WeasyPrintDriver: @unchecked Sendable {
 
     /// Kills the driver's whole process group and reaps it. Safe to call more than once.
     func kill() {
-        lock.lock()
-        defer { lock.unlock() }
-        if !killed { _ = killpg(pid, SIGKILL) }
-        killed = true
-        if !reaped {
-            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-            reaped = true
+        ending.withLock { ending in
+            if !ending.killed { _ = killpg(pid, SIGKILL) }
+            ending.killed = true
+            if !ending.reaped {
+                while waitpid(pid, &ending.status, 0) < 0 && errno == EINTR {}
+                ending.reaped = true
+            }
         }
         Interruption.shared.ended(pid)
     }
@@ -467,13 +427,14 @@ final class WeasyPrintDriver: @unchecked Sendable {
 
     /// "exited with status 1", "was killed by signal 9": waits a moment for the driver to end when it closed its output.
     private func exitDescription(waiting: Bool) -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        if !reaped {
-            for _ in 0..<(waiting ? 50 : 1) {
-                if waitpid(pid, &status, WNOHANG) == pid { reaped = true; break }
-                usleep(20_000)
+        let (reaped, status) = ending.withLock { ending in
+            if !ending.reaped {
+                for _ in 0..<(waiting ? 50 : 1) {
+                    if waitpid(pid, &ending.status, WNOHANG) == pid { ending.reaped = true; break }
+                    usleep(20_000)
+                }
             }
+            return (ending.reaped, ending.status)
         }
         guard reaped else { return "closed its output" }
         let signal = status & 0x7F

@@ -11,6 +11,10 @@ import Glibc
 /// starts) can be killed at once; with an empty signal mask and default
 /// handling of every signal, whatever BackPlan ignores or catches itself (an
 /// ignored SIGPIPE would otherwise stay ignored across exec).
+///
+/// BackPlan itself ignores SIGPIPE from the first helper it starts: writing
+/// to a helper that quit (sendmail before reading its input, a browser or
+/// driver that died) must be an error of that write, not kill BackPlan.
 enum Spawn {
     /// Starts `arguments` (the executable's path first) with the descriptors `arrange` sets up, and the
     /// environment given (sorted, so a helper sees the same order each run) or BackPlan's own when nil.
@@ -20,6 +24,7 @@ enum Spawn {
     /// - Returns: the process id, also its process group's; or the error number `posix_spawn` gave.
     static func inGroup(_ arguments: [String], environment: [String: String]?, searchingPath: Bool = false,
                         arrange: (inout posix_spawn_file_actions_t) -> Void) -> Result<pid_t, Failure> {
+        signal(SIGPIPE, SIG_IGN)
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }

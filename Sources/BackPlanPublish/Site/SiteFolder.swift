@@ -66,7 +66,7 @@ package struct SiteFolder {
     /// a page listing every move holds its own HTML once and shares its figures with the other pages.
     package func sync(paths: [String], build: String?, chunks data: @escaping @Sendable (Int) throws -> ByteChunks) throws -> SiteReport {
         // Every path checked before anything is written; each file's URL is made again when it is reached
-        // (a URL a file, held for 10,000 pages, weighed more than the batch being made).
+        // (a URL for every file of a large site weighed more than the batch being made).
         for path in paths { _ = try output.url(for: path) }
         let previous = try manifest()
         if previous == nil, !force, !isAbsentOrEmpty {

@@ -73,7 +73,7 @@ package enum CommonMark {
         let placed: (html: [UInt8], blocks: [TrustedHTML]) = markdown.withUnsafeBytes { raw in
             var placed: [TrustedHTML]? = []
             // A large document (a list of thousands of moves) with libcmark's own allocator: in the arena every
-            // buffer libcmark grows and leaves stays until the end (the index of 2,500 moves held 9 MB of arena).
+            // buffer libcmark grows and leaves stays until the end, many times a large document's tree.
             let memory: Memory = raw.count > largeDocument ? .library : .arena
             let html = convert(raw.assumingMemoryBound(to: UInt8.self), hasBlocks: hasBlocks, block: block, memory: memory, placing: &placed) { rendered in
                 let count = strlen(rendered)

@@ -36,7 +36,7 @@ enum ThreadArena {
 
     /// The calling thread's arena, from inside a conversion: `current` has made it and the key.
     ///
-    /// Read without `current`'s checks, since libcmark calls for memory some 2,000 times a plan.
+    /// Read without `current`'s checks, since libcmark calls for memory for every node and string of a plan.
     @inline(__always)
     private static var inUse: UnsafeMutablePointer<State> {
         pthread_getspecific(arenaKey).unsafelyUnwrapped.assumingMemoryBound(to: State.self)

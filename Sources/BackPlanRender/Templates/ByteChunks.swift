@@ -1,8 +1,8 @@
 /// A file's bytes as runs placed one after another, never joined: a page and the figures it shares with other pages.
 ///
 /// A list page of the site shows a small figure beside every move; joined into one
-/// buffer, the index of 10,000 moves held 20 MB, several times over while it was
-/// made. As runs, the page holds its own HTML once and each figure is a slice of the
+/// buffer, a page held a copy of every figure, several times over while it was
+/// made (see docs/benchmarks.md). As runs, the page holds its own HTML once and each figure is a slice of the
 /// one copy every page shares (an `ArraySlice` keeps its array's storage, it does not
 /// copy it). The bytes are written and compared run by run; `joined` makes the one
 /// buffer for those who want it (tests, `SiteBuild.data(at:)`).

@@ -82,10 +82,8 @@ struct PlanOptions: ParsableArguments {
         // SIGINT and SIGTERM go through `Interruption`, which also stops the warm browser, so the run can still
         // clean up and say what it wrote; caught before the browser starts, so it is never left behind.
         Interruption.shared.catchSignals()
-        let printer = try PrintEngine.find(pdfEngine, searchPath: Environment.searchPath(), mode: try Environment.pdfMode(),
-                                           timeout: TimeInterval(timeout), handlesSignals: false)
-        Interruption.shared.onInterrupt { printer.interrupt() }
-        return printer
+        return try PrintEngine.find(pdfEngine, searchPath: Environment.searchPath(), mode: try Environment.pdfMode(),
+                                    timeout: TimeInterval(timeout))
     }
 
     func settings() throws -> PlanSettings {
