@@ -122,6 +122,31 @@ struct SiteFolderTests {
         #expect(folder.upToDate(build: "one") == nil, "a file gone")
     }
 
+    @Test("a file made as runs is written as their bytes in order, and compared with the disk run by run")
+    func runs() throws {
+        defer { try? FileManager.default.removeItem(at: root) }
+        let folder = SiteFolder(path: root.path)
+        // Runs of several sizes, one shared by both files and one larger than the block the disk is read in.
+        let shared = Array(repeating: UInt8(ascii: "f"), count: 3000)[...]
+        @Sendable func page(_ change: UInt8) -> ByteChunks {
+            var chunks = ByteChunks(Array("<p>start</p>\n".utf8))
+            chunks.append(shared)
+            chunks.append(Array(repeating: UInt8(ascii: "x"), count: 100_000)[...])
+            chunks.append(shared)
+            chunks.append([change, UInt8(ascii: "\n")][...])
+            return chunks
+        }
+        let first = try folder.sync(paths: ["index.html"], build: nil, chunks: { _ in page(UInt8(ascii: "a")) })
+        #expect(first.written == ["index.html"])
+        #expect(try Data(contentsOf: root.appendingPathComponent("index.html")) == Data(page(UInt8(ascii: "a")).joined))
+        let same = try folder.sync(paths: ["index.html"], build: nil, chunks: { _ in page(UInt8(ascii: "a")) })
+        #expect(same.unchanged == ["index.html"] && same.written.isEmpty)
+        // The same size, one byte different at the very end: rewritten.
+        let changed = try folder.sync(paths: ["index.html"], build: nil, chunks: { _ in page(UInt8(ascii: "b")) })
+        #expect(changed.written == ["index.html"])
+        #expect(try Data(contentsOf: root.appendingPathComponent("index.html")) == Data(page(UInt8(ascii: "b")).joined))
+    }
+
     @Test("a file that cannot be made stops the build; what was written is listed, so the next build may replace it")
     func failingPage() throws {
         defer { try? FileManager.default.removeItem(at: root) }

@@ -6,6 +6,8 @@ import Testing
 /// The wrapper must print exactly what the reference `cmark` CLI prints for the same input.
 @Suite("CommonMark wrapper")
 struct CommonMarkTests {
+    typealias TrustedHTML = CommonMark.TrustedHTML
+
     static let inputs: [(String, String)] = [
         ("ATX and setext headings", "# One\n\nTwo\n===\n\n### Three ###\n"),
         ("nested lists", "- a\n  - b\n    1. c\n    2. d\n- e\n\n3) x\n4) y\n"),
@@ -55,6 +57,46 @@ struct CommonMarkTests {
         #expect(!html.contains("<!-- m"), "a marker left in: \(html)")
         #expect(html.contains("<!-- raw HTML omitted -->"), "an unknown HTML block is omitted")
         #expect(String(decoding: CommonMark.htmlUTF8(fromMarkdown: Array((markdown + "\n<!-- m3 -->\n").utf8), blocks: blocks.mapValues { Array($0.utf8) }), as: UTF8.self) == html)
+    }
+
+    @Test("trusted blocks placed as runs give the plain conversion's bytes, each block a run of its one copy",
+          arguments: [
+              ("at the top level and nested", "<!-- m1 -->\n\ntext\n\n- item\n\n  <!-- m2 -->\n\n> <!-- m1 -->\n"),
+              ("a tight list of markers, as the site's lists are", "- <!-- m1 -->\n  **[a](a.html)**: x\n- <!-- m2 -->\n  **[b](b.html)**: y\n"),
+              ("a block with no closing line break is rendered in place", "<!-- m3 -->\n\n<!-- m1 -->\n\n<!-- m4 -->\n"),
+              ("text that looks like a placeholder stays text", "<\u{1}0\u{1}>\n\n`<\u{1}1\u{1}>`\n\n    <\u{1}0\u{1}>\n\n<!-- m1 -->\n\n\u{1}0\u{1}\n"),
+              ("no block at all", "# Title\n\nJust text.\n"),
+          ])
+    func placedBlocks(name: String, markdown: String) {
+        let trusted = [
+            "<!-- m1 -->": TrustedHTML(Array("<span>one</span>\n".utf8)), "<!-- m2 -->": TrustedHTML(Array("<table>two</table>\n".utf8)),
+            "<!-- m3 -->": TrustedHTML(Array("<b>no break</b>".utf8)), "<!-- m4 -->": TrustedHTML([]),
+        ]
+        let lookup = { (text: UnsafeBufferPointer<UInt8>) in trusted[String(decoding: text, as: UTF8.self)] }
+        let plain = CommonMark.htmlUTF8(fromMarkdown: Array(markdown.utf8), block: lookup)
+        let chunks = CommonMark.htmlChunks(fromMarkdown: Array(markdown.utf8), block: lookup)
+        #expect(chunks.joined == plain, "\(String(decoding: chunks.joined, as: UTF8.self)) against \(String(decoding: plain, as: UTF8.self))")
+        #expect(chunks.count == plain.count)
+        // A block ending its line is not copied: its run is a slice of the block's own storage.
+        for marker in ["<!-- m1 -->", "<!-- m2 -->"] where markdown.contains(marker) {
+            let block = trusted[marker]!.bytes
+            let address = block.withUnsafeBufferPointer { $0.baseAddress }
+            #expect(chunks.parts.contains { part in part.withUnsafeBufferPointer { $0.baseAddress } == address }, "\(marker) was copied")
+        }
+    }
+
+    @Test("a list too large for the thread's arena gives the same bytes, its blocks placed as runs")
+    func largePlacedBlocks() {
+        let item = "- <!-- m1 -->\n  **[A move](a.html)**: for the neck; body weight; 2 sets of 10.\n"
+        let markdown = Array(("# Moves\n\n" + String(repeating: item, count: CommonMark.largeDocument / item.utf8.count + 10)).utf8)
+        #expect(markdown.count > CommonMark.largeDocument)
+        let block = TrustedHTML(Array("<span class=\"thumb\">one</span>\n".utf8))
+        let lookup = { (text: UnsafeBufferPointer<UInt8>) in String(decoding: text, as: UTF8.self) == "<!-- m1 -->" ? block : nil }
+        let chunks = CommonMark.htmlChunks(fromMarkdown: markdown, block: lookup)
+        #expect(chunks.joined == CommonMark.htmlUTF8(fromMarkdown: markdown, block: lookup))
+        let address = block.bytes.withUnsafeBufferPointer { $0.baseAddress }
+        #expect(chunks.parts.filter { part in part.withUnsafeBufferPointer { $0.baseAddress } == address }.count
+            == markdown.count / item.utf8.count)
     }
 
     @Test("script tags and javascript links come out inert")

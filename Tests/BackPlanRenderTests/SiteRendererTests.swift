@@ -138,6 +138,56 @@ struct SiteRendererTests {
         #expect(!html.contains("raw HTML omitted"))
     }
 
+    @Test("list pages are made as runs: each small figure is the build's one copy, shared by every list, never copied into a page")
+    func listFiguresShared() throws {
+        let build = try SiteRenderer(templates: TemplateSet(), catalog: .builtIn, settings: try #require(SiteSettings(baseURL: nil)))
+            .build(examplePlan: example)
+        let thumb = Array("<span class=\"thumb\"".utf8)
+        func figureRuns(_ path: SitePath) throws -> [UnsafePointer<UInt8>?] {
+            let chunks = try build.chunks(at: try #require(build.paths.firstIndex(of: path)))
+            #expect(String(decoding: chunks.joined, as: UTF8.self) == (try page(path)), "\(path)")
+            var runs: [UnsafePointer<UInt8>?] = []
+            for part in chunks.parts {
+                if part.starts(with: thumb) {
+                    runs.append(part.withUnsafeBufferPointer { $0.baseAddress })
+                } else {
+                    #expect(!String(decoding: part, as: UTF8.self).contains("<span class=\"thumb\""), "a copied figure on \(path)")
+                }
+            }
+            return runs
+        }
+        let onIndex = try figureRuns(.index)
+        #expect(onIndex.count == Catalog.builtIn.moves.count)
+        #expect(Set(onIndex).count == onIndex.count)
+        for area in Area.allCases {
+            let onArea = try figureRuns(.area(area))
+            #expect(onArea.count == Catalog.builtIn.moves(area: area).count)
+            #expect(Set(onArea).isSubset(of: Set(onIndex)), "\(area): the same copies as the index's")
+        }
+    }
+
+    @Test("a shell that escapes the body, repeats it or puts the aside first still gets the whole page", arguments: [
+        "<main>{{body}}</main>\n{{{aside}}}\n",
+        "{{{body}}}\n<hr>\n{{{body}}}\n{{{aside}}}\n",
+        "{{#aside}}<aside>{{{aside}}}</aside>{{/aside}}\n<main>{{{body}}}</main>\n",
+    ])
+    func customShell(shell: String) throws {
+        let templates = try TemplateSet(overrides: ["site-page.html.mustache": (text: shell, path: "mine/site-page.html.mustache")])
+        let renderer = SiteRenderer(templates: templates, catalog: .builtIn, settings: try #require(SiteSettings(baseURL: nil)))
+        for page in renderer.pages(examplePlan: example) where page.path == .index || page.path == .exercise("row") {
+            // What the shell gives with the body and aside as whole values.
+            var context = SiteShell.context(for: page, catalog: .builtIn, settings: renderer.settings)
+            let body = CommonMark.htmlUTF8(fromMarkdown: Array(try templates.render(page.template, .object(page.context)).utf8)) { page.blocks[String(decoding: $0, as: UTF8.self)] }
+            context["body"] = .utf8(body)
+            if let aside = page.asideTemplate {
+                context["aside"] = .utf8(CommonMark.htmlUTF8(fromMarkdown: Array(try templates.render(aside, .object(page.context)).utf8)) { page.blocks[String(decoding: $0, as: UTF8.self)] })
+            }
+            let expected = try templates.render("site-page.html", .object(context))
+            #expect(String(decoding: try renderer.htmlChunks(page).joined, as: UTF8.self) == expected, "\(page.path)")
+            #expect(!expected.contains("backplan:body") && !expected.contains("backplan:aside"))
+        }
+    }
+
     @Test("no id repeats on any page")
     func uniqueIDs() throws {
         for file in try files() where file.path.value.hasSuffix(".html") {

@@ -1,3 +1,4 @@
+import BackPlanRender
 import Foundation
 
 extension AtomicFile {
@@ -10,6 +11,11 @@ extension AtomicFile {
     /// cut costs nothing, and durability is not worth that wait.
     package static func replace(_ data: Data, at url: URL, inside root: URL) throws(PublishError) {
         try writeTogether([(url, data)], durability: .deferred, inside: root.path)
+    }
+
+    /// `replace(_:at:inside:)` of bytes given as runs, written one after another and never joined.
+    package static func replace(_ chunks: ByteChunks, at url: URL, inside root: URL) throws(PublishError) {
+        try writeTogether([(url: url, data: FileBytes.chunks(chunks))], durability: .deferred, inside: root.path)
     }
 
     /// Removes the regular file at `relativePath` below the folder `root`, and then, with

@@ -1,3 +1,4 @@
+import BackPlanRender
 import Foundation
 
 /// The only place BackPlan writes files: whole or not at all.
@@ -47,6 +48,27 @@ package enum AtomicFile {
     /// in while the files are written, is therefore an error naming it, never a
     /// way out. The root itself may be a link: it is the user's choice of folder.
     package static func writeTogether(_ files: [(url: URL, data: Data)], durability: Durability = .synced, inside root: String? = nil) throws(PublishError) {
+        try writeTogether(files.map { (url: $0.url, data: FileBytes.data($0.data)) }, durability: durability, inside: root)
+    }
+
+    /// A file's bytes: one buffer, or runs written one after another (`ByteChunks`).
+    enum FileBytes {
+        case data(Data)
+        case chunks(ByteChunks)
+
+        /// Hands each run to `write` in order; false as soon as one fails.
+        func write(_ write: (UnsafeRawBufferPointer) -> Bool) -> Bool {
+            switch self {
+            case .data(let data):
+                return data.withUnsafeBytes(write)
+            case .chunks(let chunks):
+                for part in chunks.parts where !part.withUnsafeBytes(write) { return false }
+                return true
+            }
+        }
+    }
+
+    static func writeTogether(_ files: [(url: URL, data: FileBytes)], durability: Durability, inside root: String?) throws(PublishError) {
         var folders = FolderTree()
         defer { folders.close() }
         var staged: [(folder: Int32, temporary: String, name: String, target: String)] = []
@@ -291,7 +313,7 @@ package enum AtomicFile {
     /// `O_NOFOLLOW` that a link of that name is never followed.
     ///
     /// - Returns: the temporary file's name in `folder`.
-    private static func create(in folder: Int32, besides name: String, data: Data, sync: Bool) throws(FileSystemError) -> String {
+    private static func create(in folder: Int32, besides name: String, data: FileBytes, sync: Bool) throws(FileSystemError) -> String {
         let flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC
         var temporary = temporaryName(for: name, suffix: processID)
         var descriptor = openat(folder, temporary, flags, 0o644)
@@ -300,7 +322,7 @@ package enum AtomicFile {
             descriptor = openat(folder, temporary, flags, 0o644)
         }
         guard descriptor >= 0 else { throw FileSystemError(code: errno) }
-        let written = data.withUnsafeBytes { buffer in
+        let written = data.write { buffer in
             var offset = 0
             while offset < buffer.count {
                 let count = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
@@ -310,8 +332,8 @@ package enum AtomicFile {
                 }
                 offset += count
             }
-            return !sync || fsync(descriptor) == 0
-        }
+            return true
+        } && (!sync || fsync(descriptor) == 0)
         let code = errno
         guard Foundation.close(descriptor) == 0, written else {
             let error = FileSystemError(code: written ? errno : code)

@@ -1,3 +1,4 @@
+import BackPlanRender
 import Foundation
 
 /// The site's output folder, brought in step with a new build: only changed bytes are written.
@@ -58,8 +59,15 @@ package struct SiteFolder {
     /// Files are made `batchSize` at a time on every core (`data` must be safe to call from
     /// several threads at once), the next batch while one is written, and compared and written in path order.
     package func sync(paths: [String], build: String?, data: @escaping @Sendable (Int) throws -> Data) throws -> SiteReport {
-        var urls: [URL] = []
-        for path in paths { urls.append(try output.url(for: path)) }
+        try sync(paths: paths, build: build, chunks: { ByteChunks(Array(try data($0))) })
+    }
+
+    /// `sync(paths:build:data:)` with each file made as runs (`ByteChunks`), written and compared run by run, never joined:
+    /// a page listing every move holds its own HTML once and shares its figures with the other pages.
+    package func sync(paths: [String], build: String?, chunks data: @escaping @Sendable (Int) throws -> ByteChunks) throws -> SiteReport {
+        // Every path checked before anything is written; each file's URL is made again when it is reached
+        // (a URL for every file of a large site weighed more than the batch being made).
+        for path in paths { _ = try output.url(for: path) }
         let previous = try manifest()
         if previous == nil, !force, !isAbsentOrEmpty {
             throw PublishError(path: output.url.path, problem: .invalid(
@@ -67,10 +75,12 @@ package struct SiteFolder {
         }
         let owned = Set(previous?.files.map(\.path) ?? [])
         // Made early: the files replacing something the site did not write, compared first.
-        var early: [Int: Data] = [:]
-        for (index, url) in urls.enumerated() where !owned.contains(paths[index]) && Self.exists(url) {
+        var early: [Int: ByteChunks] = [:]
+        for (index, path) in paths.enumerated() where !owned.contains(path) {
+            let url = try output.url(for: path)
+            guard Self.exists(url) else { continue }
             let made = try data(index)
-            if Self.regularFileContents(url) != made {
+            if !Self.regularFileHolds(url, made) {
                 throw PublishError(path: paths[index], problem: .cannotWrite(
                     "a file that backplan site did not write is in the way; move it, or choose another folder"))
             }
@@ -85,8 +95,8 @@ package struct SiteFolder {
         var ahead: (batch: Batch, made: DispatchGroup)?
         defer { ahead?.made.wait() }
         func makeAhead(from start: Int) {
-            guard start < urls.count else { return ahead = nil }
-            let next = Batch(range: start..<min(start + Self.batchSize, urls.count))
+            guard start < paths.count else { return ahead = nil }
+            let next = Batch(range: start..<min(start + Self.batchSize, paths.count))
             let made = DispatchGroup()
             DispatchQueue.global().async(group: made) { next.make(skipping: skipping, data) }
             ahead = (next, made)
@@ -94,13 +104,14 @@ package struct SiteFolder {
         do {
             var batch = Batch(range: 0..<0)
             // Writes refuse any symbolic link below the folder (`AtomicFile.writeTogether(_:inside:)`).
-            for (index, url) in urls.enumerated() {
+            for (index, path) in paths.enumerated() {
+                let url = try output.url(for: path)
                 if !batch.range.contains(index) {
                     if let ahead, ahead.batch.range.lowerBound == index {
                         ahead.made.wait()
                         batch = ahead.batch
                     } else {
-                        batch = Batch(range: index..<min(index + Self.batchSize, urls.count))
+                        batch = Batch(range: index..<min(index + Self.batchSize, paths.count))
                         batch.make(skipping: skipping, data)
                     }
                     makeAhead(from: batch.range.upperBound)
@@ -137,14 +148,14 @@ package struct SiteFolder {
     private final class Batch: @unchecked Sendable {
         let range: Range<Int>
         /// Written by one thread each (its own slot) inside `concurrentPerform`, read after it returns.
-        private var results: [Result<Data, any Error>?]
+        private var results: [Result<ByteChunks, any Error>?]
 
         init(range: Range<Int>) {
             self.range = range
             results = Array(repeating: nil, count: range.count)
         }
 
-        func make(skipping made: Set<Int>, _ data: @escaping @Sendable (Int) throws -> Data) {
+        func make(skipping made: Set<Int>, _ data: @escaping @Sendable (Int) throws -> ByteChunks) {
             results.withUnsafeMutableBufferPointer { buffer in
                 nonisolated(unsafe) let slots = buffer
                 DispatchQueue.concurrentPerform(iterations: range.count) { offset in
@@ -156,7 +167,7 @@ package struct SiteFolder {
         }
 
         /// The file at `index`, or the error making it threw; its bytes are dropped from the batch.
-        func take(_ index: Int) throws -> Data {
+        func take(_ index: Int) throws -> ByteChunks {
             let offset = index - range.lowerBound
             defer { results[offset] = nil }
             guard let result = results[offset] else { preconditionFailure("file \(index) was not made") }
@@ -252,18 +263,48 @@ package struct SiteFolder {
                          inode: UInt64(status.st_ino))
     }
 
-    /// Whether the regular file at `url` (not a link) holds exactly `data`; its size is compared before its bytes are read.
-    private static func hasContents(_ url: URL, _ data: Data) -> Bool {
+    /// Whether the regular file at `url` (not a link) holds exactly `chunks`; its size is compared before its bytes are read.
+    private static func hasContents(_ url: URL, _ chunks: ByteChunks) -> Bool {
         var status = stat()
-        guard lstat(url.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == data.count else { return false }
-        return regularFileContents(url) == data
+        guard lstat(url.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == chunks.count else { return false }
+        return regularFileHolds(url, chunks)
     }
 
-    /// The bytes of a regular file at `url`, not following a link; nil for anything else.
-    private static func regularFileContents(_ url: URL) -> Data? {
+    /// Whether the regular file at `url`, not following a link, holds exactly `chunks`: read a block at a time
+    /// and compared run by run, so a large page is never held twice; false for anything else.
+    private static func regularFileHolds(_ url: URL, _ chunks: ByteChunks) -> Bool {
+        let descriptor = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
         var status = stat()
-        guard lstat(url.path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return try? Data(contentsOf: url)
+        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == chunks.count else { return false }
+        var block = [UInt8](repeating: 0, count: 64 << 10)
+        var filled = 0
+        var read = 0
+        // The next `count` bytes of the file, refilling `block` as it is used up; nil at the end or on an error.
+        func next(upTo count: Int) -> ArraySlice<UInt8>? {
+            if read == filled {
+                filled = block.withUnsafeMutableBytes { buffer in
+                    var got = -1
+                    repeat { got = Foundation.read(descriptor, buffer.baseAddress, buffer.count) } while got < 0 && errno == EINTR
+                    return got
+                }
+                read = 0
+                guard filled > 0 else { return nil }
+            }
+            let taken = min(count, filled - read)
+            defer { read += taken }
+            return block[read..<(read + taken)]
+        }
+        for part in chunks.parts {
+            var offset = part.startIndex
+            while offset < part.endIndex {
+                guard let bytes = next(upTo: part.endIndex - offset), part[offset..<(offset + bytes.count)].elementsEqual(bytes) else { return false }
+                offset += bytes.count
+            }
+        }
+        // Nothing more: the file did not grow since it was measured.
+        return next(upTo: 1) == nil
     }
 
     private var isAbsentOrEmpty: Bool {

@@ -54,7 +54,7 @@ public struct SitePublisher: Sendable {
         let fingerprint = Self.buildFingerprint(inputs: inputs.fingerprint, settings: settings)
         if let report = siteFolder.upToDate(build: fingerprint) { return report }
         let build = try self.build()
-        return try siteFolder.sync(paths: build.paths.map(\.value), build: fingerprint) { try build.data(at: $0) }
+        return try siteFolder.sync(paths: build.paths.map(\.value), build: fingerprint, chunks: { try build.chunks(at: $0) })
     }
 
     /// The report of a build with nothing to do in `folder`, or nil: the catalog's text and the

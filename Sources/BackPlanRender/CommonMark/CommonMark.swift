@@ -63,6 +63,85 @@ package enum CommonMark {
         }
     }
 
+    /// `htmlUTF8(fromMarkdown:memory:hasBlocks:block:)` as runs: the trusted blocks are not copied
+    /// into libcmark's output but placed between its runs, each a slice of the block's one copy.
+    ///
+    /// A page that lists thousands of moves with a small figure each would otherwise hold
+    /// every figure twice more (in libcmark's tree and in its output) and then once more in
+    /// the joined page. libcmark renders a placeholder in each block's place instead
+    /// (`<\u{1}N\u{1}>` and the block's last line break: text and safe-mode HTML are
+    /// escaped, so nothing else in the output starts with a raw `<` and `\u{1}`), and the
+    /// runs between them are the output's own. A block with no closing line break is
+    /// rendered in place as before (libcmark adds a line break after a block that has none,
+    /// so a placeholder would change what follows). Should the placeholders not be found
+    /// once each, the document is converted again the plain way: the bytes are always
+    /// those `htmlUTF8` gives.
+    package static func htmlChunks(
+        fromMarkdown markdown: some ContiguousBytes, hasBlocks: Bool = true, block: (UnsafeBufferPointer<UInt8>) -> TrustedHTML?
+    ) -> ByteChunks {
+        let placed: (html: [UInt8], blocks: [TrustedHTML]) = markdown.withUnsafeBytes { raw in
+            var placed: [TrustedHTML]? = []
+            // A large document (a list of thousands of moves) with libcmark's own allocator: in the arena every
+            // buffer libcmark grows and leaves stays until the end, many times a large document's tree.
+            let memory: Memory = raw.count > largeDocument ? .library : .arena
+            let html = convert(raw.assumingMemoryBound(to: UInt8.self), hasBlocks: hasBlocks, block: block, memory: memory, placing: &placed) { rendered in
+                let count = strlen(rendered)
+                return rendered.withMemoryRebound(to: UInt8.self, capacity: count) { Array(UnsafeBufferPointer(start: $0, count: count)) }
+            }
+            return (html, placed ?? [])
+        }
+        guard !placed.blocks.isEmpty else { return ByteChunks(placed.html) }
+        if let chunks = splice(placed.html, placed.blocks) { return chunks }
+        return ByteChunks(htmlUTF8(fromMarkdown: markdown, hasBlocks: hasBlocks, block: block))
+    }
+
+    /// The size of Markdown above which `htmlChunks` leaves the thread's arena for libcmark's own allocator.
+    static let largeDocument = 256 << 10
+
+    /// The placeholder libcmark renders for the `index`th placed block, NUL-terminated.
+    private static func placeholder(_ index: Int) -> [UInt8] {
+        Array("<\u{1}\(index)\u{1}>\n".utf8) + [0]
+    }
+
+    /// `html` with each placeholder replaced by its block, as runs; nil unless every block's placeholder is there once.
+    private static func splice(_ html: [UInt8], _ blocks: [TrustedHTML]) -> ByteChunks? {
+        var chunks = ByteChunks()
+        var used = [Bool](repeating: false, count: blocks.count)
+        var start = 0
+        var index = 0
+        let count = html.count
+        while index < count {
+            // The next \u{1}, found by memchr: a page's HTML is mostly text with none.
+            let found = html.withUnsafeBufferPointer { buffer in
+                memchr(buffer.baseAddress! + index, 0x01, count - index).map { UnsafeRawPointer(buffer.baseAddress!).distance(to: UnsafeRawPointer($0)) }
+            }
+            guard let found else { break }
+            index = found
+            guard index > 0, html[index - 1] == UInt8(ascii: "<") else {
+                index += 1
+                continue
+            }
+            var cursor = index + 1
+            var number = 0
+            var digits = 0
+            while cursor < count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(html[cursor]), digits < 10 {
+                number = number * 10 + Int(html[cursor] - UInt8(ascii: "0"))
+                cursor += 1
+                digits += 1
+            }
+            guard digits > 0, cursor + 2 < count, html[cursor] == 0x01, html[cursor + 1] == UInt8(ascii: ">"),
+                  html[cursor + 2] == 0x0A, number < blocks.count, !used[number] else { return nil }
+            used[number] = true
+            chunks.append(html[start..<(index - 1)])
+            chunks.append(blocks[number].bytes)
+            start = cursor + 3
+            index = start
+        }
+        guard !used.contains(false) else { return nil }
+        chunks.append(html[start...])
+        return chunks
+    }
+
     /// Trusted HTML that replaces a marker block, kept with the NUL libcmark reads it up to,
     /// so a block made once (a figure) is handed to every document without a copy.
     package struct TrustedHTML: Sendable {
@@ -102,6 +181,16 @@ package enum CommonMark {
         of markdown: UnsafeBufferPointer<UInt8>, hasBlocks: Bool, block: (UnsafeBufferPointer<UInt8>) -> TrustedHTML?,
         memory: Memory = .arena, _ body: (UnsafePointer<CChar>) -> Result
     ) -> Result {
+        var none: [TrustedHTML]? = nil
+        return convert(markdown, hasBlocks: hasBlocks, block: block, memory: memory, placing: &none, body)
+    }
+
+    /// `withHTML(of:hasBlocks:block:memory:_:)`; with `placed` given, each block that ends a line is rendered as
+    /// a placeholder (`placeholder(_:)`, numbered from 0) and appended to `placed`.
+    private static func convert<Result>(
+        _ markdown: UnsafeBufferPointer<UInt8>, hasBlocks: Bool, block: (UnsafeBufferPointer<UInt8>) -> TrustedHTML?,
+        memory: Memory, placing placed: inout [TrustedHTML]?, _ body: (UnsafePointer<CChar>) -> Result
+    ) -> Result {
         let allocator = memory == .arena ? arenaAllocator : cmark_get_default_mem_allocator()!
         let arena = memory == .arena ? ThreadArena.current : nil
         defer { arena?.pointee.reset() }
@@ -123,7 +212,14 @@ package enum CommonMark {
                     preconditionFailure("cmark_node_new returned NULL (out of memory)")
                 }
                 // cmark copies the string; the node now belongs to the document, which frees it.
-                let accepted = replacement.cString.withUnsafeBufferPointer { text in
+                let text: [UInt8]
+                if placed != nil, replacement.cString.count > 1, replacement.cString[replacement.cString.count - 2] == 0x0A {
+                    text = placeholder(placed!.count)
+                    placed!.append(replacement)
+                } else {
+                    text = replacement.cString
+                }
+                let accepted = text.withUnsafeBufferPointer { text in
                     text.withMemoryRebound(to: CChar.self) { cmark_node_set_on_enter(custom, $0.baseAddress) }
                 }
                 precondition(accepted == 1, "cmark refused a custom block's HTML")

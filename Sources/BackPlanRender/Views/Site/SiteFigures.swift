@@ -14,13 +14,13 @@ struct SiteFigures: Sendable {
     /// Each move page's figures by figure name (`<id>` or `<id>-<way>`, as `Exercise.figures` names them); drawn when a page asks.
     private var large: [String: Figure] = [:]
     /// The small figure of each move by its id, drawn here: every list shows them, many times over.
-    private var small: [String: String] = [:]
+    private var small: [String: CommonMark.TrustedHTML] = [:]
 
     init(catalog: Catalog) {
         for move in catalog.moves {
             for (name, figure) in move.figures { large[name] = figure }
             if let first = move.ways.lazy.compactMap(move.figure(for:)).first ?? move.figure {
-                small[move.id] = Self.thumb(first, id: move.id)
+                small[move.id] = CommonMark.TrustedHTML(Array(Self.thumb(first, id: move.id).utf8))
             }
         }
     }
@@ -45,9 +45,12 @@ struct SiteFigures: Sendable {
     func marker(_ name: String?) -> String { name.flatMap { large[$0] == nil ? nil : Self.marker($0) } ?? "" }
 
     /// The blocks of a page showing the figures named `names` and the small figures of moves `ids`.
-    func blocks(figures names: [String], thumbs ids: [String]) -> [String: String] {
-        var blocks: [String: String] = [:]
-        for name in names { if let figure = large[name] { blocks[Self.marker(name)] = Self.pageFigure(figure, name: name) } }
+    /// Each small figure is the one copy drawn for the build, shared by every page (`ByteChunks`).
+    func blocks(figures names: [String], thumbs ids: [String]) -> [String: CommonMark.TrustedHTML] {
+        var blocks: [String: CommonMark.TrustedHTML] = [:]
+        for name in names {
+            if let figure = large[name] { blocks[Self.marker(name)] = CommonMark.TrustedHTML(Array(Self.pageFigure(figure, name: name).utf8)) }
+        }
         for id in ids { if let html = small[id] { blocks[Self.thumbMarker(id)] = html } }
         return blocks
     }

@@ -20,7 +20,7 @@ struct SitePage {
     /// The area the page is about, marked in the navigation.
     var area: Area?
     /// Trusted HTML blocks replacing their markers when the Markdown is converted.
-    var blocks: [String: String] = [:]
+    var blocks: [String: CommonMark.TrustedHTML] = [:]
 
     init(path: SitePath, heading: String, description: String, kind: String, template: String,
          context: TemplateFields) {

@@ -64,24 +64,74 @@ package struct SiteRenderer: Sendable {
     }
 
     /// A page's Markdown converted by libcmark, inside the page shell, as UTF-8.
+    func html(_ page: SitePage) throws(TemplateError) -> Data {
+        Data(try htmlChunks(page).joined)
+    }
+
+    /// `html(_:)` as runs: the shell's own bytes, the body's and the aside's, and each figure
+    /// the page shares with others, never joined (`ByteChunks`).
     ///
     /// Bytes from end to end: the Markdown, libcmark's HTML and the page are never
     /// made Strings, which would check each one's UTF-8 again (a fifth of rendering a page).
-    func html(_ page: SitePage) throws(TemplateError) -> Data {
+    /// The shell is rendered with a placeholder for the body and for the aside, each then
+    /// replaced by its runs; should a placeholder not be in the shell once, as is (a custom
+    /// shell may escape the body, or leave it out), the shell is rendered again with the
+    /// body's bytes joined, so the page is the same either way.
+    func htmlChunks(_ page: SitePage) throws(TemplateError) -> ByteChunks {
         var shell = SiteShell.context(for: page, catalog: catalog, settings: settings)
-        shell["body"] = .utf8(try markdownHTML(page.template, of: page))
-        if let aside = page.asideTemplate {
-            shell["aside"] = .utf8(try markdownHTML(aside, of: page))
+        let body = try markdownHTML(page.template, of: page)
+        let aside = try page.asideTemplate.map { name throws(TemplateError) in try markdownHTML(name, of: page) }
+        var parts: [(placeholder: [UInt8], chunks: ByteChunks)] = []
+        for (key, chunks) in [("body", body), ("aside", aside)] {
+            guard let chunks else { continue }
+            // An empty value reads as false in a section: only a non-empty one is stood in for.
+            if chunks.count > 0 {
+                let placeholder = Array("<\u{1}backplan:\(key)\u{1}>".utf8)
+                shell[key] = .utf8(placeholder)
+                parts.append((placeholder, chunks))
+            } else {
+                shell[key] = .utf8([])
+            }
         }
-        return try templates.renderData("site-page.html", .object(shell), capacity: 16_384)
+        let framed = Array(try templates.renderData("site-page.html", .object(shell), capacity: 16_384))
+        if let spliced = Self.splice(framed, parts) { return spliced }
+        shell["body"] = .utf8(body.joined)
+        if let aside { shell["aside"] = .utf8(aside.joined) }
+        return ByteChunks(Array(try templates.renderData("site-page.html", .object(shell), capacity: 16_384)))
     }
 
-    /// The HTML of `page`'s Markdown template `name`, its figure markers replaced by the page's blocks.
-    private func markdownHTML(_ name: String, of page: SitePage) throws(TemplateError) -> [UInt8] {
+    /// `framed` with each placeholder replaced by its runs, or nil unless each is there exactly once, in order.
+    private static func splice(_ framed: [UInt8], _ parts: [(placeholder: [UInt8], chunks: ByteChunks)]) -> ByteChunks? {
+        var chunks = ByteChunks()
+        var start = 0
+        for part in parts {
+            guard let found = firstRange(of: part.placeholder, in: framed, from: start),
+                  firstRange(of: part.placeholder, in: framed, from: found.upperBound) == nil,
+                  firstRange(of: part.placeholder, in: framed, from: 0) == found else { return nil }
+            chunks.append(framed[start..<found.lowerBound])
+            chunks.append(contentsOf: part.chunks)
+            start = found.upperBound
+        }
+        chunks.append(framed[start...])
+        return chunks
+    }
+
+    private static func firstRange(of needle: [UInt8], in bytes: [UInt8], from start: Int) -> Range<Int>? {
+        guard let first = needle.first, needle.count <= bytes.count else { return nil }
+        var index = start
+        while index + needle.count <= bytes.count {
+            if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) { return index..<(index + needle.count) }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The HTML of `page`'s Markdown template `name`, its figure markers replaced by the page's blocks, as runs.
+    private func markdownHTML(_ name: String, of page: SitePage) throws(TemplateError) -> ByteChunks {
         let markdown = try templates.renderData(name, .object(page.context), capacity: 16_384)
         let blocks = page.blocks
-        return CommonMark.htmlUTF8(fromMarkdown: markdown, hasBlocks: !blocks.isEmpty) { text in
-            blocks[String(decoding: text, as: UTF8.self)].map { CommonMark.TrustedHTML(Array($0.utf8)) }
+        return CommonMark.htmlChunks(fromMarkdown: markdown, hasBlocks: !blocks.isEmpty) { text in
+            blocks[String(decoding: text, as: UTF8.self)]
         }
     }
 
@@ -142,13 +192,18 @@ package struct SiteBuild: Sendable {
 
     /// The bytes of the file at `paths[index]`, as written.
     package func data(at index: Int) throws(TemplateError) -> Data {
+        Data(try chunks(at: index).joined)
+    }
+
+    /// The bytes of the file at `paths[index]` as runs, the figures it shares with other pages not copied (`ByteChunks`).
+    package func chunks(at index: Int) throws(TemplateError) -> ByteChunks {
         switch sources[index] {
         case .style:
-            return try renderer.templates.renderData("site-style.css", TemplateValue.object([:]))
+            return ByteChunks(Array(try renderer.templates.renderData("site-style.css", TemplateValue.object([:]))))
         case .sitemap:
-            return Data(try renderer.sitemap(paths: paths)?.text.utf8 ?? "".utf8)
+            return ByteChunks(Array(try renderer.sitemap(paths: paths)?.text.utf8 ?? "".utf8))
         default:
-            return try renderer.html(page(sources[index])!)
+            return try renderer.htmlChunks(page(sources[index])!)
         }
     }
 

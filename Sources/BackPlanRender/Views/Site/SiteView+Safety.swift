@@ -26,7 +26,7 @@ extension SiteView {
             path: path, heading: example.title,
             description: "An example \(example.weeks)-week exercise plan for neck, shoulder and back pain, made by BackPlan from one person's preferences.",
             kind: "plan", template: "site-plan.md", context: context)
-        page.blocks = example.blocks
+        page.blocks = example.blocks.mapValues { CommonMark.TrustedHTML(Array($0.utf8)) }
         return page
     }
 }
