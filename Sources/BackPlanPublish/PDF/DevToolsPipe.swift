@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import BackPlanRender
 
 #if canImport(Glibc)
 import Glibc
@@ -52,7 +52,7 @@ package final class DevToolsPipe: @unchecked Sendable {
     private var gone: String?
     private var readerEnded = false
     /// Serialises writes, so two messages never interleave on the pipe.
-    private let writing = Mutex(())
+    private let writing = Locked(())
 
     /// Takes ownership of both descriptors; starts the reader thread.
     package init(toBrowser: Int32, fromBrowser: Int32) {
