@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import BackPlanRender
 import Testing
 
 @testable import BackPlanPublish
@@ -120,7 +120,7 @@ struct BackgroundFlushTests {
 
 /// A stand-in for the disk: counts its flushes, holds those listed in `holding` until `release()`, and fails those in `failing`.
 final class HeldFlush: Sendable {
-    private let count = Mutex(0)
+    private let count = Locked(0)
     private let held: Set<Int>
     private let failing: Set<Int>
     private let entered = DispatchSemaphore(value: 0)

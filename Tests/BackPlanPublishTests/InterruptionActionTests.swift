@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import BackPlanRender
 import Testing
 
 @testable import BackPlanPublish
@@ -9,7 +9,7 @@ import Testing
 struct InterruptionActionTests {
     /// What the actions did, in order.
     final class Log: Sendable {
-        private let entries = Mutex<[String]>([])
+        private let entries = Locked<[String]>([])
         func add(_ entry: String) { entries.withLock { $0.append(entry) } }
         var all: [String] { entries.withLock { $0 } }
     }

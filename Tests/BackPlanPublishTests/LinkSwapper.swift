@@ -1,10 +1,10 @@
 import Foundation
-import Synchronization
+import BackPlanRender
 
 /// A thread that moves a real folder aside and puts a symbolic link to a victim folder in its place, over and over,
 /// until `stop()`: what an attacker racing BackPlan's writes and removals below an output folder does.
 final class LinkSwapper: Sendable {
-    private let stopping = Mutex(false)
+    private let stopping = Locked(false)
     private let stopped = DispatchSemaphore(value: 0)
 
     /// Starts swapping `folder` (a path) for a link to `victim`.

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import BackPlanRender
 
 /// Blocking work (waiting on a child process or the disk) run on a thread of its own, never on the concurrency pool's.
 ///
@@ -33,7 +33,7 @@ package enum BlockingWork {
 
     /// Work started on a thread of its own, whose result a synchronous caller waits for.
     package final class Started<T: Sendable>: Sendable {
-        private let result = Mutex<T?>(nil)
+        private let result = Locked<T?>(nil)
         private let finished = DispatchSemaphore(value: 0)
 
         fileprivate init() {}

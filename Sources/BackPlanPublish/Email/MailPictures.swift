@@ -1,7 +1,6 @@
 import BackPlanCore
 import BackPlanRender
 import Foundation
-import Synchronization
 
 /// The pictures of a run's emails as image parts: each drawn to PNG once and shared by every message, from any worker thread.
 ///
@@ -10,7 +9,7 @@ import Synchronization
 /// outside the lock, so two workers may draw the same picture once each at
 /// the start of a run; neither waits for the other's child process.
 package final class MailPictures: Sendable {
-    private let images = Mutex<[String: Data]>([:])
+    private let images = Locked<[String: Data]>([:])
 
     /// The largest height a logo is shown at in an email, in CSS pixels, as plan.html's `header.brand .logo` allows.
     static let logoHeight = 64

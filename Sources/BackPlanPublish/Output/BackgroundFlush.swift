@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import BackPlanRender
 
 /// Flushes a file system to the disk in the background while more files are being written,
 /// so that the flush a batch run ends with has little left to do.
@@ -27,7 +27,7 @@ package final class BackgroundFlush: Sendable {
     }
 
     private let flush: @Sendable () throws(PublishError) -> Void
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     /// Flushes the file system holding `folder`.
     package convenience init(folder: URL) {

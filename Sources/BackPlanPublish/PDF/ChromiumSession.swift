@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import BackPlanRender
 
 #if canImport(Glibc)
 import Glibc
@@ -21,7 +21,7 @@ package final class ChromiumSession: Sendable {
     /// The temporary folder: `profile/` (the user data dir) and `chromium.log`.
     package let folder: URL
     let pipe: DevToolsPipe
-    private let ending = Mutex((killed: false, reaped: false))
+    private let ending = Locked((killed: false, reaped: false))
 
     /// The flags of every warm browser; `--user-data-dir` and the pipe come on top.
     static let flags = [

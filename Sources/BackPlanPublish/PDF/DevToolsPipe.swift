@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import BackPlanRender
 
 #if canImport(Glibc)
 import Glibc
@@ -35,12 +35,13 @@ package enum DevToolsError: Error, Equatable, Sendable, CustomStringConvertible 
 ///
 /// `@unchecked Sendable`: every mutable property is read and written only
 /// with `state` locked; the file descriptors are constants, writes are
-/// serialised by `writing`, and only the reader thread (`BlockingWork`) reads.
+/// serialised by the lock `toBrowser` is held under, and only the reader thread (`BlockingWork`) reads.
 package final class DevToolsPipe: @unchecked Sendable {
     /// One message, parsed.
     package typealias Message = [String: Any]
 
-    private let toBrowser: Int32
+    /// The pipe's write end, held under its lock so that two messages never interleave on the pipe.
+    private let toBrowser: Locked<Int32>
     private let fromBrowser: Int32
     // Guards everything below.
     private let state = NSCondition()
@@ -51,18 +52,16 @@ package final class DevToolsPipe: @unchecked Sendable {
     private var watched: [String: [Message]] = [:]
     private var gone: String?
     private var readerEnded = false
-    /// Serialises writes, so two messages never interleave on the pipe.
-    private let writing = Mutex(())
 
     /// Takes ownership of both descriptors; starts the reader thread.
     package init(toBrowser: Int32, fromBrowser: Int32) {
-        self.toBrowser = toBrowser
+        self.toBrowser = Locked(toBrowser)
         self.fromBrowser = fromBrowser
         BlockingWork.start("backplan.devtools") { [self] in read() }
     }
 
     deinit {
-        close(toBrowser)
+        toBrowser.withLock { _ = close($0) }
         close(fromBrowser)
     }
 
@@ -181,7 +180,7 @@ package final class DevToolsPipe: @unchecked Sendable {
             throw .failed(message["method"] as? String ?? "?", message: "parameters are not JSON")
         }
         bytes.append(0)
-        let failure: Int32? = writing.withLock { _ in
+        let failure: Int32? = toBrowser.withLock { toBrowser in
             bytes.withUnsafeBytes { buffer -> Int32? in
                 var offset = 0
                 while offset < buffer.count {

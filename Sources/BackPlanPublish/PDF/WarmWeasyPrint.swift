@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import BackPlanRender
 
 #if canImport(Glibc)
 import Glibc
@@ -31,7 +31,7 @@ final class WarmWeasyPrint: Sendable {
     private let timeout: TimeInterval
     /// The private folder: `driver.py`, `empty/` (the base URL), `driver.log`, and the pages and PDFs being printed.
     let folder: URL
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     private struct State {
         var idle: [WeasyPrintDriver] = []
@@ -280,7 +280,7 @@ final class WeasyPrintDriver: @unchecked Sendable {
     private let log: String
     private var buffer: [UInt8] = []
     private var ready: Bool?
-    private let ending = Mutex(Ending())
+    private let ending = Locked(Ending())
 
     /// Whether the driver was killed, and reaped with its wait status.
     private struct Ending {

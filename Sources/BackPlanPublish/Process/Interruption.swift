@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import BackPlanRender
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -35,7 +35,7 @@ public final class Interruption: Sendable {
         var nextKey = 0
     }
 
-    private let state = Mutex(State())
+    private let state = Locked(State())
     /// Entered when the first signal is noted, left once its actions are done: `waitForCleanUp()` waits on it.
     private let cleaning = DispatchGroup()
 

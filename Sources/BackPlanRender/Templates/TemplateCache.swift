@@ -1,4 +1,3 @@
-import Synchronization
 
 /// The compiled forms of a template set, made on first use and shared by every thread.
 ///
@@ -15,7 +14,7 @@ final class TemplateCache: Sendable {
 
     private let templates: [String: Source]
     /// What has been compiled; held while a template is compiled, which happens once per template.
-    private let state = Mutex(State())
+    private let state = Locked(State())
 
     struct Source: Sendable {
         var text: String

@@ -1,5 +1,4 @@
 import BackPlanCore
-import Synchronization
 
 /// The pictures of a run's handouts: each move's figure and, with a site address, the QR code of its page, made once and shared.
 ///
@@ -12,8 +11,8 @@ import Synchronization
 package final class HandoutArt: Sendable {
     private let catalog: Catalog
     /// Drawn pictures by card key and by address; nil where there is none to draw.
-    private let figures = Mutex<[String: CommonMark.TrustedHTML?]>([:])
-    private let codes = Mutex<[String: CommonMark.TrustedHTML?]>([:])
+    private let figures = Locked<[String: CommonMark.TrustedHTML?]>([:])
+    private let codes = Locked<[String: CommonMark.TrustedHTML?]>([:])
 
     package init(catalog: Catalog) {
         self.catalog = catalog
@@ -86,7 +85,7 @@ package final class HandoutArt: Sendable {
     }
 
     private static func cached(
-        _ key: String, in cache: borrowing Mutex<[String: CommonMark.TrustedHTML?]>, make: () -> CommonMark.TrustedHTML?
+        _ key: String, in cache: Locked<[String: CommonMark.TrustedHTML?]>, make: () -> CommonMark.TrustedHTML?
     ) -> CommonMark.TrustedHTML? {
         cache.withLock { cache in
             if let known = cache[key] { return known }
