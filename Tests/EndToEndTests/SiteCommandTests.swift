@@ -158,6 +158,28 @@ struct SiteCommandTests {
         if force { #expect(result.stderr == "Error: index.html: cannot write: a file that backplan site did not write is in the way; move it, or choose another folder\n") }
     }
 
+    @Test("a FIFO where a page goes is in the way, and nothing waits on it")
+    func fifoInTheWay() throws {
+        let scratch = try ScratchFolder()
+        try scratch.write("s/notes.txt", "mine\n")
+        let path = scratch.url.appendingPathComponent("s/index.html").path
+        try #require(mkfifo(path, 0o644) == 0)
+        // Should backplan wait on the FIFO, a writer opens it after 30 s: the test then fails, it never hangs.
+        let unblocker = Thread {
+            sleep(30)
+            let descriptor = open(path, O_WRONLY | O_NONBLOCK)
+            if descriptor >= 0 { close(descriptor) }
+        }
+        unblocker.start()
+        let clock = ContinuousClock()
+        let start = clock.now
+        let result = try Backplan.run(["site", "--output", "s", "--force"], in: scratch.url)
+        #expect(clock.now - start < .seconds(30), "backplan waited on the FIFO")
+        #expect(result.status == 1)
+        #expect(result.stderr == "Error: index.html: cannot write: a file that backplan site did not write is in the way; move it, or choose another folder\n", "\(result.stderr)")
+        #expect(scratch.files() == ["s/index.html", "s/notes.txt"], "nothing written")
+    }
+
     @Test("hostile catalog text comes out inert, and the pages stay valid")
     func hostileCatalog() throws {
         let scratch = try ScratchFolder()

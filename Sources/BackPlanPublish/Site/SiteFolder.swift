@@ -273,7 +273,8 @@ package struct SiteFolder {
     /// Whether the regular file at `url`, not following a link, holds exactly `chunks`: read a block at a time
     /// and compared run by run, so a large page is never held twice; false for anything else.
     private static func regularFileHolds(_ url: URL, _ chunks: ByteChunks) -> Bool {
-        let descriptor = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        // Non-blocking: a FIFO left in the folder would otherwise hold the build until something writes to it.
+        let descriptor = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return false }
         defer { close(descriptor) }
         var status = stat()

@@ -122,8 +122,9 @@ package enum Checklist {
 
         /// Appends the entry of `items[item]` (the block's items and an index: an item passed alone is a copy).
         mutating func append(_ items: [PlanItem], _ item: Int, to json: RenderBuffer) {
-            guard let card = cards.number(id: items[item].id, equipment: items[item].equipment), card < written.count else {
-                return Self.appendEntry(items[item].id, name: items[item].name, card: nil, to: json)
+            let card = cards.number(id: items[item].id, equipment: items[item].equipment)
+            guard let card, card >= 0, card < written.count else {
+                return Self.appendEntry(items[item].id, name: items[item].name, card: card, to: json)
             }
             if let range = written[card] { return json.appendCopy(of: range) }
             let start = json.count
