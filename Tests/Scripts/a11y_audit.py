@@ -26,6 +26,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 # A window 1280 CSS px wide at 200% zoom lays the page out 640 px wide.
@@ -69,7 +70,12 @@ def browser():
     for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                      "--window-size=1280,900", "--force-device-scale-factor=1", "--hide-scrollbars"):
         options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+    # A TMPDIR of the browser's own, removed with it: Chromium keeps its singleton socket in a folder
+    # of TMPDIR that it leaves behind when the driver ends it.
+    scratch = tempfile.mkdtemp(prefix="backplan-browser-")
+    service = Service(shutil.which("chromedriver"), env=dict(os.environ, TMPDIR=scratch))
+    driver = webdriver.Chrome(service=service, options=options)
+    driver.backplan_scratch = scratch
     # axe over a page of animated figures takes seconds on a loaded machine.
     driver.set_script_timeout(300)
     driver.set_page_load_timeout(120)
@@ -242,6 +248,7 @@ def audit(files):
             })
     finally:
         driver.quit()
+        shutil.rmtree(driver.backplan_scratch, ignore_errors=True)
     nu = nu_errors(files)
     for report in reports:
         report["nu"] = nu.get(report["page"], [])

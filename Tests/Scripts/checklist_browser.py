@@ -23,6 +23,7 @@ import json
 import os
 import shutil
 import sys
+import tempfile
 import time
 
 
@@ -54,7 +55,12 @@ def browser(download_dir):
         "download.directory_upgrade": True,
     })
     options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+    # A TMPDIR of the browser's own, removed with it: Chromium keeps its singleton socket in a folder
+    # of TMPDIR that it leaves behind when the driver ends it.
+    scratch = tempfile.mkdtemp(prefix="backplan-browser-")
+    service = Service(shutil.which("chromedriver"), env=dict(os.environ, TMPDIR=scratch))
+    driver = webdriver.Chrome(service=service, options=options)
+    driver.backplan_scratch = scratch
     # Headless Chromium keeps downloads unless told where they go.
     driver.execute_cdp_cmd("Page.setDownloadBehavior", {"behavior": "allow", "downloadPath": download_dir})
     return driver
@@ -202,6 +208,7 @@ def fill_command(page, entries_path, out_dir, shots):
         report["console_errors"] = [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
     finally:
         driver.quit()
+        shutil.rmtree(driver.backplan_scratch, ignore_errors=True)
     json.dump(report, sys.stdout, indent=1, sort_keys=True)
     print()
 
