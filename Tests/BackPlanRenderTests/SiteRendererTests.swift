@@ -147,11 +147,11 @@ struct SiteRendererTests {
             let chunks = try build.chunks(at: try #require(build.paths.firstIndex(of: path)))
             #expect(String(decoding: chunks.joined, as: UTF8.self) == (try page(path)), "\(path)")
             var runs: [UnsafePointer<UInt8>?] = []
-            for part in chunks.parts {
-                if part.starts(with: thumb) {
-                    runs.append(part.withUnsafeBufferPointer { $0.baseAddress })
+            for run in chunks.runs {
+                if run.bytes.starts(with: thumb) {
+                    runs.append(run.address)
                 } else {
-                    #expect(!String(decoding: part, as: UTF8.self).contains("<span class=\"thumb\""), "a copied figure on \(path)")
+                    #expect(!String(decoding: run.bytes, as: UTF8.self).contains("<span class=\"thumb\""), "a copied figure on \(path)")
                 }
             }
             return runs

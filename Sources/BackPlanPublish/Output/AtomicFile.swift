@@ -62,8 +62,7 @@ package enum AtomicFile {
             case .data(let data):
                 return data.withUnsafeBytes(write)
             case .chunks(let chunks):
-                for part in chunks.parts where !part.withUnsafeBytes(write) { return false }
-                return true
+                return chunks.forEachRun(write)
             }
         }
     }

@@ -32,6 +32,24 @@ package struct SiteFolder {
     /// How many files are made at once, each on a core of its own, before they are compared and written in order.
     static let batchSize = 32
 
+    /// The files made together from `start`: up to `batchSize` of them, of which at most one in `large`.
+    ///
+    /// A file in `large` grows with the catalog (a page listing every move). Made in one batch,
+    /// the six area pages were all held at once, and the next batch is made while one is written:
+    /// with at most one such file a batch, at most two are held.
+    static func batch(from start: Int, count: Int, large: Set<Int>) -> Range<Int> {
+        var end = start
+        var taken = 0
+        while end < count, end - start < batchSize {
+            if large.contains(end) {
+                guard taken == 0 else { break }
+                taken += 1
+            }
+            end += 1
+        }
+        return start..<end
+    }
+
     /// The report of a build that has nothing to do, or nil when the folder must be brought in step.
     ///
     /// Nothing is to do when the manifest was written by a build of the same `build` (a
@@ -64,7 +82,8 @@ package struct SiteFolder {
 
     /// `sync(paths:build:data:)` with each file made as runs (`ByteChunks`), written and compared run by run, never joined:
     /// a page listing every move holds its own HTML once and shares its figures with the other pages.
-    package func sync(paths: [String], build: String?, chunks data: @escaping @Sendable (Int) throws -> ByteChunks) throws -> SiteReport {
+    /// Files whose indexes are in `large` grow with the catalog, and are made one to a batch (`batch(from:count:large:)`).
+    package func sync(paths: [String], build: String?, large: Set<Int> = [], chunks data: @escaping @Sendable (Int) throws -> ByteChunks) throws -> SiteReport {
         // Every path checked before anything is written; each file's URL is made again when it is reached
         // (a URL for every file of a large site weighed more than the batch being made).
         for path in paths { _ = try output.url(for: path) }
@@ -96,7 +115,7 @@ package struct SiteFolder {
         defer { ahead?.made.wait() }
         func makeAhead(from start: Int) {
             guard start < paths.count else { return ahead = nil }
-            let next = Batch(range: start..<min(start + Self.batchSize, paths.count))
+            let next = Batch(range: Self.batch(from: start, count: paths.count, large: large))
             let made = DispatchGroup()
             DispatchQueue.global().async(group: made) { next.make(skipping: skipping, data) }
             ahead = (next, made)
@@ -111,7 +130,7 @@ package struct SiteFolder {
                         ahead.made.wait()
                         batch = ahead.batch
                     } else {
-                        batch = Batch(range: index..<min(index + Self.batchSize, paths.count))
+                        batch = Batch(range: Self.batch(from: index, count: paths.count, large: large))
                         batch.make(skipping: skipping, data)
                     }
                     makeAhead(from: batch.range.upperBound)
@@ -297,13 +316,16 @@ package struct SiteFolder {
             defer { read += taken }
             return block[read..<(read + taken)]
         }
-        for part in chunks.parts {
-            var offset = part.startIndex
-            while offset < part.endIndex {
-                guard let bytes = next(upTo: part.endIndex - offset), part[offset..<(offset + bytes.count)].elementsEqual(bytes) else { return false }
+        let same = chunks.forEachRun { run in
+            var offset = 0
+            while offset < run.count {
+                guard let bytes = next(upTo: run.count - offset),
+                      bytes.withUnsafeBytes({ memcmp(run.baseAddress! + offset, $0.baseAddress!, $0.count) == 0 }) else { return false }
                 offset += bytes.count
             }
+            return true
         }
+        guard same else { return false }
         // Nothing more: the file did not grow since it was measured.
         return next(upTo: 1) == nil
     }

@@ -30,9 +30,9 @@ public struct SitePublisher: Sendable {
         return files
     }
 
-    /// The site ready to render file by file, its paths checked to be distinct.
-    func build() throws -> SiteBuild {
-        let renderer = SiteRenderer(templates: inputs.templates, catalog: inputs.catalog, settings: settings)
+    /// The site ready to render file by file, its paths checked to be distinct; with `spill`, its small figures kept there.
+    func build(spill: (any ByteSpill)? = nil) throws -> SiteBuild {
+        let renderer = SiteRenderer(templates: inputs.templates, catalog: inputs.catalog, settings: settings, spill: spill)
         let build = try renderer.build(examplePlan: try examplePlan())
         for (path, next) in zip(build.paths, build.paths.dropFirst()) where path == next {
             throw PublishError(path: path.value, problem: .invalid("two pages of the site have this path; give every move a different id"))
@@ -44,8 +44,10 @@ public struct SitePublisher: Sendable {
     ///
     /// A folder a build of the same inputs left as it was is recognised from the manifest and
     /// the files' status alone, without rendering (`SiteFolder.upToDate(build:)`). Otherwise each
-    /// page is rendered, compared with the file on disk and written if it differs, one at a
-    /// time, so memory does not grow with the number of moves.
+    /// page is rendered, compared with the file on disk and written if it differs, a batch at a
+    /// time; the small figures every list shows wait in a temporary file (`SpillFile`), and the
+    /// pages that list moves are made one at a time, so what grows with the number of moves is
+    /// mostly the catalog itself (docs/benchmarks.md).
     ///
     /// - Throws: `TemplateError`, or `PublishError` naming the path that cannot be written.
     /// With `force`, also into a folder holding files the site did not write (never replacing them).
@@ -53,8 +55,9 @@ public struct SitePublisher: Sendable {
         let siteFolder = SiteFolder(path: folder, force: force)
         let fingerprint = Self.buildFingerprint(inputs: inputs.fingerprint, settings: settings)
         if let report = siteFolder.upToDate(build: fingerprint) { return report }
-        let build = try self.build()
-        return try siteFolder.sync(paths: build.paths.map(\.value), build: fingerprint, chunks: { try build.chunks(at: $0) })
+        let build = try self.build(spill: SpillFile.make())
+        let lists = Set(build.paths.indices.filter(build.listsMoves(at:)))
+        return try siteFolder.sync(paths: build.paths.map(\.value), build: fingerprint, large: lists, chunks: { try build.chunks(at: $0) })
     }
 
     /// The report of a build with nothing to do in `folder`, or nil: the catalog's text and the

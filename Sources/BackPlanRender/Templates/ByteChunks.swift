@@ -2,12 +2,27 @@
 ///
 /// A list page of the site shows a small figure beside every move; joined into one
 /// buffer, a page held a copy of every figure, several times over while it was
-/// made (see docs/benchmarks.md). As runs, the page holds its own HTML once and each figure is a slice of the
-/// one copy every page shares (an `ArraySlice` keeps its array's storage, it does not
-/// copy it). The bytes are written and compared run by run; `joined` makes the one
+/// made (see docs/benchmarks.md). As runs, the page holds its own HTML once and each figure is
+/// either a slice of the one copy every page shares (an `ArraySlice` keeps its array's storage,
+/// it does not copy it) or bytes kept outside memory (`SpilledBytes`), read back when the run is
+/// written. The bytes are written and compared run by run (`forEachRun`); `joined` makes the one
 /// buffer for those who want it (tests, `SiteBuild.data(at:)`).
 package struct ByteChunks: Sendable, Equatable {
-    package private(set) var parts: [ArraySlice<UInt8>] = []
+    /// One run: bytes held, or bytes kept outside memory.
+    package enum Run: Sendable {
+        case bytes(ArraySlice<UInt8>)
+        case spilled(SpilledBytes)
+
+        /// The run's length in bytes.
+        package var count: Int {
+            switch self {
+            case .bytes(let bytes): bytes.count
+            case .spilled(let spilled): spilled.count
+            }
+        }
+    }
+
+    package private(set) var runs: [Run] = []
     /// The number of bytes of all runs together.
     package private(set) var count = 0
 
@@ -18,21 +33,52 @@ package struct ByteChunks: Sendable, Equatable {
     }
 
     package mutating func append(_ bytes: ArraySlice<UInt8>) {
-        guard !bytes.isEmpty else { return }
-        parts.append(bytes)
-        count += bytes.count
+        append(.bytes(bytes))
+    }
+
+    package mutating func append(_ run: Run) {
+        guard run.count > 0 else { return }
+        runs.append(run)
+        count += run.count
     }
 
     package mutating func append(contentsOf other: ByteChunks) {
-        parts.append(contentsOf: other.parts)
+        runs.append(contentsOf: other.runs)
         count += other.count
+    }
+
+    /// Hands each run's bytes to `body` in order, a spilled run read back into a buffer used for each in
+    /// turn; false as soon as `body` returns false.
+    package func forEachRun(_ body: (UnsafeRawBufferPointer) -> Bool) -> Bool {
+        var scratch: [UInt8] = []
+        for run in runs {
+            switch run {
+            case .bytes(let bytes):
+                guard bytes.withUnsafeBytes(body) else { return false }
+            case .spilled(let spilled):
+                guard spilled.withBytes(reusing: &scratch, body) else { return false }
+            }
+        }
+        return true
+    }
+
+    /// The last byte, or nil when there is none (a spilled run is read back).
+    package var last: UInt8? {
+        switch runs.last {
+        case .bytes(let bytes): bytes.last
+        case .spilled(let spilled): spilled.bytes.last
+        case nil: nil
+        }
     }
 
     /// Every run joined into one buffer.
     package var joined: [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(count)
-        for part in parts { bytes.append(contentsOf: part) }
+        _ = forEachRun { run in
+            bytes.append(contentsOf: run)
+            return true
+        }
         return bytes
     }
 

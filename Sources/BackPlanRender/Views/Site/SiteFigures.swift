@@ -16,11 +16,14 @@ struct SiteFigures: Sendable {
     /// The small figure of each move by its id, drawn here: every list shows them, many times over.
     private var small: [String: CommonMark.TrustedHTML] = [:]
 
-    init(catalog: Catalog) {
+    /// With `spill`, the small figures are kept there once drawn, not in memory: a catalog of 10,000
+    /// moves has 20 MB of them, wanted only when a list page is written (docs/benchmarks.md).
+    init(catalog: Catalog, spill: (any ByteSpill)? = nil) {
         for move in catalog.moves {
             for (name, figure) in move.figures { large[name] = figure }
             if let first = move.ways.lazy.compactMap(move.figure(for:)).first ?? move.figure {
-                small[move.id] = CommonMark.TrustedHTML(Array(Self.thumb(first, id: move.id).utf8))
+                let id = move.id
+                small[id] = CommonMark.TrustedHTML(Self.thumb(first, id: id), spill: spill) { Self.thumb(first, id: id) }
             }
         }
     }
@@ -67,10 +70,10 @@ struct SiteFigures: Sendable {
     }
 
     /// The first pose, small and decorative: no role, title or id, hidden from screen readers.
-    private static func thumb(_ figure: Figure, id: String) -> String {
+    private static func thumb(_ figure: Figure, id: String) -> [UInt8] {
         let prefix = "thumb-" + SitePath.slug(id)
         let svg = FigureSVG.svg(figure, style: .small, idPrefix: prefix, embedding: .decorative)
-        return "<span class=\"thumb\" aria-hidden=\"true\">\(svg.trimmingSuffixNewlines)</span>\n"
+        return Array("<span class=\"thumb\" aria-hidden=\"true\">\(svg.trimmingSuffixNewlines)</span>\n".utf8)
     }
 }
 

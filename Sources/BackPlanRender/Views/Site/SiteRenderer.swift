@@ -11,11 +11,14 @@ package struct SiteRenderer: Sendable {
     package var templates: TemplateSet
     package var catalog: Catalog
     package var settings: SiteSettings
+    /// Where the small figures are kept once drawn, rather than in memory (`SiteFigures`); the pages are the same bytes either way.
+    package var spill: (any ByteSpill)?
 
-    package init(templates: TemplateSet, catalog: Catalog, settings: SiteSettings) {
+    package init(templates: TemplateSet, catalog: Catalog, settings: SiteSettings, spill: (any ByteSpill)? = nil) {
         self.templates = templates
         self.catalog = catalog
         self.settings = settings
+        self.spill = spill
     }
 
     /// Every file of the site, in path order.
@@ -86,7 +89,10 @@ package struct SiteRenderer: Sendable {
             guard let chunks else { continue }
             // An empty value reads as false in a section: only a non-empty one is stood in for.
             if chunks.count > 0 {
-                let placeholder = Array("<\u{1}backplan:\(key)\u{1}>".utf8)
+                // Across a line break, so a template that changes the lines of what it places changes the
+                // placeholder too, and the page is made the plain way; and ending as the value ends, so an
+                // indented partial indents what follows it as it does after the value.
+                let placeholder = Array("<\u{1}backplan:\(key)\n\u{1}>\(chunks.last == 0x0A ? "\n" : "")".utf8)
                 shell[key] = .utf8(placeholder)
                 parts.append((placeholder, chunks))
             } else {
@@ -163,7 +169,7 @@ package struct SiteBuild: Sendable {
     init(renderer: SiteRenderer, examplePlan: SiteExamplePlan) {
         self.renderer = renderer
         self.examplePlan = examplePlan
-        figures = SiteFigures(catalog: renderer.catalog)
+        figures = SiteFigures(catalog: renderer.catalog, spill: renderer.spill)
         relatives = RelatedMoves(catalog: renderer.catalog)
         var files: [(path: SitePath, source: Source)] = [(.index, .index)]
         files += renderer.catalog.moves.enumerated().map { (SitePath.exercise($0.element.id), Source.exercise($0.offset)) }
@@ -183,6 +189,14 @@ package struct SiteBuild: Sendable {
         let sources = [Source.index] + renderer.catalog.moves.indices.map(Source.exercise)
             + Area.allCases.map(Source.area) + [.safety, .examplePlan]
         return sources.lazy.map { page($0)! }
+    }
+
+    /// Whether the file at `paths[index]` lists moves (the index, an area page): its size grows with the catalog.
+    package func listsMoves(at index: Int) -> Bool {
+        switch sources[index] {
+        case .index, .area: true
+        default: false
+        }
     }
 
     /// The text of the file at `paths[index]`.
