@@ -76,7 +76,29 @@ package enum CommonMark {
     /// so a placeholder would change what follows). Should the placeholders not be found
     /// once each, the document is converted again the plain way: the bytes are always
     /// those `htmlUTF8` gives.
+    ///
+    /// A large document that is cut into pieces safely (`MarkdownPieces`) is converted a piece at a
+    /// time, so libcmark never holds the tree of a list of thousands of moves at once.
     package static func htmlChunks(
+        fromMarkdown markdown: some ContiguousBytes, hasBlocks: Bool = true, block: (UnsafeBufferPointer<UInt8>) -> TrustedHTML?
+    ) -> ByteChunks {
+        let pieces: ByteChunks?? = markdown.withUnsafeBytes { raw in
+            guard raw.count > largeDocument else { return nil }
+            let bytes = raw.assumingMemoryBound(to: UInt8.self)
+            guard let starts = MarkdownPieces.starts(in: bytes, every: pieceSize), !starts.isEmpty else { return nil }
+            return .some(MarkdownPieces.convert(bytes, startingAt: starts) { piece in
+                documentChunks(fromMarkdown: UnsafeRawBufferPointer(piece), hasBlocks: hasBlocks, block: block)
+            })
+        }
+        if let pieces, let chunks = pieces { return chunks }
+        return documentChunks(fromMarkdown: markdown, hasBlocks: hasBlocks, block: block)
+    }
+
+    /// The size of the pieces a large document is cut into (`MarkdownPieces`), at least.
+    static let pieceSize = 64 << 10
+
+    /// `htmlChunks(fromMarkdown:hasBlocks:block:)` of the document as one.
+    static func documentChunks(
         fromMarkdown markdown: some ContiguousBytes, hasBlocks: Bool = true, block: (UnsafeBufferPointer<UInt8>) -> TrustedHTML?
     ) -> ByteChunks {
         let placed: (html: [UInt8], blocks: [TrustedHTML]) = markdown.withUnsafeBytes { raw in

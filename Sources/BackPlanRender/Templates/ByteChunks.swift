@@ -47,6 +47,24 @@ package struct ByteChunks: Sendable, Equatable {
         count += other.count
     }
 
+    /// Removes `prefix` from the start when the first run is held and starts with it; false otherwise.
+    package mutating func removeFirst(_ prefix: [UInt8]) -> Bool {
+        guard case .bytes(let bytes) = runs.first, bytes.starts(with: prefix) else { return false }
+        let rest = bytes.dropFirst(prefix.count)
+        if rest.isEmpty { runs.removeFirst() } else { runs[0] = .bytes(rest) }
+        count -= prefix.count
+        return true
+    }
+
+    /// Removes `suffix` from the end when the last run is held and ends with it; false otherwise.
+    package mutating func removeLast(_ suffix: [UInt8]) -> Bool {
+        guard case .bytes(let bytes) = runs.last, bytes.count >= suffix.count, bytes.suffix(suffix.count).elementsEqual(suffix) else { return false }
+        let rest = bytes.dropLast(suffix.count)
+        if rest.isEmpty { runs.removeLast() } else { runs[runs.count - 1] = .bytes(rest) }
+        count -= suffix.count
+        return true
+    }
+
     /// Hands each run's bytes to `body` in order, a spilled run read back into a buffer used for each in
     /// turn; false as soon as `body` returns false.
     package func forEachRun(_ body: (UnsafeRawBufferPointer) -> Bool) -> Bool {
