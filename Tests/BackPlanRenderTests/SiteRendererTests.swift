@@ -166,13 +166,19 @@ struct SiteRendererTests {
         }
     }
 
-    @Test("a shell that escapes the body, repeats it or puts the aside first still gets the whole page", arguments: [
+    @Test("a shell that escapes the body, repeats it, puts the aside first or places the body in an indented partial with text after it still gets the whole page", arguments: [
         "<main>{{body}}</main>\n{{{aside}}}\n",
         "{{{body}}}\n<hr>\n{{{body}}}\n{{{aside}}}\n",
         "{{#aside}}<aside>{{{aside}}}</aside>{{/aside}}\n<main>{{{body}}}</main>\n",
+        "<main>\n  {{> frame}}\n</main>\n{{{aside}}}\n",
+        "<div>\n    {{> frame}}\n</div>\n",
     ])
     func customShell(shell: String) throws {
-        let templates = try TemplateSet(overrides: ["site-page.html.mustache": (text: shell, path: "mine/site-page.html.mustache")])
+        let templates = try TemplateSet(overrides: [
+            "site-page.html.mustache": (text: shell, path: "mine/site-page.html.mustache"),
+            // A partial that places the body with a line after it: indented, it indents that line.
+            "frame.mustache": (text: "{{{body}}}\n<p>after the body</p>\n", path: "mine/frame.mustache"),
+        ])
         let renderer = SiteRenderer(templates: templates, catalog: .builtIn, settings: try #require(SiteSettings(baseURL: nil)))
         for page in renderer.pages(examplePlan: example) where page.path == .index || page.path == .exercise("row") {
             // What the shell gives with the body and aside as whole values.

@@ -92,29 +92,6 @@ struct SpilledSiteTests {
         #expect(calls == 2)
     }
 
-    @Test("a shell that places the body through an indented partial, with text after it, gets the whole page", arguments: [
-        "<main>\n  {{> frame}}\n</main>\n{{{aside}}}\n",
-        "<div>\n    {{> frame}}\n</div>\n",
-    ])
-    func indentedPartial(shell: String) throws {
-        let templates = try TemplateSet(overrides: [
-            "site-page.html.mustache": (text: shell, path: "mine/site-page.html.mustache"),
-            "frame.mustache": (text: "{{{body}}}\n<p>after the body</p>\n", path: "mine/frame.mustache"),
-        ])
-        let renderer = SiteRenderer(templates: templates, catalog: .builtIn, settings: try #require(SiteSettings(baseURL: nil)))
-        for page in renderer.pages(examplePlan: example) where page.path == .index || page.path == .exercise("row") {
-            var context = SiteShell.context(for: page, catalog: .builtIn, settings: renderer.settings)
-            let body = CommonMark.htmlUTF8(fromMarkdown: Array(try templates.render(page.template, .object(page.context)).utf8)) { page.blocks[String(decoding: $0, as: UTF8.self)] }
-            context["body"] = .utf8(body)
-            if let aside = page.asideTemplate {
-                context["aside"] = .utf8(CommonMark.htmlUTF8(fromMarkdown: Array(try templates.render(aside, .object(page.context)).utf8)) { page.blocks[String(decoding: $0, as: UTF8.self)] })
-            }
-            let expected = try templates.render("site-page.html", .object(context))
-            #expect(String(decoding: try renderer.htmlChunks(page).joined, as: UTF8.self) == expected, "\(page.path)")
-            #expect(expected.contains("</ul>\n  \n") || expected.contains("</ul>\n    \n") || page.path != .index, "the partial indents the line after the body")
-        }
-    }
-
     @Test("a NUL in trusted HTML comes out as U+FFFD whether the block is placed as a run or put into libcmark's tree")
     func nulInTrustedHTML() {
         let block = CommonMark.TrustedHTML(Array("<span>a\u{0}b</span>\n".utf8))

@@ -37,14 +37,8 @@ package final class SpillFile: ByteSpill {
     package func keep(_ bytes: UnsafeRawBufferPointer) -> Int64? {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return nil }
         return end.withLock { end -> Int64? in
-            var written = 0
-            while written < bytes.count {
-                let count = pwrite(descriptor, base + written, bytes.count - written, off_t(end) + off_t(written))
-                if count < 0, errno == EINTR { continue }
-                // A full disk: these bytes are held in memory instead; the next ones are written here again.
-                guard count > 0 else { return nil }
-                written += count
-            }
+            // A full disk: these bytes are held in memory instead; the next ones are written here again.
+            guard Self.whole(bytes.count, { done in pwrite(descriptor, base + done, bytes.count - done, off_t(end) + off_t(done)) }) else { return nil }
             defer { end += Int64(bytes.count) }
             return end
         }
@@ -52,12 +46,18 @@ package final class SpillFile: ByteSpill {
 
     package func read(at offset: Int64, into buffer: UnsafeMutableRawBufferPointer) -> Bool {
         guard let base = buffer.baseAddress else { return buffer.isEmpty }
+        return Self.whole(buffer.count) { done in pread(descriptor, base + done, buffer.count - done, off_t(offset) + off_t(done)) }
+    }
+
+    /// Calls `move` (a `pread` or `pwrite` of what is left once `done` bytes are through) until `count`
+    /// bytes are; false on an error or at the end of the file.
+    private static func whole(_ count: Int, _ move: (_ done: Int) -> Int) -> Bool {
         var done = 0
-        while done < buffer.count {
-            let count = pread(descriptor, base + done, buffer.count - done, off_t(offset) + off_t(done))
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { return false }
-            done += count
+        while done < count {
+            let moved = move(done)
+            if moved < 0, errno == EINTR { continue }
+            guard moved > 0 else { return false }
+            done += moved
         }
         return true
     }
