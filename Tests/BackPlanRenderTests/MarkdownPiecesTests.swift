@@ -5,13 +5,18 @@ import Testing
 @Suite("A large Markdown list converted in pieces is the document converted whole")
 struct MarkdownPiecesTests {
     static let marker = CommonMark.TrustedHTML(Array("<span class=\"thumb\">x</span>\n".utf8))
+    static let blocks = [
+        "<!-- m1 -->": marker, "<!-- empty -->": CommonMark.TrustedHTML([]),
+        "<!-- list -->": CommonMark.TrustedHTML(Array("<ul class=\"t\">\n<li>t</li>\n</ul>\n".utf8)),
+    ]
+
     static func lookup(_ text: UnsafeBufferPointer<UInt8>) -> CommonMark.TrustedHTML? {
-        String(decoding: text, as: UTF8.self) == "<!-- m1 -->" ? marker : nil
+        blocks[String(decoding: text, as: UTF8.self)]
     }
 
     /// `markdown` converted whole, and in pieces of at least `size` bytes when it may be cut (nil when not cut).
     static func both(_ markdown: [UInt8], size: Int) -> (whole: [UInt8], pieces: [UInt8]?, cut: Bool) {
-        let whole = CommonMark.documentChunks(fromMarkdown: markdown, block: lookup).joined
+        let whole = CommonMark.documentChunks(fromMarkdown: markdown, block: lookup).chunks.joined
         return markdown.withUnsafeBufferPointer { bytes in
             guard let starts = MarkdownPieces.starts(in: bytes, every: size), !starts.isEmpty else { return (whole, nil, false) }
             let pieces = MarkdownPieces.convert(bytes, startingAt: starts) { piece in
@@ -26,7 +31,8 @@ struct MarkdownPiecesTests {
         "- item *one*", "- <!-- m1 -->", "- ", "-", " - one space", "  continuation **bold**", "  - nested", "    - deeper",
         "", "", "", "## Heading", "Paragraph text", "1. ordered", "   ordered continuation", "> quote", "* star", "+ plus",
         "---", "- - -", "    code", "<div>", "```", "~~~", "[ref]: /url", "see [ref]", "tab\there", "- [a](b.html): c",
-        "  <!-- m1 -->", "lazy line", "- item_two_", "  text\r",
+        "  <!-- m1 -->", "lazy line", "- item_two_", "  text\r", "#foo", "#######", "#5", "# real heading", "-   four",
+        "  <!-- empty -->", "  <!-- list -->", "x\\]: escaped",
     ]
 
     @Test("over many generated documents, a document cut into pieces converts to the same HTML as whole")
@@ -41,8 +47,8 @@ struct MarkdownPiecesTests {
                 for _ in 0..<Int.random(in: 1...4, using: &generator) {
                     lines += ["## Heading", ""]
                     for _ in 0..<Int.random(in: 1...12, using: &generator) {
-                        lines.append(["- item *one*", "- <!-- m1 -->", "- ", "- [a](b.html): c"].randomElement(using: &generator)!)
-                        lines += (0..<Int.random(in: 0...2, using: &generator)).map { _ in ["  continuation **bold**", "  - nested", "    - deeper", "  <!-- m1 -->", "  ```", "  <div>"].randomElement(using: &generator)! }
+                        lines.append(["- item *one*", "- <!-- m1 -->", "- ", "- [a](b.html): c", "-   four", "- a \\]: b"].randomElement(using: &generator)!)
+                        lines += (0..<Int.random(in: 0...2, using: &generator)).map { _ in ["  continuation **bold**", "  - nested", "    - deeper", "  <!-- m1 -->", "  ```", "  <div>", "  <!-- empty -->", "  <!-- list -->"].randomElement(using: &generator)! }
                         if Int.random(in: 0..<15, using: &generator) == 0 { lines.append(Self.palette.randomElement(using: &generator)!) }
                     }
                     lines.append("")
@@ -77,6 +83,8 @@ struct MarkdownPiecesTests {
     @Test("what would read differently in pieces is never converted in pieces", arguments: [
         "- a\n\n- b\n", "- a\nlazy\n- b\n", "- a\n  b\n\n  c\n- d\n", "* a\n- b\n", "- a\n- b\n\n[x]: /u\n",
         "```\n- a\n- b\n```\n", "<div>\n- a\n- b\n", "- a\n- - -\n- b\n", "- a\n\t- b\n- c\n", "text\n  more\n- a\n- b\n", "- x\n- a\nlazy\n\n- b\n- c\n",
+        "- x\n- a\n#foo\n\n- b\n", "- x\n- a\n#######\n\n- b\n", "- x\n- a\n#foo\n\n  c\n- b\n",
+        "- a\n-   z\n  <!-- empty -->\n- b\n", "- a\n-   z\n  <!-- list -->\n- b\n",
     ])
     func refused(markdown: String) {
         let (whole, pieces, _) = Self.both(Array(markdown.utf8), size: 1)

@@ -82,39 +82,55 @@ package enum CommonMark {
     package static func htmlChunks(
         fromMarkdown markdown: some ContiguousBytes, hasBlocks: Bool = true, block: (UnsafeBufferPointer<UInt8>) -> TrustedHTML?
     ) -> ByteChunks {
-        let pieces: ByteChunks?? = markdown.withUnsafeBytes { raw in
-            guard raw.count > largeDocument else { return nil }
-            let bytes = raw.assumingMemoryBound(to: UInt8.self)
-            guard let starts = MarkdownPieces.starts(in: bytes, every: pieceSize), !starts.isEmpty else { return nil }
-            return .some(MarkdownPieces.convert(bytes, startingAt: starts) { piece in
-                documentChunks(fromMarkdown: UnsafeRawBufferPointer(piece), hasBlocks: hasBlocks, block: block)
-            })
-        }
-        if let pieces, let chunks = pieces { return chunks }
-        return documentChunks(fromMarkdown: markdown, hasBlocks: hasBlocks, block: block)
+        piecewise(markdown, hasBlocks: hasBlocks, block: block)
+            ?? documentChunks(fromMarkdown: markdown, hasBlocks: hasBlocks, block: block).chunks
     }
 
     /// The size of the pieces a large document is cut into (`MarkdownPieces`), at least.
     static let pieceSize = 64 << 10
 
-    /// `htmlChunks(fromMarkdown:hasBlocks:block:)` of the document as one.
+    /// A large document's HTML converted piece by piece, or nil when it is not large, may not be cut, or its
+    /// pieces do not join (`MarkdownPieces`).
+    private static func piecewise(
+        _ markdown: some ContiguousBytes, hasBlocks: Bool, block: (UnsafeBufferPointer<UInt8>) -> TrustedHTML?
+    ) -> ByteChunks? {
+        markdown.withUnsafeBytes { raw in
+            guard raw.count > largeDocument else { return nil }
+            let bytes = raw.assumingMemoryBound(to: UInt8.self)
+            guard let starts = MarkdownPieces.starts(in: bytes, every: pieceSize), !starts.isEmpty else { return nil }
+            return MarkdownPieces.convert(bytes, startingAt: starts) { piece in
+                documentChunks(fromMarkdown: UnsafeRawBufferPointer(piece), hasBlocks: hasBlocks, block: block)
+            }
+        }
+    }
+
+    /// Whether a document's first and last blocks at the top level are tight bullet lists: what
+    /// `MarkdownPieces` needs to know of each piece, from libcmark's own tree.
+    struct ListEdges: Equatable, Sendable {
+        var startsWithTightList = false
+        var endsWithTightList = false
+    }
+
+    /// `htmlChunks(fromMarkdown:hasBlocks:block:)` of the document as one, and its `ListEdges`.
     static func documentChunks(
         fromMarkdown markdown: some ContiguousBytes, hasBlocks: Bool = true, block: (UnsafeBufferPointer<UInt8>) -> TrustedHTML?
-    ) -> ByteChunks {
+    ) -> (chunks: ByteChunks, edges: ListEdges) {
+        var edges: ListEdges? = ListEdges()
         let placed: (html: [UInt8], blocks: [TrustedHTML]) = markdown.withUnsafeBytes { raw in
             var placed: [TrustedHTML]? = []
             // A large document (a list of thousands of moves) with libcmark's own allocator: in the arena every
             // buffer libcmark grows and leaves stays until the end, many times a large document's tree.
             let memory: Memory = raw.count > largeDocument ? .library : .arena
-            let html = convert(raw.assumingMemoryBound(to: UInt8.self), hasBlocks: hasBlocks, block: block, memory: memory, placing: &placed) { rendered in
+            let html = convert(raw.assumingMemoryBound(to: UInt8.self), hasBlocks: hasBlocks, block: block, memory: memory,
+                               placing: &placed, edges: &edges) { rendered in
                 let count = strlen(rendered)
                 return rendered.withMemoryRebound(to: UInt8.self, capacity: count) { Array(UnsafeBufferPointer(start: $0, count: count)) }
             }
             return (html, placed ?? [])
         }
-        guard !placed.blocks.isEmpty else { return ByteChunks(placed.html) }
-        if let chunks = splice(placed.html, placed.blocks) { return chunks }
-        return ByteChunks(htmlUTF8(fromMarkdown: markdown, hasBlocks: hasBlocks, block: block))
+        guard !placed.blocks.isEmpty else { return (ByteChunks(placed.html), edges!) }
+        if let chunks = splice(placed.html, placed.blocks) { return (chunks, edges!) }
+        return (ByteChunks(htmlUTF8(fromMarkdown: markdown, hasBlocks: hasBlocks, block: block)), edges!)
     }
 
     /// The size of Markdown above which `htmlChunks` leaves the thread's arena for libcmark's own allocator.
@@ -267,14 +283,15 @@ package enum CommonMark {
         memory: Memory = .arena, _ body: (UnsafePointer<CChar>) -> Result
     ) -> Result {
         var none: [TrustedHTML]? = nil
-        return convert(markdown, hasBlocks: hasBlocks, block: block, memory: memory, placing: &none, body)
+        var noEdges: ListEdges? = nil
+        return convert(markdown, hasBlocks: hasBlocks, block: block, memory: memory, placing: &none, edges: &noEdges, body)
     }
 
     /// `withHTML(of:hasBlocks:block:memory:_:)`; with `placed` given, each block that ends a line is rendered as
     /// a placeholder (`placeholder(_:)`, numbered from 0) and appended to `placed`.
     private static func convert<Result>(
         _ markdown: UnsafeBufferPointer<UInt8>, hasBlocks: Bool, block: (UnsafeBufferPointer<UInt8>) -> TrustedHTML?,
-        memory: Memory, placing placed: inout [TrustedHTML]?, _ body: (UnsafePointer<CChar>) -> Result
+        memory: Memory, placing placed: inout [TrustedHTML]?, edges: inout ListEdges?, _ body: (UnsafePointer<CChar>) -> Result
     ) -> Result {
         let allocator = memory == .arena ? arenaAllocator : cmark_get_default_mem_allocator()!
         let arena = memory == .arena ? ThreadArena.current : nil
@@ -290,6 +307,15 @@ package enum CommonMark {
         cmark_parser_free(parser)
         guard let document else { preconditionFailure("cmark_parser_finish returned NULL (out of memory)") }
         defer { if arena == nil { cmark_node_free(document) } }
+        if edges != nil {
+            func isTightList(_ node: OpaquePointer?) -> Bool {
+                guard let node else { return false }
+                return cmark_node_get_type(node) == CMARK_NODE_LIST && cmark_node_get_list_type(node) == CMARK_BULLET_LIST
+                    && cmark_node_get_list_tight(node) == 1
+            }
+            edges = ListEdges(startsWithTightList: isTightList(cmark_node_first_child(document)),
+                              endsWithTightList: isTightList(cmark_node_last_child(document)))
+        }
         if hasBlocks {
             for (node, replacement) in htmlBlocks(in: document, matching: block) {
                 // Made with the document's allocator: cmark frees a tree's nodes with the allocator of each.

@@ -8,18 +8,19 @@
 ///
 /// That holds where nothing reaches across a cut. Parsing is line by line, so a piece reads as
 /// the same part of the whole did, but for what the whole document decides: link reference
-/// definitions (`]:`, read from anywhere), whether a list is loose (a blank line between two of
-/// its lines changes every item), and which lines continue a list. `starts(in:every:)` refuses
-/// any document with something it cannot rule out: a link reference definition, a tab or carriage
-/// return, a `*` or `+` list (the list cut must be a `-` list, or the next `- ` line would start
-/// another), a thematic break of dashes, a line after a list line that is neither a list line nor
-/// a heading (a lazy continuation carries the list on), and a blank line between two list lines.
-/// A cut is made only before a line starting `- ` whose previous line is a list line, so the item
-/// before it ends there, and whatever it held (an HTML block, a code fence) with it. Then
-/// `convert` checks the HTML: each piece but the first must start with `<ul>` and each but the
-/// last end with `</ul>`, so the cut was inside a list at the top level (a code block or an HTML
-/// block at the top level that swallowed the `- ` lines fails this); if not, the caller converts
-/// the document whole. The test suite compares the two ways over thousands of generated documents.
+/// definitions (read from anywhere), whether a list is loose (a blank line between two of its
+/// lines changes every item), and which lines continue a list. `starts(in:every:)` refuses any
+/// document with a link reference definition (an unescaped `]:`), a tab or carriage return, a
+/// `*` or `+` list (the list cut must be a `-` list, or the next `- ` line would start another),
+/// or a thematic break of dashes; and, to cut only where it will hold, a document with a line
+/// after a list line that is neither a list line nor a heading (a lazy continuation carries the
+/// list on), or a blank line between two list lines. A cut is made only before a line starting
+/// `- ` whose previous line is a list line. Then `convert` asks libcmark's tree of each piece:
+/// a cut must end a piece whose last block at the top level is a tight bullet list, and start
+/// one whose first block is one, so the cut is between two items of one tight list of the whole
+/// (its parts tight, and no blank line at the cut); the `</ul>` and `<ul>` there are left out.
+/// If not, the caller converts the document whole. The test suite compares the two ways over
+/// thousands of generated documents.
 enum MarkdownPieces {
     /// The offsets where pieces after the first start, each piece at least `size` bytes; nil when the
     /// document may not be cut, or [] when it need not be.
@@ -58,17 +59,18 @@ enum MarkdownPieces {
         return starts
     }
 
-    /// The HTML of `markdown` converted piece by piece by `convert`, the pieces starting at `starts`
-    /// (from `starts(in:every:)`), joined; nil when a piece's HTML does not start or end with the list as it must.
+    /// The HTML of `markdown` converted piece by piece by `convertPiece`, the pieces starting at `starts`
+    /// (from `starts(in:every:)`), joined; nil when a cut is not inside a tight bullet list at the top level.
     static func convert(
-        _ markdown: UnsafeBufferPointer<UInt8>, startingAt starts: [Int], _ convert: (UnsafeBufferPointer<UInt8>) -> ByteChunks
+        _ markdown: UnsafeBufferPointer<UInt8>, startingAt starts: [Int],
+        _ convertPiece: (UnsafeBufferPointer<UInt8>) -> (chunks: ByteChunks, edges: CommonMark.ListEdges)
     ) -> ByteChunks? {
         let bounds = [0] + starts + [markdown.count]
         var joined = ByteChunks()
         for (index, (start, end)) in zip(bounds, bounds.dropFirst()).enumerated() {
-            var html = convert(UnsafeBufferPointer(rebasing: markdown[start..<end]))
-            if index > 0 { guard html.removeFirst(opening) else { return nil } }
-            if index < bounds.count - 2 { guard html.removeLast(closing) else { return nil } }
+            var (html, edges) = convertPiece(UnsafeBufferPointer(rebasing: markdown[start..<end]))
+            if index > 0 { guard edges.startsWithTightList, html.removeFirst(opening) else { return nil } }
+            if index < bounds.count - 2 { guard edges.endsWithTightList, html.removeLast(closing) else { return nil } }
             joined.append(contentsOf: html)
         }
         return joined
@@ -100,7 +102,7 @@ enum MarkdownPieces {
                 return
             }
             let rest = UnsafeBufferPointer(rebasing: line[indent...])
-            if Self.contains(line, "]:") { return nil }
+            if Self.hasReferenceColon(line) { return nil }
             if indent <= 3, rest.first == UInt8(ascii: "*") || rest.first == UInt8(ascii: "+"),
                rest.count == 1 || rest[1] == space { return nil }
             if indent >= 2 {
@@ -110,18 +112,24 @@ enum MarkdownPieces {
                 let isBreak = rest.allSatisfy { $0 == dash || $0 == space } && rest.filter { $0 == dash }.count >= 3
                 if isBreak { return nil }
                 self = indent == 0 && rest.count > 1 ? .item : .list
-            } else if indent == 0, rest.first == UInt8(ascii: "#") {
+            } else if indent == 0, case let level = rest.prefix(while: { $0 == UInt8(ascii: "#") }).count,
+                      (1...6).contains(level), level == rest.count || rest[level] == space {
+                // `#foo` or seven `#` are text, and carry a list on as a lazy line.
                 self = .heading
             } else {
                 self = .other
             }
         }
 
-        private static func contains(_ line: UnsafeBufferPointer<UInt8>, _ text: StaticString) -> Bool {
-            let needle = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
-            guard line.count >= needle.count else { return false }
-            for start in 0...(line.count - needle.count) where line[start] == needle[0] {
-                if line[start..<(start + needle.count)].elementsEqual(needle) { return true }
+        /// Whether `line` holds `]:` with the `]` not escaped (`\]`, as Markdown escaping writes it):
+        /// what a link reference definition needs.
+        private static func hasReferenceColon(_ line: UnsafeBufferPointer<UInt8>) -> Bool {
+            let bracket = UInt8(ascii: "]"), colon = UInt8(ascii: ":"), backslash = UInt8(ascii: "\\")
+            guard line.count >= 2 else { return false }
+            for index in 0..<(line.count - 1) where line[index] == bracket && line[index + 1] == colon {
+                var escapes = 0
+                while index - escapes > 0, line[index - escapes - 1] == backslash { escapes += 1 }
+                if escapes % 2 == 0 { return true }
             }
             return false
         }
