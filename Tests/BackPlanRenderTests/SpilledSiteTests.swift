@@ -4,7 +4,7 @@ import Foundation
 import Testing
 
 /// A spill that keeps bytes in an array and counts what it is asked; it can be told to lose them.
-final class ArraySpill: ByteSpill, @unchecked Sendable {
+final class ArraySpill: ByteSpill {
     private let state = Locked((bytes: [UInt8](), keeps: 0, reads: 0))
     private let losesBytes: Bool
     private let refusesBytes: Bool

@@ -80,13 +80,18 @@ package struct ByteChunks: Sendable, Equatable {
         return true
     }
 
-    /// The last byte, or nil when there is none (a spilled run is read back).
-    package var last: UInt8? {
-        switch runs.last {
-        case .bytes(let bytes): bytes.last
-        case .spilled(let spilled): spilled.bytes.last
-        case nil: nil
+    /// The last `count` bytes (fewer when there are fewer), a spilled run read back only when it ends them.
+    package func suffix(_ count: Int) -> [UInt8] {
+        var tail: [UInt8] = []
+        for run in runs.reversed() where tail.count < count {
+            let bytes: [UInt8]
+            switch run {
+            case .bytes(let held): bytes = Array(held.suffix(count - tail.count))
+            case .spilled(let spilled): bytes = count - tail.count == 1 ? [spilled.last] : Array(spilled.bytes.suffix(count - tail.count))
+            }
+            tail = bytes + tail
         }
+        return tail
     }
 
     /// Every run joined into one buffer.

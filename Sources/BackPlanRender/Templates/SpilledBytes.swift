@@ -15,6 +15,8 @@ package final class SpilledBytes: Sendable {
     private let spill: any ByteSpill
     private let offset: Int64
     package let count: Int
+    /// The last byte, known without reading the bytes back.
+    package let last: UInt8
     private let remake: @Sendable () -> [UInt8]
 
     /// `bytes` kept in `spill`, or nil when the spill could not keep them.
@@ -23,6 +25,7 @@ package final class SpilledBytes: Sendable {
         self.spill = spill
         self.offset = offset
         count = bytes.count
+        last = bytes[bytes.count - 1]
         self.remake = remake
     }
 
@@ -30,7 +33,12 @@ package final class SpilledBytes: Sendable {
     package func withBytes<Result>(reusing scratch: inout [UInt8], _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
         if scratch.count < count { scratch = [UInt8](repeating: 0, count: max(count, 4096)) }
         let read = scratch.withUnsafeMutableBytes { spill.read(at: offset, into: UnsafeMutableRawBufferPointer(rebasing: $0[..<count])) }
-        guard read else { return remake().withUnsafeBytes(body) }
+        guard read else {
+            let made = remake()
+            // The page's length was counted with the bytes kept: drawing again must give the same.
+            precondition(made.count == count, "bytes made again differ in length from the ones kept")
+            return made.withUnsafeBytes(body)
+        }
         return scratch.withUnsafeBytes { body(UnsafeRawBufferPointer(rebasing: $0[..<count])) }
     }
 

@@ -38,7 +38,7 @@ package final class HandoutArt: Sendable {
 
     /// The structure markers as a table by their whole text.
     package static var structure: [String: [UInt8]] {
-        Dictionary(uniqueKeysWithValues: structureBlocks.map { ("<!-- backplan:\($0.name) -->", Array($0.html.bytes)) })
+        Dictionary(uniqueKeysWithValues: structureBlocks.map { ("<!-- backplan:\($0.name) -->", $0.html.bytes) })
     }
 
     /// The address of move `id`'s page on the site at `site` (ending in `/`).
@@ -76,9 +76,9 @@ package final class HandoutArt: Sendable {
     package func blocks(for cards: [PlanCard], siteURL: String?) -> [String: [UInt8]] {
         var blocks = Self.structure
         for card in cards {
-            if let figure = figure(for: card) { blocks[Self.figureMarker(card.key)] = Array(figure.bytes) }
+            if let figure = figure(for: card) { blocks[Self.figureMarker(card.key)] = figure.bytes }
             if let siteURL, let code = qrCode(for: Self.pageURL(of: card.move.id, site: siteURL)) {
-                blocks[Self.qrMarker(card.move.id)] = Array(code.bytes)
+                blocks[Self.qrMarker(card.move.id)] = code.bytes
             }
         }
         return blocks

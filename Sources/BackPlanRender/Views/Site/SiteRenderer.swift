@@ -90,9 +90,11 @@ package struct SiteRenderer: Sendable {
             // An empty value reads as false in a section: only a non-empty one is stood in for.
             if chunks.count > 0 {
                 // Across a line break, so a template that changes the lines of what it places changes the
-                // placeholder too, and the page is made the plain way; and ending as the value ends, so an
-                // indented partial indents what follows it as it does after the value.
-                let placeholder = Array("<\u{1}backplan:\(key)\n\u{1}>\(chunks.last == 0x0A ? "\n" : "")".utf8)
+                // placeholder too, and the page is made the plain way; and ending as the value ends ("\n",
+                // "\r\n" or neither), so an indented partial indents what follows it as it does after the value.
+                let tail = chunks.suffix(2)
+                let ending = tail == [0x0D, 0x0A] ? "\r\n" : tail.last == 0x0A ? "\n" : ""
+                let placeholder = Array("<\u{1}backplan:\(key)\n\u{1}>\(ending)".utf8)
                 shell[key] = .utf8(placeholder)
                 parts.append((placeholder, chunks))
             } else {
