@@ -130,6 +130,44 @@ struct SiteCommandTests {
         #expect(scratch.exists("site/CNAME"))
     }
 
+    @Test("a build killed part way leaves a folder the next build takes as its own; the temporary files it left go, a user's empty folder stays")
+    func killedBuild() throws {
+        let scratch = try ScratchFolder()
+        // Enough moves that the build is still writing when it is killed.
+        let moves = (1...1500).map { Self.extraMove.replacingOccurrences(of: "towel-stretch", with: "towel-stretch-\($0)") }
+        let catalog = try scratch.write("large.yaml", Catalog.builtInYAML + moves.joined())
+        let process = Process()
+        process.executableURL = Backplan.binary
+        process.arguments = ["site", "--output", "site", "--catalog", catalog.path]
+        process.currentDirectoryURL = scratch.url
+        process.environment = ["PATH": "/usr/bin:/bin", "HOME": scratch.url.path, "TZ": "UTC"].merging(Backplan.sanitizerEnvironment) { $1 }
+        try process.run()
+        // Killed as soon as it has written a page.
+        let deadline = Date().addingTimeInterval(60)
+        while process.isRunning, !scratch.files().contains(where: { $0.hasPrefix("site/areas/") }), Date() < deadline { usleep(2_000) }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        try #require(process.terminationReason == .uncaughtSignal, "the build ended before it could be killed")
+        #expect(scratch.exists("site/.backplan-site"), "the manifest is written before the first page")
+
+        // What a killed build leaves: a temporary file of a process that is gone, at the top and below.
+        let dead = Process()
+        dead.executableURL = URL(fileURLWithPath: "/bin/true")
+        try dead.run()
+        dead.waitUntilExit()
+        try scratch.write("site/.index.html.\(dead.processIdentifier).tmp", "<!DOCTYPE html><p>half a pa")
+        try scratch.write("site/exercises/.neck-roll.html.\(dead.processIdentifier).tmp", "<!DOCTYPE html><p>half")
+        try FileManager.default.createDirectory(at: scratch.url.appendingPathComponent("site/images"), withIntermediateDirectories: true)
+
+        let again = try Backplan.run(["site", "--output", "site", "--catalog", catalog.path], in: scratch.url)
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(!scratch.files().contains { $0.hasSuffix(".tmp") }, "\(scratch.files().filter { $0.hasSuffix(".tmp") })")
+        #expect(FileManager.default.fileExists(atPath: scratch.url.appendingPathComponent("site/images").path))
+        #expect(scratch.exists("site/exercises/towel-stretch-1500.html") && scratch.exists("site/index.html"))
+        let rebuilt = try Backplan.run(["site", "--output", "site", "--verbose", "--catalog", catalog.path], in: scratch.url)
+        #expect(rebuilt.stdout.contains(" 0 written,"), "\(rebuilt.stdout)")
+    }
+
     @Test("a folder backplan did not create is written only with --force, and then only its own files are removed")
     func keepsForeignFolder() throws {
         let scratch = try ScratchFolder()

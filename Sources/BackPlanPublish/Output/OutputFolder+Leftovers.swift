@@ -2,7 +2,8 @@ import Foundation
 
 extension OutputFolder {
     /// Removes what a killed run left: temporary files (`.plan.md.1234.tmp`) of processes that are gone,
-    /// in the folder and in each folder directly inside it, then those inside folders left empty.
+    /// in the folder and in each folder directly inside it, then, with `emptyFolders`, the folders
+    /// inside it left empty (a batch's person folders; not the site's, where an empty folder may be a user's).
     ///
     /// A run stopped by SIGINT or SIGTERM cleans up itself; one killed outright
     /// (SIGKILL, a power cut) cannot. `batch --skip-existing` calls this first.
@@ -12,7 +13,7 @@ extension OutputFolder {
     ///
     /// - Returns: how many temporary files and folders were removed.
     @discardableResult
-    package func removeLeftovers() -> (files: Int, folders: Int) {
+    package func removeLeftovers(emptyFolders: Bool = true) -> (files: Int, folders: Int) {
         let root = open(url.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard root >= 0 else { return (0, 0) }
         defer { close(root) }
@@ -29,7 +30,7 @@ extension OutputFolder {
             }
             close(folder)
             // Succeeds only for an empty folder.
-            if unlinkat(root, name, AT_REMOVEDIR) == 0 { folders += 1 }
+            if emptyFolders, unlinkat(root, name, AT_REMOVEDIR) == 0 { folders += 1 }
         }
         return (files, folders)
     }

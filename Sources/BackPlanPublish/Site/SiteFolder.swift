@@ -93,6 +93,8 @@ package struct SiteFolder {
                 "the folder holds files that backplan site did not write; choose a new or empty folder, or pass --force to add the site beside them (no file of theirs is replaced)"))
         }
         let owned = Set(previous?.files.map(\.path) ?? [])
+        // What a build killed here left (`.index.html.1234.tmp`), the folder being the site's; a user's empty folder stays.
+        if previous != nil { output.removeLeftovers(emptyFolders: false) }
         // Made early: the files replacing something the site did not write, compared first.
         var early: [Int: ByteChunks] = [:]
         for (index, path) in paths.enumerated() where !owned.contains(path) {
@@ -104,6 +106,14 @@ package struct SiteFolder {
                     "a file that backplan site did not write is in the way; move it, or choose another folder"))
             }
             early[index] = made
+        }
+
+        // Before the first write, the manifest lists every file this build may write: a build stopped part
+        // way, even killed, leaves a folder the next build takes as its own, and the files it wrote are among
+        // those the next build may replace or remove. (Any of them already there holds this build's bytes.)
+        let planned = owned.union(paths)
+        if planned.count > owned.count {
+            try writeManifest(planned.map { ManifestFile(path: $0, stamp: nil) }, build: nil)
         }
 
         var report = SiteReport(folder: output.url, written: [], unchanged: [], removed: [])
