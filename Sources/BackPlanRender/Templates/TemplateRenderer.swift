@@ -175,14 +175,31 @@ struct TemplateRenderer {
 }
 
 extension TemplateValue {
-    /// The text of `{{name}}` before escaping, as swift-mustache's `String(describing:)` gives it.
+    /// The text of `{{name}}` before escaping, as swift-mustache's `String(describing:)` gives it; for a list or an
+    /// object, with each object's names in order (`describedInOrder`).
     func renderedText(model: (any TemplateModel)?) -> String {
         switch self {
         case .text(let text): text
         case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
         case .number(let number): String(number)
         case .flag(let flag): flag ? "true" : "false"
-        case .list, .object, .modelObject, .modelList, .modelBytes: String(describing: materialized(in: model).mustacheValue)
+        case .list, .object: describedInOrder
+        case .modelObject, .modelList, .modelBytes: materialized(in: model).renderedText(model: nil)
+        }
+    }
+
+    /// Swift's description of the value swift-mustache reads (`[["href": "neck.html", "title": "Neck"]]`),
+    /// but with each object's names sorted: a dictionary's own order changes from one run to the next, and a
+    /// page must be the same bytes each time its inputs are.
+    var describedInOrder: String {
+        switch self {
+        case .text(let text): String(reflecting: text)
+        case .utf8(let bytes): String(reflecting: String(decoding: bytes, as: UTF8.self))
+        case .number(let number): String(number)
+        case .flag(let flag): flag ? "true" : "false"
+        case .list(let items): "[" + items.map(\.describedInOrder).joined(separator: ", ") + "]"
+        case .object(let fields): fields.describedInOrder
+        case .modelObject, .modelList, .modelBytes: preconditionFailure("a template value from a model is described only once materialized")
         }
     }
 }

@@ -174,4 +174,14 @@ package struct TemplateFields: Sendable, Equatable, ExpressibleByDictionaryLiter
     var mustacheValue: [String: Any] {
         Dictionary(fields.lazy.map { ($0.0, $0.1.mustacheValue) }, uniquingKeysWith: { first, _ in first })
     }
+
+    /// Swift's description of `mustacheValue` with the names sorted (`TemplateValue.describedInOrder`).
+    var describedInOrder: String {
+        // The first of two fields of one name, as the dictionary keeps it.
+        var seen: Set<String> = []
+        let named = fields.filter { seen.insert($0.0).inserted }.sorted { $0.0 < $1.0 }
+        guard !named.isEmpty else { return "[:]" }
+        let pairs = named.map { name, value in String(reflecting: name) + ": " + value.describedInOrder }
+        return "[" + pairs.joined(separator: ", ") + "]"
+    }
 }
