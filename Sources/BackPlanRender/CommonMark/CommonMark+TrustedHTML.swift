@@ -22,7 +22,7 @@ extension CommonMark {
         }
 
         package init(_ bytes: [UInt8]) {
-            var cString = bytes.contains(0) ? Self.replacingNUL(bytes) : bytes
+            var cString = Self.withoutNUL(bytes)
             let endsLine = cString.last == 0x0A
             cString.append(0)
             self.init(storage: .held(cString), endsLine: endsLine)
@@ -31,12 +31,8 @@ extension CommonMark {
         /// The HTML `bytes`, kept in `spill` when it can keep them (`remake` makes them again should
         /// reading them back fail), else held.
         package init(_ bytes: [UInt8], spill: (any ByteSpill)?, remake: @escaping @Sendable () -> [UInt8]) {
-            let clean = bytes.contains(0) ? Self.replacingNUL(bytes) : bytes
-            let remakeClean = { @Sendable in
-                let made = remake()
-                return made.contains(0) ? Self.replacingNUL(made) : made
-            }
-            guard let spill, let spilled = SpilledBytes(clean, in: spill, remake: remakeClean) else {
+            let clean = Self.withoutNUL(bytes)
+            guard let spill, let spilled = SpilledBytes(clean, in: spill, remake: { Self.withoutNUL(remake()) }) else {
                 self.init(clean)
                 return
             }
@@ -67,7 +63,9 @@ extension CommonMark {
             }
         }
 
-        private static func replacingNUL(_ bytes: [UInt8]) -> [UInt8] {
+        /// `bytes` with each NUL made U+FFFD.
+        private static func withoutNUL(_ bytes: [UInt8]) -> [UInt8] {
+            guard bytes.contains(0) else { return bytes }
             var clean: [UInt8] = []
             clean.reserveCapacity(bytes.count + 8)
             for byte in bytes {

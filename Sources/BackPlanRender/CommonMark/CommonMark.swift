@@ -128,9 +128,10 @@ package enum CommonMark {
             }
             return (html, placed ?? [])
         }
-        guard !placed.blocks.isEmpty else { return (ByteChunks(placed.html), edges!) }
-        if let chunks = splice(placed.html, placed.blocks) { return (chunks, edges!) }
-        return (ByteChunks(htmlUTF8(fromMarkdown: markdown, hasBlocks: hasBlocks, block: block)), edges!)
+        let found = edges ?? ListEdges()
+        guard !placed.blocks.isEmpty else { return (ByteChunks(placed.html), found) }
+        if let chunks = splice(placed.html, placed.blocks) { return (chunks, found) }
+        return (ByteChunks(htmlUTF8(fromMarkdown: markdown, hasBlocks: hasBlocks, block: block)), found)
     }
 
     /// The size of Markdown above which `htmlChunks` leaves the thread's arena for libcmark's own allocator.

@@ -80,14 +80,14 @@ package struct ByteChunks: Sendable, Equatable {
         return true
     }
 
-    /// The last `count` bytes (fewer when there are fewer), a spilled run read back only when it ends them.
+    /// The last `count` bytes (fewer when there are fewer); a spilled run is read back only when it ends them.
     package func suffix(_ count: Int) -> [UInt8] {
         var tail: [UInt8] = []
         for run in runs.reversed() where tail.count < count {
             let bytes: [UInt8]
             switch run {
             case .bytes(let held): bytes = Array(held.suffix(count - tail.count))
-            case .spilled(let spilled): bytes = count - tail.count == 1 ? [spilled.last] : Array(spilled.bytes.suffix(count - tail.count))
+            case .spilled(let spilled): bytes = Array(spilled.bytes.suffix(count - tail.count))
             }
             tail = bytes + tail
         }

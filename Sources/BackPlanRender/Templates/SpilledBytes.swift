@@ -15,8 +15,6 @@ package final class SpilledBytes: Sendable {
     private let spill: any ByteSpill
     private let offset: Int64
     package let count: Int
-    /// The last byte, known without reading the bytes back.
-    package let last: UInt8
     private let remake: @Sendable () -> [UInt8]
 
     /// `bytes` kept in `spill`, or nil when the spill could not keep them.
@@ -25,7 +23,6 @@ package final class SpilledBytes: Sendable {
         self.spill = spill
         self.offset = offset
         count = bytes.count
-        last = bytes[bytes.count - 1]
         self.remake = remake
     }
 
