@@ -22,10 +22,7 @@ extension CommonMark {
         }
 
         package init(_ bytes: [UInt8]) {
-            var cString = Self.withoutNUL(bytes)
-            let endsLine = cString.last == 0x0A
-            cString.append(0)
-            self.init(storage: .held(cString), endsLine: endsLine)
+            self.init(clean: Self.withoutNUL(bytes))
         }
 
         /// The HTML `bytes`, kept in `spill` when it can keep them (`remake` makes them again should
@@ -33,10 +30,15 @@ extension CommonMark {
         package init(_ bytes: [UInt8], spill: (any ByteSpill)?, remake: @escaping @Sendable () -> [UInt8]) {
             let clean = Self.withoutNUL(bytes)
             guard let spill, let spilled = SpilledBytes(clean, in: spill, remake: { Self.withoutNUL(remake()) }) else {
-                self.init(clean)
+                self.init(clean: clean)
                 return
             }
             self.init(storage: .spilled(spilled), endsLine: clean.last == 0x0A)
+        }
+
+        /// Held: `clean`, which has no NUL, and a NUL.
+        private init(clean: [UInt8]) {
+            self.init(storage: .held(clean + [0]), endsLine: clean.last == 0x0A)
         }
 
         /// The HTML's bytes.

@@ -115,7 +115,7 @@ package enum CommonMark {
     static func documentChunks(
         fromMarkdown markdown: some ContiguousBytes, hasBlocks: Bool = true, block: (UnsafeBufferPointer<UInt8>) -> TrustedHTML?
     ) -> (chunks: ByteChunks, edges: ListEdges) {
-        var edges: ListEdges? = ListEdges()
+        var edges = ListEdges()
         let placed: (html: [UInt8], blocks: [TrustedHTML]) = markdown.withUnsafeBytes { raw in
             var placed: [TrustedHTML]? = []
             // A large document (a list of thousands of moves) with libcmark's own allocator: in the arena every
@@ -128,10 +128,9 @@ package enum CommonMark {
             }
             return (html, placed ?? [])
         }
-        let found = edges ?? ListEdges()
-        guard !placed.blocks.isEmpty else { return (ByteChunks(placed.html), found) }
-        if let chunks = splice(placed.html, placed.blocks) { return (chunks, found) }
-        return (ByteChunks(htmlUTF8(fromMarkdown: markdown, hasBlocks: hasBlocks, block: block)), found)
+        guard !placed.blocks.isEmpty else { return (ByteChunks(placed.html), edges) }
+        if let chunks = splice(placed.html, placed.blocks) { return (chunks, edges) }
+        return (ByteChunks(htmlUTF8(fromMarkdown: markdown, hasBlocks: hasBlocks, block: block)), edges)
     }
 
     /// The size of Markdown above which `htmlChunks` leaves the thread's arena for libcmark's own allocator.
@@ -206,15 +205,15 @@ package enum CommonMark {
         memory: Memory = .arena, _ body: (UnsafePointer<CChar>) -> Result
     ) -> Result {
         var none: [TrustedHTML]? = nil
-        var noEdges: ListEdges? = nil
-        return convert(markdown, hasBlocks: hasBlocks, block: block, memory: memory, placing: &none, edges: &noEdges, body)
+        var edges = ListEdges()
+        return convert(markdown, hasBlocks: hasBlocks, block: block, memory: memory, placing: &none, edges: &edges, body)
     }
 
     /// `withHTML(of:hasBlocks:block:memory:_:)`; with `placed` given, each block that ends a line is rendered as
     /// a placeholder (`placeholder(_:)`, numbered from 0) and appended to `placed`.
     private static func convert<Result>(
         _ markdown: UnsafeBufferPointer<UInt8>, hasBlocks: Bool, block: (UnsafeBufferPointer<UInt8>) -> TrustedHTML?,
-        memory: Memory, placing placed: inout [TrustedHTML]?, edges: inout ListEdges?, _ body: (UnsafePointer<CChar>) -> Result
+        memory: Memory, placing placed: inout [TrustedHTML]?, edges: inout ListEdges, _ body: (UnsafePointer<CChar>) -> Result
     ) -> Result {
         let allocator = memory == .arena ? arenaAllocator : cmark_get_default_mem_allocator()!
         let arena = memory == .arena ? ThreadArena.current : nil
@@ -230,15 +229,13 @@ package enum CommonMark {
         cmark_parser_free(parser)
         guard let document else { preconditionFailure("cmark_parser_finish returned NULL (out of memory)") }
         defer { if arena == nil { cmark_node_free(document) } }
-        if edges != nil {
-            func isTightList(_ node: OpaquePointer?) -> Bool {
-                guard let node else { return false }
-                return cmark_node_get_type(node) == CMARK_NODE_LIST && cmark_node_get_list_type(node) == CMARK_BULLET_LIST
-                    && cmark_node_get_list_tight(node) == 1
-            }
-            edges = ListEdges(startsWithTightList: isTightList(cmark_node_first_child(document)),
-                              endsWithTightList: isTightList(cmark_node_last_child(document)))
+        func isTightList(_ node: OpaquePointer?) -> Bool {
+            guard let node else { return false }
+            return cmark_node_get_type(node) == CMARK_NODE_LIST && cmark_node_get_list_type(node) == CMARK_BULLET_LIST
+                && cmark_node_get_list_tight(node) == 1
         }
+        edges = ListEdges(startsWithTightList: isTightList(cmark_node_first_child(document)),
+                          endsWithTightList: isTightList(cmark_node_last_child(document)))
         if hasBlocks {
             for (node, replacement) in htmlBlocks(in: document, matching: block) {
                 // Made with the document's allocator: cmark frees a tree's nodes with the allocator of each.

@@ -25,13 +25,6 @@ package enum Checklist {
     /// `sha256-` and the base64 SHA-256 of the script's exact bytes, as CSP Level 2 names a hash source.
     package static let scriptHash = "sha256-" + Data(SHA256.digest(script.utf8)).base64EncodedString()
 
-    /// The data element and the script, for the end of the page's body, as UTF-8.
-    package static func elements(_ plan: Plan, planID: String, cards: PlanCard.Numbers) -> [UInt8] {
-        let output = RenderBuffer(capacity: byteEstimate(plan))
-        writeElements(plan, planID: planID, cards: cards, to: output)
-        return output.bytes
-    }
-
     /// Appends `elements` to `output`: the data element, made for the plan, then the script's
     /// element, made once for the run.
     static func writeElements(_ plan: Plan, planID: String, cards: PlanCard.Numbers, to output: RenderBuffer) {
